@@ -1,0 +1,398 @@
+//! Stage 4: judge the claims of each topic. Interval semantics: two claims conflict when no value
+//! satisfies both. Agreement is silent.
+//!
+//! | code | check | severity | when |
+//! |---|---|---|---|
+//! | FL001 | count-conflict | error | counts that cannot all be true (84 against "nearly 100") |
+//! | FL002 | count-divergence | warning | compatible only loosely: bounds far apart, or a vague amount that misstates a precise one |
+//! | FL003 | date-conflict | error | dates or years that cannot all be true (March 22 against March 23) |
+//! | FL004 | name-variant | info | one name spelled several ways (Soleimani / Suleimani) |
+
+use crate::extract::calendar::weekday;
+use crate::extract::{date, number};
+use crate::model::{AlignedFact, CivilDate, ClaimRole, Count, DateValue, Document, Fact, Finding, Qualifier, Severity, TopicKey, Value};
+use crate::thresholds::Thresholds;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A check: its stable code, name, and the text `factlint explain` and SARIF show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Check {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    pub summary: &'static str,
+    pub explanation: &'static str,
+    pub example: &'static str,
+    pub resolve: &'static str,
+}
+
+pub const CHECKS: &[Check] = &[
+    Check {
+        code: "FL001",
+        name: "count-conflict",
+        severity: Severity::Error,
+        summary: "Counts of one topic that cannot all be true",
+        explanation: "Each count is read as the interval its qualifier allows (\"at least 143\" is 143 or more, \"nearly 100\" is just under 100). When no single number satisfies every claim, at least one source is wrong or out of date.",
+        example: "One article: the bombings killed 84 people. Another: they killed nearly 100 people. 84 is not \"nearly 100\".",
+        resolve: "Check which figure the sources' own sources give and when; a toll that grows with the publication date is usually an update.",
+    },
+    Check {
+        code: "FL002",
+        name: "count-divergence",
+        severity: Severity::Warning,
+        summary: "Counts of one topic that agree only loosely",
+        explanation: "The claims can all be true, but barely: two lower bounds far apart (\"more than 62\" and \"at least 143\"), or a vague amount whose documented range misses a precise figure (\"dozens\" against 170).",
+        example: "One article: more than 62 people died. A later one: at least 143.",
+        resolve: "Check whether the lower figure is an early count, and whether the vague wording understates what other sources report.",
+    },
+    Check {
+        code: "FL003",
+        name: "date-conflict",
+        severity: Severity::Error,
+        summary: "Dates or years of one topic that cannot all be true",
+        explanation: "Dates are compared at the granularity both give: a month-day without a year still conflicts with another month-day; a weekday conflicts with a full date that fell on another day.",
+        example: "One article: the attack took place on March 22. Another: on March 23.",
+        resolve: "Check the date against a primary source; mind time zones and night-time events that straddle midnight.",
+    },
+    Check {
+        code: "FL004",
+        name: "name-variant",
+        severity: Severity::Info,
+        summary: "One name spelled in several ways",
+        explanation: "Names whose words are each equal or nearly equal (Jaro-Winkler similarity at or above the threshold) are read as spellings of one name. Transliterations differ legitimately, but a publication usually wants one.",
+        example: "Qassem Soleimani, Qassim Suleimani, Qassem Soleiman.",
+        resolve: "Pick the house spelling and check that no variant is a different person.",
+    },
+];
+
+pub fn check(code_or_name: &str) -> Option<&'static Check> {
+    CHECKS.iter().find(|c| c.code.eq_ignore_ascii_case(code_or_name) || c.name == code_or_name)
+}
+
+fn by_code(code: &str) -> &'static Check {
+    check(code).expect("known check code")
+}
+
+/// Compares the claims of every topic. Findings come out sorted by topic.
+pub fn compare(docs: &[Document], facts: &[AlignedFact], t: &Thresholds) -> Vec<Finding> {
+    let mut topics: BTreeMap<&TopicKey, Vec<&Fact>> = BTreeMap::new();
+    for f in facts {
+        if let Some(topic) = &f.topic {
+            topics.entry(topic).or_default().push(&f.fact);
+        }
+    }
+    let published: Vec<Option<CivilDate>> = docs.iter().map(|d| d.meta.published).collect();
+    let mut findings = Vec::new();
+    for (topic, mut claims) in topics {
+        claims.sort_by_key(|f| (f.doc, f.span.start));
+        claims.dedup_by_key(|f| (f.doc, f.span.clone()));
+        if claims.len() < 2 {
+            continue;
+        }
+        let finding = match &claims[0].value {
+            Value::Count(_) => compare_counts(topic, &claims, &published, t),
+            Value::Date(_) => compare_dates(topic, &claims),
+            Value::Name { .. } => compare_names(topic, &claims),
+        };
+        findings.extend(finding);
+    }
+    findings
+}
+
+fn count_of(f: &Fact) -> Option<&Count> {
+    match &f.value {
+        Value::Count(c) => Some(c),
+        _ => None,
+    }
+}
+
+fn reading_of(f: &Fact, source_text: Option<&str>) -> String {
+    match &f.value {
+        Value::Count(c) => number::reading(c, source_text.unwrap_or_default()),
+        Value::Date(d) => date::reading(d),
+        Value::Name { name } => name.clone(),
+    }
+}
+
+fn overlap(a: &Count, b: &Count) -> bool {
+    let a_max = a.max.unwrap_or(f64::INFINITY);
+    let b_max = b.max.unwrap_or(f64::INFINITY);
+    a.min <= b_max && b.min <= a_max
+}
+
+fn is_hard(c: &Count) -> bool {
+    !matches!(c.qualifier, Qualifier::Vague | Qualifier::Unbounded)
+}
+
+fn compare_counts(topic: &TopicKey, claims: &[&Fact], published: &[Option<CivilDate>], t: &Thresholds) -> Option<Finding> {
+    let counts: Vec<(&Fact, &Count)> = claims.iter().filter_map(|f| Some((*f, count_of(f)?))).collect();
+    let hard: Vec<&(&Fact, &Count)> = counts.iter().filter(|(_, c)| is_hard(c)).collect();
+    let conflicting: Vec<(usize, usize)> = pairs(&counts, |a, b| is_hard(a.1) && is_hard(b.1) && !overlap(a.1, b.1));
+    let subject = &topic.subject;
+    let attribute = &topic.attribute;
+    if !conflicting.is_empty() {
+        let compatible = |a: &(&Fact, &Count), b: &(&Fact, &Count)| overlap(a.1, b.1);
+        let roles = majority(&counts, compatible);
+        let updated = grows_with_time(&hard, published);
+        let mut message = format!("{attribute} of {subject}: the sources give {}", list_readings(claims, true));
+        if updated {
+            message.push_str(" (likely an updated toll: later reports give higher figures)");
+        }
+        let help = if updated {
+            "Later articles report higher figures: check that each article gives the latest count, or says when its count was made."
+        } else {
+            by_code("FL001").resolve
+        };
+        return Some(finding("FL001", topic, message, help.to_string(), claims, roles));
+    }
+    // Loose agreement: a vague amount outside a precise figure, or bounds far apart.
+    let vague_miss = pairs(&counts, |a, b| {
+        (a.1.qualifier == Qualifier::Vague || b.1.qualifier == Qualifier::Vague)
+            && a.1.qualifier != Qualifier::Unbounded
+            && b.1.qualifier != Qualifier::Unbounded
+            && !overlap(a.1, b.1)
+    });
+    let lower: Vec<f64> = hard
+        .iter()
+        .filter(|(_, c)| matches!(c.qualifier, Qualifier::AtLeast | Qualifier::MoreThan))
+        .map(|(_, c)| c.min)
+        .collect();
+    let upper: Vec<f64> = hard
+        .iter()
+        .filter(|(_, c)| matches!(c.qualifier, Qualifier::AtMost | Qualifier::LessThan))
+        .filter_map(|(_, c)| c.max)
+        .collect();
+    let spread = |v: &[f64]| {
+        let (lo, hi) = v.iter().fold((f64::INFINITY, 0.0f64), |(lo, hi), x| (lo.min(*x), hi.max(*x)));
+        v.len() >= 2 && lo > 0.0 && hi / lo >= t.diverge_ratio
+    };
+    let diverging = spread(&lower) || spread(&upper);
+    if vague_miss.is_empty() && !diverging {
+        return None;
+    }
+    let why = if !vague_miss.is_empty() {
+        "a vague amount does not fit a precise figure"
+    } else {
+        "the bounds are far apart"
+    };
+    let mut message = format!("{attribute} of {subject}: {why}: {}", list_readings(claims, false));
+    if diverging && grows_with_time(&hard, published) {
+        message.push_str(" (likely an updated toll)");
+    }
+    let roles = vec![None; claims.len()];
+    Some(finding("FL002", topic, message, by_code("FL002").resolve.to_string(), claims, roles))
+}
+
+/// True when publication dates are known for the claims and each later article's figure is at
+/// least as high as every earlier one's, with some strictly higher.
+fn grows_with_time(hard: &[&(&Fact, &Count)], published: &[Option<CivilDate>]) -> bool {
+    let mut dated: Vec<(CivilDate, f64)> = Vec::new();
+    for (f, c) in hard {
+        let Some(p) = published.get(f.doc).copied().flatten() else { return false };
+        dated.push((p, c.min));
+    }
+    dated.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let rising = dated.windows(2).all(|w| w[0].0 == w[1].0 || w[0].1 <= w[1].1);
+    let distinct_days = dated.iter().map(|d| d.0).collect::<BTreeSet<_>>().len() > 1;
+    rising && distinct_days && dated.first().map(|d| d.1) < dated.last().map(|d| d.1)
+}
+
+fn pairs<T>(items: &[T], mut pred: impl FnMut(&T, &T) -> bool) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for i in 0..items.len() {
+        for j in i + 1..items.len() {
+            if pred(&items[i], &items[j]) {
+                out.push((i, j));
+            }
+        }
+    }
+    out
+}
+
+/// With three or more documents: the reading that the most documents support (a document
+/// supports a reading when one of its claims fits it) is the majority when no other reading ties
+/// it; claims that do not fit it are outliers.
+fn majority<T>(claims: &[(&Fact, T)], compatible: impl Fn(&(&Fact, T), &(&Fact, T)) -> bool) -> Vec<Option<&'static str>> {
+    let docs: BTreeSet<usize> = claims.iter().map(|c| c.0.doc).collect();
+    let none = vec![None; claims.len()];
+    if docs.len() < 3 {
+        return none;
+    }
+    let support: Vec<usize> = claims
+        .iter()
+        .map(|c| claims.iter().filter(|o| compatible(c, o)).map(|o| o.0.doc).collect::<BTreeSet<_>>().len())
+        .collect();
+    let best = *support.iter().max().unwrap_or(&0);
+    let leaders: Vec<usize> = (0..claims.len()).filter(|&i| support[i] == best).collect();
+    // Every leader must fit every other leader, or there are rival readings.
+    let one_reading = leaders.iter().all(|&i| leaders.iter().all(|&j| compatible(&claims[i], &claims[j])));
+    if best < 2 || !one_reading || best * 2 <= docs.len() {
+        return none;
+    }
+    let leader = leaders[0];
+    claims.iter().map(|c| Some(if compatible(c, &claims[leader]) { "majority" } else { "outlier" })).collect()
+}
+
+fn list_readings(claims: &[&Fact], with_counts: bool) -> String {
+    let mut seen: Vec<(String, BTreeSet<usize>)> = Vec::new();
+    for f in claims {
+        let r = short_reading(f);
+        match seen.iter_mut().find(|(s, _)| *s == r) {
+            Some((_, docs)) => {
+                docs.insert(f.doc);
+            }
+            None => seen.push((r, BTreeSet::from([f.doc]))),
+        }
+    }
+    seen.iter()
+        .map(|(r, docs)| {
+            if with_counts && seen.len() > 1 && docs.len() > 1 {
+                format!("{r} ({} sources)", docs.len())
+            } else {
+                r.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" vs ")
+}
+
+/// The reading as a message lists it: "≥ 143", "nearly 100", "dozens", "March 22".
+fn short_reading(f: &Fact) -> String {
+    match &f.value {
+        Value::Count(c) => match c.qualifier {
+            Qualifier::Nearly => format!("nearly {}", number::format_number(c.stated.unwrap_or(c.min))),
+            Qualifier::About => format!("about {}", number::format_number(c.stated.unwrap_or(c.min))),
+            Qualifier::Vague | Qualifier::Unbounded => number::reading(c, "").split(" (").next().unwrap_or("").to_string(),
+            _ => number::reading(c, ""),
+        },
+        Value::Date(d) => date::reading(d).replace(" (year unknown)", "").replace(" (unresolved: no publication date)", ""),
+        Value::Name { name } => name.clone(),
+    }
+}
+
+fn finding(
+    code: &'static str,
+    topic: &TopicKey,
+    message: String,
+    help: String,
+    claims: &[&Fact],
+    roles: Vec<Option<&'static str>>,
+) -> Finding {
+    let check = by_code(code);
+    Finding {
+        code,
+        check: check.name,
+        severity: check.severity,
+        topic: topic.clone(),
+        message,
+        help,
+        claims: claims
+            .iter()
+            .zip(roles)
+            .map(|(f, role)| ClaimRole { fact: (*f).clone(), reading: reading_of(f, None), role })
+            .collect(),
+    }
+}
+
+/// Whether two dates can both be true, compared at the granularity both give; None = the texts
+/// do not say enough to tell.
+pub fn dates_compatible(a: &DateValue, b: &DateValue) -> Option<bool> {
+    let full = |d: &DateValue| Some(CivilDate { year: d.year?, month: d.month?, day: d.day? });
+    let weekday_only = |d: &DateValue| d.weekday.filter(|_| d.day.is_none());
+    match (weekday_only(a), weekday_only(b)) {
+        (Some(x), Some(y)) => return Some(x == y),
+        (Some(w), None) => return full(b).map(|d| weekday(d) == w),
+        (None, Some(w)) => return full(a).map(|d| weekday(d) == w),
+        (None, None) => {}
+    }
+    if a.unresolved.is_some() || b.unresolved.is_some() {
+        return None;
+    }
+    let mut compared = false;
+    if let (Some(x), Some(y)) = (a.year, b.year) {
+        if x != y {
+            return Some(false);
+        }
+        compared = true;
+    }
+    if let (Some(x), Some(y)) = (a.month, b.month) {
+        if x != y {
+            return Some(false);
+        }
+        compared = true;
+        if let (Some(x), Some(y)) = (a.day, b.day) {
+            if x != y {
+                return Some(false);
+            }
+        }
+    }
+    compared.then_some(true)
+}
+
+fn compare_dates(topic: &TopicKey, claims: &[&Fact]) -> Option<Finding> {
+    let dates: Vec<(&Fact, &DateValue)> = claims
+        .iter()
+        .filter_map(|f| match &f.value {
+            Value::Date(d) => Some((*f, d)),
+            _ => None,
+        })
+        .collect();
+    let conflicts = pairs(&dates, |a, b| dates_compatible(a.1, b.1) == Some(false));
+    if conflicts.is_empty() {
+        return None;
+    }
+    let roles = majority(&dates, |a, b| dates_compatible(a.1, b.1) == Some(true));
+    let message = format!("{} of {}: the sources give {}", topic.attribute, topic.subject, list_readings(claims, true));
+    Some(finding("FL003", topic, message, by_code("FL003").resolve.to_string(), claims, roles))
+}
+
+fn compare_names(topic: &TopicKey, claims: &[&Fact]) -> Option<Finding> {
+    // One claim per document and spelling is enough to show the variants.
+    let mut shown: Vec<&Fact> = Vec::new();
+    for f in claims {
+        if !shown.iter().any(|s| s.doc == f.doc && s.value == f.value) {
+            shown.push(f);
+        }
+    }
+    let spellings: BTreeSet<String> = shown.iter().map(|f| short_reading(f)).collect();
+    if spellings.len() < 2 {
+        return None;
+    }
+    let message = format!("spelling of {}: {}", topic.subject, spellings.into_iter().collect::<Vec<_>>().join(" / "));
+    let roles = vec![None; shown.len()];
+    Some(finding("FL004", topic, message, by_code("FL004").resolve.to_string(), &shown, roles))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: Option<i32>, m: Option<u32>, day: Option<u32>, wd: Option<u32>) -> DateValue {
+        DateValue { year: y, month: m, day, weekday: wd, unresolved: None }
+    }
+
+    #[test]
+    fn dates_compare_at_the_common_granularity() {
+        assert_eq!(dates_compatible(&d(None, Some(3), Some(22), None), &d(None, Some(3), Some(23), None)), Some(false));
+        assert_eq!(dates_compatible(&d(Some(2024), Some(3), None, None), &d(Some(2024), Some(3), Some(22), None)), Some(true));
+        assert_eq!(dates_compatible(&d(Some(2015), None, None, None), &d(Some(2014), None, None, None)), Some(false));
+        assert_eq!(dates_compatible(&d(Some(2021), None, None, None), &d(Some(2021), Some(8), None, None)), Some(true));
+    }
+
+    #[test]
+    fn a_weekday_checks_against_a_full_date_only() {
+        let friday = d(None, None, None, Some(4));
+        assert_eq!(dates_compatible(&friday, &d(Some(2024), Some(3), Some(22), None)), Some(true));
+        assert_eq!(dates_compatible(&friday, &d(Some(2024), Some(3), Some(23), None)), Some(false));
+        assert_eq!(dates_compatible(&friday, &d(None, Some(3), Some(23), None)), None, "no year, no weekday");
+        assert_eq!(dates_compatible(&friday, &d(None, None, None, Some(5))), Some(false));
+    }
+
+    #[test]
+    fn every_check_has_its_texts() {
+        for c in CHECKS {
+            assert!(c.code.starts_with("FL") && !c.summary.is_empty() && !c.explanation.is_empty());
+            assert_eq!(check(c.name), Some(c));
+        }
+    }
+}

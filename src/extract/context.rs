@@ -1,0 +1,385 @@
+//! The context alignment reads around facts: sentence bounds, places (with the containment the
+//! text declares: "Kerman, Iran", "Crocus City Hall in Moscow", "Seoul's Itaewon"), aliases
+//! ("Islamic State Khorasan, or ISIS-K"), organisations, person names, and the years mentioned.
+
+use crate::model::Document;
+use crate::rules::{Grammar, NAME_PATTERN};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// Sentence ranges in the prose, in order.
+    pub sentences: Vec<Range<usize>>,
+    /// Paragraph index of each sentence (sentences of one line or block share it).
+    pub paragraph: Vec<usize>,
+    pub places: Vec<PlaceMention>,
+    /// (child, parent) place names: the child lies in the parent.
+    pub containment: Vec<(String, String)>,
+    /// Names the text declares to be one: (name, alias).
+    pub aliases: Vec<(String, String)>,
+    /// Organisation-like names and where they occur.
+    pub organisations: Vec<(String, Range<usize>)>,
+    /// Event nouns and where they occur.
+    pub events: Vec<Range<usize>>,
+    /// Four-digit years written in the text.
+    pub years: Vec<(i32, Range<usize>)>,
+}
+
+/// A place the text puts an event in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceMention {
+    pub name: String,
+    pub span: Range<usize>,
+    /// True when found after a locative preposition ("in Moscow"); false when only seen before an
+    /// event noun ("the Moscow attack"), which counts only if the name is a place elsewhere.
+    pub locative: bool,
+    /// A site inside a place (an airport, a hall), reported under the place that contains it.
+    pub facility: bool,
+}
+
+struct Patterns {
+    locative: Regex,
+    attributive: Regex,
+    apposition: Regex,
+    alias_or: Regex,
+    alias_known: Regex,
+    alias_paren: Regex,
+    name: Regex,
+    year: Regex,
+}
+
+fn patterns(grammar: &Grammar) -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let name = NAME_PATTERN;
+        let events: Vec<&str> = grammar.lexicon.events.nouns.iter().map(String::as_str).collect();
+        let event = crate::extract::lexicon::alternation(&events);
+        Patterns {
+            locative: Regex::new(&format!(
+                r"\b(?i:in|near|at|outside|inside|into|on|from|across|(?:on|of)\s+the\s+outskirts\s+of)\s+(?:(?i:the)\s+)?(?P<name>{name})(?P<after>\s+[a-z]+)?"
+            ))
+            .unwrap(),
+            attributive: Regex::new(&format!(r"(?P<name>{name})\s+(?:[a-z-]+\s+){{0,2}}(?i:{event})\b")).unwrap(),
+            apposition: Regex::new(&format!(
+                r"^,\s+(?P<name>{name})(?:[,.;:)]|\s+(?:that|which|who|during|on|in|at|and|where|when|after|before|killing|to)\b|$)"
+            ))
+            .unwrap(),
+            alias_or: Regex::new(&format!(r"(?P<a>{name}),\s+or\s+(?:the\s+)?(?P<b>{name}),")).unwrap(),
+            alias_known: Regex::new(&format!(
+                r"(?P<a>{name}),?\s+(?:\((?:also\s+)?known\s+as\s+\(?(?P<b>{name})\)?\)|(?:also\s+|better\s+|commonly\s+)?known\s+as\s+\(?(?:the\s+)?(?P<c>{name})\)?)"
+            ))
+            .unwrap(),
+            alias_paren: Regex::new(&format!(r"(?P<a>{name})\s+\((?P<b>[A-Z][A-Za-z-]*[A-Za-z])\)")).unwrap(),
+            name: Regex::new(name).unwrap(),
+            year: Regex::new(crate::extract::date::YEAR_PATTERN).unwrap(),
+        }
+    })
+}
+
+impl Context {
+    pub fn of(doc: &Document, grammar: &Grammar) -> Context {
+        let p = patterns(grammar);
+        let text = doc.prose.as_str();
+        let mut ctx = Context::default();
+        (ctx.sentences, ctx.paragraph) = sentences(text);
+
+        for caps in p.locative.captures_iter(text) {
+            let m = caps.name("name").unwrap();
+            let after = caps.name("after").map(|a| a.as_str().trim());
+            add_place(&mut ctx, grammar, m.as_str(), m.start(), after, true);
+        }
+        // "in Kerman, Iran, ...": the place after the comma contains the one before.
+        let locatives: Vec<PlaceMention> = ctx.places.clone();
+        for place in locatives {
+            if let Some(caps) = p.apposition.captures(&text[place.span.end..]) {
+                let m = caps.name("name").unwrap();
+                let start = place.span.end + m.start();
+                let before = ctx.places.len();
+                add_place(&mut ctx, grammar, m.as_str(), start, None, true);
+                if ctx.places.len() > before {
+                    let parent = ctx.places[before].name.clone();
+                    ctx.containment.push((place.name.clone(), parent));
+                }
+            }
+        }
+        for caps in p.attributive.captures_iter(text) {
+            let m = caps.name("name").unwrap();
+            if !ctx.places.iter().any(|pl| pl.span.start <= m.start() && m.start() < pl.span.end) {
+                add_place(&mut ctx, grammar, m.as_str(), m.start(), None, false);
+            }
+        }
+        ctx.places.sort_by_key(|pl| pl.span.start);
+        ctx.containment.extend(chains(text, &ctx.places));
+
+        for caps in p.alias_or.captures_iter(text) {
+            push_alias(&mut ctx, grammar, caps.name("a").unwrap().as_str(), caps.name("b").unwrap().as_str());
+        }
+        for caps in p.alias_known.captures_iter(text) {
+            let b = caps.name("b").or(caps.name("c")).unwrap();
+            push_alias(&mut ctx, grammar, caps.name("a").unwrap().as_str(), b.as_str());
+        }
+        for caps in p.alias_paren.captures_iter(text) {
+            let (a, b) = (caps.name("a").unwrap().as_str(), caps.name("b").unwrap().as_str());
+            if is_acronym_of(b, strip_article(a)) {
+                push_alias(&mut ctx, grammar, a, b);
+            }
+        }
+        for m in p.name.find_iter(text) {
+            let name = strip_possessive(m.as_str());
+            if is_organisation(name, &grammar.lexicon.names.organisation_words) {
+                ctx.organisations.push((name.to_string(), m.start()..m.start() + name.len()));
+            }
+        }
+        let event_re = event_regex(grammar);
+        ctx.events = event_re.find_iter(text).map(|m| m.range()).collect();
+        ctx.years = p.year.find_iter(text).filter_map(|m| Some((m.as_str().parse().ok()?, m.range()))).collect();
+        ctx
+    }
+
+    /// Index of the sentence that contains `offset`.
+    pub fn sentence_of(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.end <= offset);
+        (i < self.sentences.len() && self.sentences[i].start <= offset).then_some(i)
+    }
+}
+
+fn event_regex(grammar: &Grammar) -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        let events: Vec<&str> = grammar.lexicon.events.nouns.iter().map(String::as_str).collect();
+        Regex::new(&format!(r"(?i)\b{}\b", crate::extract::lexicon::alternation(&events))).unwrap()
+    })
+}
+
+pub fn strip_possessive(s: &str) -> &str {
+    s.strip_suffix("’s").or_else(|| s.strip_suffix("'s")).or_else(|| s.strip_suffix('’')).unwrap_or(s)
+}
+
+fn strip_article(s: &str) -> &str {
+    s.strip_prefix("The ").unwrap_or(s)
+}
+
+fn push_alias(ctx: &mut Context, grammar: &Grammar, a: &str, b: &str) {
+    let (a, b) = (strip_possessive(strip_article(a.trim())), strip_possessive(strip_article(b.trim())));
+    let not = &grammar.lexicon.names.not_places;
+    if a != b && !not.iter().any(|w| w == a || w == b) {
+        ctx.aliases.push((a.to_string(), b.to_string()));
+        for name in [a, b] {
+            ctx.organisations.push((name.to_string(), 0..0));
+        }
+    }
+}
+
+/// "CFR" is an acronym of "Council on Foreign Relations": its letters are the initials (or
+/// word starts) of the capitalised words, in order, with none left over.
+fn is_acronym_of(acronym: &str, name: &str) -> bool {
+    let letters: Vec<char> = acronym.chars().filter(char::is_ascii_alphabetic).map(|c| c.to_ascii_lowercase()).collect();
+    let words: Vec<String> =
+        name.split_whitespace().filter(|w| w.starts_with(char::is_uppercase)).map(str::to_lowercase).collect();
+    fn fits(letters: &[char], words: &[String]) -> bool {
+        match (letters.first(), words.first()) {
+            (None, None) => true,
+            (None, Some(_)) | (Some(_), None) => false,
+            (Some(_), Some(w)) => {
+                let w: Vec<char> = w.chars().collect();
+                // This word gives the next 1..=k letters (a prefix of itself).
+                (1..=w.len().min(letters.len())).any(|k| letters[..k] == w[..k] && fits(&letters[k..], &words[1..]))
+            }
+        }
+    }
+    letters.len() >= 2 && fits(&letters, &words)
+}
+
+fn is_organisation(name: &str, organisation_words: &[String]) -> bool {
+    let acronym = name.len() >= 2
+        && name.chars().filter(char::is_ascii_alphabetic).all(|c| c.is_ascii_uppercase())
+        && name.chars().filter(char::is_ascii_alphabetic).count() >= 2;
+    acronym || name.split_whitespace().any(|w| organisation_words.iter().any(|o| o == w))
+}
+
+/// Adds a place mention unless the name is a month, a weekday, a demonym used as an adjective
+/// ("the Russian capital"), or otherwise not a place.
+fn add_place(ctx: &mut Context, grammar: &Grammar, raw: &str, start: usize, after: Option<&str>, locative: bool) {
+    let names = &grammar.lexicon.names;
+    // "Seoul’s Itaewon": Itaewon lies in Seoul.
+    let parts: Vec<&str> = split_possessive_chain(raw);
+    let mut offset = start;
+    let mut previous: Option<String> = None;
+    for (i, part) in parts.iter().enumerate() {
+        let last = i + 1 == parts.len();
+        let name = strip_possessive(part.trim());
+        let span = offset..offset + name.len();
+        offset += part.len();
+        let first_word = name.split_whitespace().next().unwrap_or("");
+        if name.is_empty()
+            || names.not_places.iter().any(|w| w == name || w == first_word || w == first_word.trim_end_matches('.'))
+            || (name.split_whitespace().count() == 1 && is_demonym(name))
+            || (last && locative && after.is_some_and(|a| is_demonym(name) && !names.generic_place_nouns.iter().any(|g| g == a)))
+        {
+            previous = None;
+            continue;
+        }
+        let facility_word_after = last && after.is_some_and(|a| names.facility_words.iter().any(|w| w == a));
+        let facility = facility_word_after
+            || name.split_whitespace().last().is_some_and(|w| names.facility_words.iter().any(|f| f == w));
+        if let Some(parent) = previous.take() {
+            ctx.containment.push((name.to_string(), parent));
+        }
+        ctx.places.push(PlaceMention { name: name.to_string(), span, locative, facility });
+        previous = Some(name.to_string());
+    }
+}
+
+fn split_possessive_chain(raw: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, _) in raw.match_indices(['’', '\'']) {
+        let rest = &raw[i..];
+        let apostrophe = rest.chars().next().unwrap().len_utf8();
+        if rest[apostrophe..].starts_with("s ") {
+            let end = i + apostrophe + 1;
+            parts.push(&raw[start..end]);
+            start = end;
+        }
+    }
+    parts.push(&raw[start..]);
+    parts
+}
+
+fn is_demonym(name: &str) -> bool {
+    ["ian", "ean", "ese", "ish", "ani", "ean"].iter().any(|s| name.ends_with(s)) && !name.contains(' ')
+        || matches!(name, "Afghan" | "American" | "Arab" | "Iraqi" | "Israeli" | "Kurdish" | "Thai" | "Swiss" | "Dutch" | "French" | "Greek")
+}
+
+/// Containment declared by consecutive places: "Crocus City Hall in Moscow", "Kerman, Iran",
+/// "Abbey Gate at Hamid Karzai International Airport in Kabul".
+fn chains(text: &str, places: &[PlaceMention]) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for pair in places.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        if a.span.end > b.span.start {
+            continue;
+        }
+        let gap = &text[a.span.end..b.span.start];
+        let gap_words: Vec<&str> = gap.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+        let joined = gap.trim() == ","
+            || (gap_words.len() <= 3
+                && gap_words.last().is_some_and(|w| matches!(*w, "in" | "at" | "near" | "outside" | "of"))
+                && gap_words.iter().all(|w| w.chars().all(|c| c.is_lowercase())));
+        if joined && a.name != b.name {
+            out.push((a.name.clone(), b.name.clone()));
+        }
+    }
+    out
+}
+
+/// Splits prose into sentences: at line breaks, and after `.`, `!` or `?` followed by white space
+/// and a capital, a digit or a quote, unless the word before is an abbreviation or an initial.
+pub fn sentences(text: &str) -> (Vec<Range<usize>>, Vec<usize>) {
+    const ABBREVIATIONS: &[&str] = &[
+        "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Sen", "Rep", "Gov", "Amb", "St", "Jr",
+        "Sr", "Prof", "No", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+        "Dec", "Inc", "Ltd", "Co", "Corp", "Mt", "Ft", "approx", "etc", "e.g", "i.e",
+    ];
+    let mut sentences = Vec::new();
+    let mut paragraphs = Vec::new();
+    let mut paragraph = 0;
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    let mut push = |s: usize, e: usize, paragraph: usize| {
+        let piece = &text[s..e];
+        let lead = piece.len() - piece.trim_start().len();
+        let trail = piece.len() - piece.trim_end().len();
+        if e - trail > s + lead {
+            sentences.push(s + lead..e - trail);
+            paragraphs.push(paragraph);
+        }
+    };
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            push(start, i, paragraph);
+            paragraph += 1;
+            start = i + 1;
+        } else if matches!(b, b'.' | b'!' | b'?') {
+            // Include closing quotes and brackets in the sentence.
+            let mut end = i + 1;
+            while end < bytes.len() && matches!(bytes[end], b'"' | b')' | b'\'') {
+                end += 1;
+            }
+            for q in ["”", "’"] {
+                if text[end..].starts_with(q) {
+                    end += q.len();
+                }
+            }
+            let rest = &text[end..];
+            let next = rest.trim_start_matches([' ', '\t']).chars().next();
+            let spaced = rest.starts_with([' ', '\t']);
+            let word_before = text[..i].rsplit(|c: char| !c.is_alphanumeric() && c != '.').next().unwrap_or("");
+            let initial = word_before.len() == 1 && word_before.chars().all(|c| c.is_uppercase());
+            let dotted = word_before.contains('.'); // "U.S", "D.C"
+            let abbreviation = b == b'.' && (ABBREVIATIONS.contains(&word_before) || initial || dotted);
+            if spaced
+                && !abbreviation
+                && next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\''))
+            {
+                push(start, end, paragraph);
+                start = end;
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push(start, bytes.len(), paragraph);
+    (sentences, paragraphs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::parse_document;
+
+    fn ctx(text: &str) -> Context {
+        Context::of(&parse_document("t.txt".into(), text.into(), 0), &Grammar::builtin())
+    }
+
+    #[test]
+    fn sentence_split_respects_abbreviations() {
+        let text = "U.S. officials said Gen. Kurilla spoke on Jan. 3. The attack followed.\nNew line";
+        let (s, p) = sentences(text);
+        let got: Vec<&str> = s.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(got, vec!["U.S. officials said Gen. Kurilla spoke on Jan. 3.", "The attack followed.", "New line"]);
+        assert_eq!(p, vec![0, 0, 1]);
+    }
+
+    #[test]
+    fn places_and_their_containment() {
+        let c = ctx("Bombings in Kerman, Iran, killed 84. Gunmen burst into the Crocus City Hall theater in Moscow. A crush in Seoul’s Itaewon district.");
+        let names: Vec<&str> = c.places.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, vec!["Kerman", "Iran", "Crocus City Hall", "Moscow", "Seoul", "Itaewon"]);
+        assert!(c.containment.contains(&("Kerman".into(), "Iran".into())));
+        assert!(c.containment.contains(&("Crocus City Hall".into(), "Moscow".into())));
+        assert!(c.containment.contains(&("Itaewon".into(), "Seoul".into())));
+        assert!(c.places.iter().find(|p| p.name == "Crocus City Hall").unwrap().facility);
+    }
+
+    #[test]
+    fn months_weekdays_and_demonyms_are_not_places() {
+        let c = ctx("It happened on Friday in March on the outskirts of the Russian capital.");
+        assert!(c.places.is_empty(), "{:?}", c.places);
+    }
+
+    #[test]
+    fn declared_aliases() {
+        let c = ctx("Islamic State Khorasan, or ISIS-K, struck. ISIS-Khorasan, known as (ISIS-K), grew. The Council on Foreign Relations (CFR) said. The Islamic State (ISIS-K) claimed it.");
+        assert!(c.aliases.contains(&("Islamic State Khorasan".into(), "ISIS-K".into())));
+        assert!(c.aliases.contains(&("ISIS-Khorasan".into(), "ISIS-K".into())));
+        assert!(c.aliases.contains(&("Council on Foreign Relations".into(), "CFR".into())));
+        assert!(!c.aliases.iter().any(|(a, _)| a == "Islamic State"), "ISIS-K is not an acronym of Islamic State");
+    }
+
+}

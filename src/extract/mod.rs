@@ -1,0 +1,193 @@
+//! Stage 2: read facts out of a document's prose with the rules, and the context alignment needs
+//! (sentences, places, aliases, names). Pure: a document in, plain data out.
+
+pub mod calendar;
+pub mod context;
+pub mod date;
+pub mod lexicon;
+pub mod number;
+
+use crate::model::{Document, Fact, Value};
+use crate::rules::{Grammar, Rule, ValueKind};
+use crate::thresholds::Thresholds;
+pub use context::Context;
+
+/// What extraction finds in one document.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    pub facts: Vec<Fact>,
+    pub context: Context,
+}
+
+pub fn extract(doc: &Document, rules: &[Rule], grammar: &Grammar, t: &Thresholds) -> Extraction {
+    Extraction { facts: extract_facts(doc, rules, grammar, t), context: Context::of(doc, grammar) }
+}
+
+/// Runs every rule over the prose. Where several rules read the same phrase, the one with the
+/// highest priority keeps it (then the first by id); facts come out in text order.
+pub fn extract_facts(doc: &Document, rules: &[Rule], grammar: &Grammar, t: &Thresholds) -> Vec<Fact> {
+    let mut found: Vec<(i32, Fact)> = Vec::new();
+    for rule in rules {
+        for pattern in &rule.patterns {
+            for caps in pattern.captures_iter(&doc.prose) {
+                let Some(m) = caps.name("value") else { continue };
+                let range = trim_range(&doc.prose, m.range());
+                if range.is_empty() || !plausible_context(&doc.prose, range.clone(), rule.kind) {
+                    continue;
+                }
+                let text = &doc.prose[range.clone()];
+                let value = match rule.kind {
+                    ValueKind::Count => grammar.counts.read(text, t).map(Value::Count),
+                    ValueKind::Date | ValueKind::Year => grammar.dates.read(text, doc.meta.published).map(Value::Date),
+                    ValueKind::Name => person_name(text, grammar).map(|name| Value::Name { name }),
+                };
+                let Some(value) = value else { continue };
+                let population = caps.name("who").and_then(|w| grammar.lexicon.population_of(w.as_str()));
+                let named_subject = caps.name("subject").and_then(|s| clean_subject(s.as_str(), grammar));
+                let fact = Fact {
+                    doc: doc.index,
+                    span: doc.source_span(range.clone()),
+                    prose_span: range,
+                    rule: rule.id.clone(),
+                    attribute: rule.attribute.clone(),
+                    population,
+                    value,
+                    named_subject,
+                };
+                found.push((rule.priority, fact));
+            }
+        }
+    }
+    // Highest priority first, then a fact that names its group before one that does not.
+    found.sort_by(|(pa, a), (pb, b)| {
+        (a.prose_span.start, std::cmp::Reverse(*pa), a.population.is_none(), &a.rule)
+            .cmp(&(b.prose_span.start, std::cmp::Reverse(*pb), b.population.is_none(), &b.rule))
+    });
+    let mut facts: Vec<Fact> = Vec::new();
+    for (_, fact) in found {
+        if facts.iter().any(|f| overlaps(&f.prose_span, &fact.prose_span)) {
+            continue;
+        }
+        facts.push(fact);
+    }
+    facts
+}
+
+fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+fn trim_range(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let s = &text[r.clone()];
+    let start = r.start + (s.len() - s.trim_start().len());
+    let end = r.end - (s.len() - s.trim_end().len());
+    start..end.max(start)
+}
+
+/// Rejects numbers that are parts of something else: times ("10:15"), money ("$5"), percentages,
+/// ages ("24-year-old"), measurements ("3.2-meter-wide"), ordinal-like suffixes.
+fn plausible_context(prose: &str, r: std::ops::Range<usize>, kind: ValueKind) -> bool {
+    if kind != ValueKind::Count {
+        return true;
+    }
+    let before = prose[..r.start].chars().next_back();
+    if matches!(before, Some(':' | '$' | '€' | '£' | '#' | '/' | '.')) || before.is_some_and(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let after = &prose[r.end..];
+    let after_lower: String = after.chars().take(16).collect::<String>().to_lowercase();
+    !(after.starts_with('%')
+        || after.starts_with(':')
+        || after.starts_with(|c: char| c.is_ascii_digit())
+        || after_lower.starts_with(" percent")
+        || after_lower.starts_with(" per cent")
+        || after_lower.starts_with("-year")
+        || after_lower.starts_with(" years old")
+        || after_lower.starts_with(" a.m")
+        || after_lower.starts_with(" p.m")
+        || after_lower.starts_with("-meter")
+        || after_lower.starts_with("-metre")
+        || after_lower.starts_with(" meters")
+        || after_lower.starts_with(" metres")
+        || after_lower.starts_with(" km")
+        || after_lower.starts_with("th ")
+        || after_lower.starts_with("st ")
+        || after_lower.starts_with("nd ")
+        || after_lower.starts_with("rd "))
+}
+
+/// A person's name as compared: possessive and middle initials dropped; None when a word shows
+/// it is an organisation, a place, a site or a date ("Islamic State", "Abbey Gate", "Friday").
+fn person_name(text: &str, grammar: &Grammar) -> Option<String> {
+    let names = &grammar.lexicon.names;
+    let text = context::strip_possessive(text);
+    let words: Vec<&str> = text.split_whitespace().filter(|w| !(w.len() == 2 && w.ends_with('.'))).collect();
+    let excluded = |w: &&str| {
+        [&names.organisation_words, &names.not_places, &names.facility_words, &names.person_titles]
+            .iter()
+            .any(|list| list.iter().any(|x| x == *w))
+    };
+    (words.len() >= 2 && !words.iter().any(excluded)).then(|| words.join(" "))
+}
+
+/// A subject named by a pattern, minus a leading article; None for words that are not names.
+fn clean_subject(text: &str, grammar: &Grammar) -> Option<String> {
+    let mut s = text.trim();
+    for article in ["The ", "the ", "A ", "An "] {
+        s = s.strip_prefix(article).unwrap_or(s);
+    }
+    let s = s.trim_end_matches(['’', '\'']).trim_end_matches("’s").trim_end_matches("'s");
+    if s.is_empty() || grammar.lexicon.names.not_places.iter().any(|w| w == s) {
+        return None;
+    }
+    Some(s.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::parse_document;
+    use crate::model::Qualifier;
+    use crate::rules::load_rules;
+
+    fn facts(text: &str) -> Vec<(String, String, Option<String>)> {
+        let grammar = Grammar::builtin();
+        let (rules, _) = load_rules(&grammar, &[]);
+        let doc = parse_document("t.txt".into(), text.into(), 0);
+        extract_facts(&doc, &rules, &grammar, &Thresholds::default())
+            .into_iter()
+            .map(|f| (f.attribute, text[f.span].to_string(), f.population))
+            .collect()
+    }
+
+    #[test]
+    fn one_phrase_is_one_fact() {
+        let f = facts("The attack killed at least 143 people and injured more than 100 others.");
+        assert_eq!(
+            f,
+            vec![("deaths".into(), "at least 143".into(), None), ("injuries".into(), "more than 100".into(), None)]
+        );
+    }
+
+    #[test]
+    fn times_percentages_and_measures_are_not_counts() {
+        assert!(facts("At 10:15 p.m. 40 percent of the crowd was killed.").is_empty());
+        assert!(facts("A 3.2-meter-wide alley.").is_empty());
+    }
+
+    #[test]
+    fn spans_point_into_the_original_bytes() {
+        let text = "---\ntitle: x\n---\nThe group’s bombing — it killed 84 people.";
+        let f = facts(text);
+        assert_eq!(f, vec![("deaths".into(), "84".into(), None)]);
+    }
+
+    #[test]
+    fn counts_keep_their_qualifier() {
+        let grammar = Grammar::builtin();
+        let (rules, _) = load_rules(&grammar, &[]);
+        let doc = parse_document("t.txt".into(), "The blast killed nearly 100 people.".into(), 0);
+        let f = extract_facts(&doc, &rules, &grammar, &Thresholds::default());
+        assert!(matches!(&f[0].value, Value::Count(c) if c.qualifier == Qualifier::Nearly));
+    }
+}

@@ -1,0 +1,15 @@
+//! factlint: find the facts on which news articles about one story disagree.
+//!
+//! The pipeline runs one way: [`load`] → [`extract`] → [`align`] → [`compare`] → [`report`].
+//! Each stage is a pure function over the plain types of [`model`]; only `load` reads files and
+//! only the binary prints.
+
+pub mod align;
+pub mod compare;
+pub mod extract;
+pub mod load;
+pub mod model;
+pub mod pipeline;
+pub mod report;
+pub mod rules;
+pub mod thresholds;

@@ -1,0 +1,203 @@
+//! `--format human`: rustc-like diagnostics drawn by miette, one per finding. miette draws one
+//! source per diagnostic, so the claims in other articles are attached as related diagnostics,
+//! each with its own source. The only module that knows miette.
+
+use super::{Report, line_column};
+use crate::extract::{date, number};
+use crate::model::{AlignedFact, Document, Fact, Finding, Severity, Value};
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use std::fmt;
+
+/// How to draw: colour or not, and how wide.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub colour: bool,
+    pub width: usize,
+}
+
+struct FindingDiagnostic {
+    message: String,
+    code: String,
+    help: String,
+    severity: miette::Severity,
+    source: NamedSource<String>,
+    labels: Vec<LabeledSpan>,
+    related: Vec<SourceDiagnostic>,
+}
+
+struct SourceDiagnostic {
+    message: String,
+    severity: miette::Severity,
+    source: NamedSource<String>,
+    labels: Vec<LabeledSpan>,
+}
+
+impl fmt::Debug for FindingDiagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+impl fmt::Display for FindingDiagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+impl std::error::Error for FindingDiagnostic {}
+
+impl Diagnostic for FindingDiagnostic {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(&self.code))
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(&self.help))
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.source)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(self.labels.iter().cloned()))
+    }
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
+        Some(Box::new(self.related.iter().map(|d| d as &dyn Diagnostic)))
+    }
+}
+
+impl fmt::Debug for SourceDiagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+impl fmt::Display for SourceDiagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+impl std::error::Error for SourceDiagnostic {}
+
+impl Diagnostic for SourceDiagnostic {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.source)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(self.labels.iter().cloned()))
+    }
+}
+
+/// The reading of a fact as labels show it.
+pub fn reading(f: &Fact) -> String {
+    match &f.value {
+        Value::Count(c) => number::reading(c, ""),
+        Value::Date(d) => date::reading(d),
+        Value::Name { name } => name.clone(),
+    }
+}
+
+fn severity(s: Severity) -> miette::Severity {
+    match s {
+        Severity::Error => miette::Severity::Error,
+        Severity::Warning => miette::Severity::Warning,
+        Severity::Info => miette::Severity::Advice,
+    }
+}
+
+fn diagnostic(docs: &[Document], finding: &Finding) -> FindingDiagnostic {
+    // Claims grouped by document, in document order; the first document carries the finding.
+    let mut groups: Vec<(usize, Vec<LabeledSpan>)> = Vec::new();
+    for claim in &finding.claims {
+        let doc = &docs[claim.fact.doc];
+        let (line, column) = line_column(&doc.source, claim.fact.span.start);
+        let mut label = claim.reading.clone();
+        if let Some(role) = claim.role {
+            label.push_str(&format!(" ({role})"));
+        }
+        let label = format!("{label} [{line}:{column}]");
+        let span = LabeledSpan::new(Some(label), claim.fact.span.start, claim.fact.span.len());
+        match groups.iter_mut().find(|(d, _)| *d == claim.fact.doc) {
+            Some((_, labels)) => labels.push(span),
+            None => groups.push((claim.fact.doc, vec![span])),
+        }
+    }
+    let source = |doc: usize| NamedSource::new(docs[doc].path.clone(), docs[doc].source.clone());
+    let mut groups = groups.into_iter();
+    let (first, labels) = groups.next().expect("a finding has claims");
+    let related = groups
+        .map(|(doc, labels)| SourceDiagnostic {
+            message: format!("also in {}", docs[doc].path),
+            severity: severity(finding.severity),
+            source: source(doc),
+            labels,
+        })
+        .collect();
+    FindingDiagnostic {
+        message: finding.message.clone(),
+        code: format!("{}({})", finding.code, finding.check),
+        help: finding.help.clone(),
+        severity: severity(finding.severity),
+        source: source(first),
+        labels,
+        related,
+    }
+}
+
+fn handler(style: Style) -> GraphicalReportHandler {
+    let theme = if style.colour { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    GraphicalReportHandler::new_themed(theme).with_width(style.width).with_links(false)
+}
+
+pub fn render(report: &Report, style: Style) -> String {
+    let handler = handler(style);
+    let mut out = String::new();
+    for finding in report.findings {
+        let d = diagnostic(report.docs, finding);
+        let mut s = String::new();
+        handler.render_report(&mut s, &d).expect("rendering into a String cannot fail");
+        out.push_str(&s);
+        out.push('\n');
+    }
+    let s = report.summary();
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    out.push_str(&format!(
+        "{}, {}, {}: {}, {}, {}\n",
+        plural(s.documents, "document"),
+        plural(s.facts, "fact"),
+        plural(s.topics, "topic"),
+        plural(s.errors, "error"),
+        plural(s.warnings, "warning"),
+        plural(s.notes, "note"),
+    ));
+    out
+}
+
+/// `factlint facts`: one line per fact, with its topic or why it has none.
+pub fn render_facts(docs: &[Document], facts: &[AlignedFact]) -> String {
+    let mut out = String::new();
+    for a in facts {
+        let doc = &docs[a.fact.doc];
+        let (line, column) = line_column(&doc.source, a.fact.span.start);
+        let text = &doc.source[a.fact.span.clone()];
+        let topic = match &a.topic {
+            Some(t) => format!("{} / {}", t.subject, t.attribute),
+            None => "(not compared)".to_string(),
+        };
+        out.push_str(&format!(
+            "{}:{line}:{column}: {:?} = {} [{}] → {topic} ({})\n",
+            doc.path,
+            text,
+            reading(&a.fact),
+            a.fact.rule,
+            a.why
+        ));
+    }
+    out
+}
+
+/// A plain error line for a problem that stops one input (a file, a rule), rustc style.
+pub fn input_error(message: &str, style: Style) -> String {
+    if style.colour { format!("\x1b[1;31merror\x1b[0m: {message}\n") } else { format!("error: {message}\n") }
+}

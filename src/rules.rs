@@ -1,0 +1,363 @@
+//! Rules are data: one TOML file per rule in `rules/`, embedded in the binary, with more (or
+//! overrides, by id) from `--rules DIR`. A rule names an attribute, the kind of value it reads, and
+//! regex patterns written with placeholders that the [`Grammar`] expands:
+//!
+//! | placeholder | expands to | capture |
+//! |---|---|---|
+//! | `{count}` | a count with its qualifier ("at least 143", "dozens") | the value |
+//! | `{date}`  | a date, absolute or relative ("March 22", "last year") | the value |
+//! | `{year}`  | a four-digit year | the value |
+//! | `{who}`   | an optional "of the" + up to two words + a population noun ("Afghan civilians") | `who` |
+//! | `{group}` | the same, required ("including 26 foreigners") | `who` |
+//! | `{name}`  | a capitalised name ("Islamic State Khorasan", "ISIS-K") | `subject` |
+//! | `{event}` | an event noun ("attack", "bombings", "crush") | none |
+//! | `{person}` | two or three capitalised words, initials allowed ("Michael E. Kurilla") | the value |
+//!
+//! Every rule carries examples (text, the phrase it must match, the reading it must give) and
+//! counterexamples (texts it must not match); the test suite runs them all.
+
+use crate::extract::date::{DateGrammar, YEAR_PATTERN};
+use crate::extract::lexicon::{Lexicon, alternation};
+use crate::extract::number::CountGrammar;
+use regex::Regex;
+use serde::Deserialize;
+use std::path::Path;
+
+/// The built-in rule files, embedded so that `factlint` works from any folder.
+pub const BUILTIN_RULES: &[(&str, &str)] = &[
+    ("rules/deaths.toml", include_str!("../rules/deaths.toml")),
+    ("rules/injuries.toml", include_str!("../rules/injuries.toml")),
+    ("rules/serious-condition.toml", include_str!("../rules/serious-condition.toml")),
+    ("rules/founding-year.toml", include_str!("../rules/founding-year.toml")),
+    ("rules/event-date.toml", include_str!("../rules/event-date.toml")),
+    ("rules/arrests.toml", include_str!("../rules/arrests.toml")),
+    ("rules/attackers.toml", include_str!("../rules/attackers.toml")),
+    ("rules/members.toml", include_str!("../rules/members.toml")),
+    ("rules/missing.toml", include_str!("../rules/missing.toml")),
+    ("rules/person-name.toml", include_str!("../rules/person-name.toml")),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ValueKind {
+    Count,
+    Date,
+    Year,
+    /// A person's name, compared for spelling.
+    Name,
+}
+
+/// What kind of subject a rule's facts are about.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SubjectKind {
+    /// An event (an attack, a disaster), found from the places the sentence names.
+    #[default]
+    Event,
+    /// An organisation, named in the pattern or the one the article is about.
+    Organisation,
+    /// The person a name belongs to: names are grouped by similar spelling.
+    Person,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    id: String,
+    description: String,
+    attribute: String,
+    kind: ValueKind,
+    #[serde(default)]
+    priority: i32,
+    #[serde(default)]
+    subject: SubjectKind,
+    patterns: Vec<toml::Spanned<String>>,
+    #[serde(default)]
+    examples: Vec<Example>,
+    #[serde(default)]
+    counterexamples: Vec<String>,
+}
+
+/// A text the rule must match, the phrase it must capture and the reading it must give.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    pub text: String,
+    #[serde(rename = "match")]
+    pub matched: String,
+    pub reading: String,
+    #[serde(default)]
+    pub population: Option<String>,
+    #[serde(default)]
+    pub subject: Option<String>,
+    /// Publication date to resolve relative dates against (YYYY-MM-DD).
+    #[serde(default)]
+    pub published: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub description: String,
+    pub attribute: String,
+    pub kind: ValueKind,
+    pub priority: i32,
+    pub subject: SubjectKind,
+    /// The patterns as written, for `factlint explain`.
+    pub sources: Vec<String>,
+    pub patterns: Vec<Regex>,
+    pub examples: Vec<Example>,
+    pub counterexamples: Vec<String>,
+    /// Where the rule came from: a path, or "built-in: rules/x.toml".
+    pub origin: String,
+}
+
+/// A problem in a rule file, pointing at the line and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleError {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for RuleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}:{}: {}", self.path, self.line, self.column, self.message)
+    }
+}
+
+/// The placeholder expansions, built once from the lexicon.
+pub struct Grammar {
+    pub lexicon: Lexicon,
+    pub counts: CountGrammar,
+    pub dates: DateGrammar,
+    who: String,
+    group: String,
+    event: String,
+    name: String,
+}
+
+/// A person's name: two or three capitalised words, a middle initial allowed.
+pub const PERSON_PATTERN: &str =
+    r"(?-i:\b[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+(?:al-|bin\s+)?[A-Z][a-z’'-]+){1,2}\b)";
+
+/// A capitalised name: words that start with a capital, joined by spaces, "of (the)", "al-".
+pub const NAME_PATTERN: &str =
+    r"(?-i:\b[A-Z][\w’'.-]*[\w]|\b[A-Z])(?-i:(?:\s+(?:(?:of|on|for)\s+(?:the\s+)?|al-|bin\s+)?[A-Z][\w’'-]*[\w])*)";
+
+impl Grammar {
+    pub fn new(lexicon: Lexicon) -> Self {
+        let counts = CountGrammar::new(&lexicon);
+        let dates = DateGrammar::new();
+        let pop = alternation(&lexicon.population_words());
+        let group = format!(r"\s+(?:of\s+(?:the\s+)?)?(?P<who>(?:[\w.’'-]+\s+){{0,2}}?{pop})\b");
+        let who = format!("(?:{group})?");
+        let nouns: Vec<&str> = lexicon.events.nouns.iter().map(String::as_str).collect();
+        let event = format!(r"\b{}\b", alternation(&nouns));
+        Grammar { lexicon, counts, dates, who, group, event, name: NAME_PATTERN.to_string() }
+    }
+
+    pub fn builtin() -> Self {
+        Grammar::new(Lexicon::builtin())
+    }
+
+    /// Expands the placeholders of one pattern. Errors name the unknown placeholder.
+    pub fn expand(&self, pattern: &str, kind: ValueKind) -> Result<String, String> {
+        let mut out = String::new();
+        let mut rest = pattern;
+        let mut values = 0;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let close = after.find('}');
+            let word = close.map(|c| &after[..c]);
+            let expansion = match word {
+                Some("count") if kind == ValueKind::Count => Some(format!("(?P<value>{})", self.counts.pattern)),
+                Some("date") if kind == ValueKind::Date => Some(format!("(?P<value>{})", self.dates.pattern)),
+                Some("year") if matches!(kind, ValueKind::Date | ValueKind::Year) => Some(format!("(?P<value>{YEAR_PATTERN})")),
+                Some("person") if kind == ValueKind::Name => Some(format!("(?P<value>{PERSON_PATTERN})")),
+                Some("who") => Some(self.who.clone()),
+                Some("group") => Some(self.group.clone()),
+                Some("event") => Some(self.event.clone()),
+                Some("name") => Some(format!("(?P<subject>{})", self.name)),
+                Some(w @ ("count" | "date" | "year" | "person")) => {
+                    return Err(format!("placeholder {{{w}}} does not fit a rule of kind {kind:?}"));
+                }
+                Some(w) if w.chars().all(|c| c.is_ascii_lowercase() || c == '_') && !w.is_empty() => {
+                    return Err(format!(
+                        "unknown placeholder {{{w}}} (known: {{count}}, {{date}}, {{year}}, {{person}}, {{who}}, {{group}}, {{name}}, {{event}})"
+                    ));
+                }
+                // A regex repetition such as {2} or {0,3}: keep it.
+                _ => None,
+            };
+            match expansion {
+                Some(e) => {
+                    if matches!(word, Some("count" | "date" | "year" | "person")) {
+                        values += 1;
+                    }
+                    out.push_str(&e);
+                    rest = &after[close.unwrap_or(0) + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        if values != 1 {
+            return Err(format!(
+                "a pattern needs exactly one value placeholder ({{count}}, {{date}}, {{year}} or {{person}}); this one has {values}"
+            ));
+        }
+        Ok(out)
+    }
+}
+
+/// Parses and compiles one rule file.
+pub fn parse_rule(origin: &str, text: &str, grammar: &Grammar) -> Result<Rule, RuleError> {
+    let at = |offset: usize, message: String| {
+        let (line, column) = line_column(text, offset);
+        RuleError { path: origin.to_string(), line, column, message }
+    };
+    let file: RuleFile = toml::from_str(text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        at(offset, e.message().trim().to_string())
+    })?;
+    if !file.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') || file.id.is_empty() {
+        return Err(at(0, format!("rule id {:?} must be lower-case letters, digits and '-'", file.id)));
+    }
+    if file.patterns.is_empty() {
+        return Err(at(0, "a rule needs at least one pattern".into()));
+    }
+    let mut patterns = Vec::new();
+    let mut sources = Vec::new();
+    for p in &file.patterns {
+        let offset = p.span().start;
+        let expanded = grammar.expand(p.get_ref(), file.kind).map_err(|m| at(offset, m))?;
+        let regex = Regex::new(&expanded).map_err(|e| at(offset, format!("invalid pattern: {}", first_line(&e.to_string()))))?;
+        sources.push(p.get_ref().clone());
+        patterns.push(regex);
+    }
+    Ok(Rule {
+        id: file.id,
+        description: file.description.trim().to_string(),
+        attribute: file.attribute,
+        kind: file.kind,
+        priority: file.priority,
+        subject: file.subject,
+        sources,
+        patterns,
+        examples: file.examples,
+        counterexamples: file.counterexamples,
+        origin: origin.to_string(),
+    })
+}
+
+fn first_line(s: &str) -> String {
+    s.lines().filter(|l| !l.trim().is_empty()).last().unwrap_or(s).trim().to_string()
+}
+
+/// 1-based line and character column of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before[before.rfind('\n').map_or(0, |i| i + 1)..].chars().count() + 1;
+    (line, column)
+}
+
+/// The built-in rules, then the rule files of each extra folder (a rule with an existing id
+/// replaces it). Rules are returned sorted by id; errors do not stop the other files.
+pub fn load_rules(grammar: &Grammar, extra_dirs: &[&Path]) -> (Vec<Rule>, Vec<RuleError>) {
+    let mut rules: Vec<Rule> = Vec::new();
+    let mut errors = Vec::new();
+    let mut add = |result: Result<Rule, RuleError>, rules: &mut Vec<Rule>| match result {
+        Ok(rule) => {
+            rules.retain(|r| r.id != rule.id);
+            rules.push(rule);
+        }
+        Err(e) => errors.push(e),
+    };
+    for (path, text) in BUILTIN_RULES {
+        add(parse_rule(&format!("built-in: {path}"), text, grammar), &mut rules);
+    }
+    for dir in extra_dirs {
+        let mut files: Vec<_> = match std::fs::read_dir(dir) {
+            Ok(entries) => entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "toml")).collect(),
+            Err(e) => {
+                let path = dir.display().to_string();
+                add(Err(RuleError { path, line: 1, column: 1, message: format!("cannot read the rule folder: {e}") }), &mut rules);
+                continue;
+            }
+        };
+        files.sort();
+        for file in files {
+            let path = file.display().to_string();
+            let result = std::fs::read_to_string(&file)
+                .map_err(|e| RuleError { path: path.clone(), line: 1, column: 1, message: format!("cannot read: {e}") })
+                .and_then(|text| parse_rule(&path, &text, grammar));
+            add(result, &mut rules);
+        }
+    }
+    rules.sort_by(|a, b| a.id.cmp(&b.id));
+    (rules, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_rules_all_parse() {
+        let (rules, errors) = load_rules(&Grammar::builtin(), &[]);
+        assert_eq!(errors, vec![]);
+        assert_eq!(rules.len(), BUILTIN_RULES.len());
+    }
+
+    #[test]
+    fn every_file_in_rules_is_embedded() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+        let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .map(|p| format!("rules/{}", p.file_name().unwrap().to_string_lossy()))
+            .collect();
+        on_disk.sort();
+        let mut embedded: Vec<String> = BUILTIN_RULES.iter().map(|(p, _)| p.to_string()).collect();
+        embedded.sort();
+        assert_eq!(on_disk, embedded, "add new rule files to BUILTIN_RULES");
+    }
+
+    #[test]
+    fn malformed_rule_files_point_at_the_line() {
+        let g = Grammar::builtin();
+        let e = parse_rule("x.toml", "id = \"x\"\ndescription = \"d\"\nattribute = \"a\"\nkind = \"count\"\npatterns = [\"{cuont}\"]\n", &g)
+            .unwrap_err();
+        assert_eq!((e.line, e.column), (5, 13));
+        assert!(e.message.contains("unknown placeholder {cuont}"), "{}", e.message);
+
+        let e = parse_rule("x.toml", "id = \"x\"\nkind = \"count\"\npaterns = []\n", &g).unwrap_err();
+        assert_eq!(e.line, 3, "{e}");
+        assert!(e.message.contains("paterns"), "{}", e.message);
+
+        let e = parse_rule("x.toml", "id = \"x\"\ndescription = \"d\"\nattribute = \"a\"\nkind = \"count\"\npatterns = [\"({count}\"]\n", &g)
+            .unwrap_err();
+        assert_eq!(e.line, 5);
+        assert!(e.message.contains("invalid pattern"), "{}", e.message);
+
+        let e = parse_rule("x.toml", "id = [", &g).unwrap_err();
+        assert_eq!(e.line, 1);
+    }
+
+    #[test]
+    fn regex_repetitions_are_not_placeholders() {
+        let g = Grammar::builtin();
+        let p = g.expand(r"killed(?:\s+\w+){0,2}\s+{count}", ValueKind::Count).unwrap();
+        assert!(p.contains("{0,2}"));
+    }
+}
