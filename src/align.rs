@@ -3,6 +3,7 @@
 //! the containment they declare ("Kerman, Iran"), a user alias file, and fuzzy similarity.
 //! A fact without a confident subject keeps `topic: None`: it is listed, never compared.
 
+use crate::extract::context::PlaceMention;
 use crate::extract::{Extraction, lexicon::Lexicon};
 use crate::model::{AlignedFact, Document, Fact, TopicKey, Value};
 use crate::rules::{Rule, SubjectKind};
@@ -101,10 +102,11 @@ pub fn align(
     docs: &[Document],
     extractions: &[Extraction],
     rules: &[Rule],
-    lexicon: &Lexicon,
+    _lexicon: &Lexicon,
     user_aliases: &[(String, String)],
     t: &Thresholds,
 ) -> Vec<AlignedFact> {
+    let rule_subject: BTreeMap<&str, SubjectKind> = rules.iter().map(|r| (r.id.as_str(), r.subject)).collect();
     let mut names = Names::default();
     let mut place_names: BTreeSet<String> = BTreeSet::new();
     let mut facility: BTreeSet<usize> = BTreeSet::new();
@@ -117,7 +119,7 @@ pub fn align(
                 facility.insert(id);
             }
         }
-        for (name, _) in &ex.context.organisations {
+        for (name, _) in ex.context.organisations.iter().chain(&ex.context.names) {
             names.id(name);
         }
         for f in &ex.facts {
@@ -196,10 +198,30 @@ pub fn align(
         }
     }
 
-    let rule_subject: BTreeMap<&str, SubjectKind> = rules.iter().map(|r| (r.id.as_str(), r.subject)).collect();
+    // Organisations: names that look like one, that the texts give aliases, or that a rule names
+    // as the subject of an organisation's attribute. The last two are never places, even after
+    // "in" ("an escalation in ISIS-Khorasan's operations").
+    let mut organisations: BTreeSet<usize> = BTreeSet::new();
+    let mut surely_organisations: BTreeSet<usize> = BTreeSet::new();
+    for ex in extractions {
+        let named = ex.facts.iter().filter(|f| rule_subject.get(f.rule.as_str()) == Some(&SubjectKind::Organisation));
+        let aliased = ex.context.aliases.iter().flat_map(|(a, b)| [a, b]);
+        for name in named.filter_map(|f| f.named_subject.as_ref()).chain(aliased) {
+            if let Some(class) = names.class_of(name) {
+                surely_organisations.insert(class);
+            }
+        }
+        for (name, _) in &ex.context.organisations {
+            if let Some(class) = names.class_of(name) {
+                organisations.insert(class);
+            }
+        }
+    }
+    organisations.extend(&surely_organisations);
+    place_names.retain(|key| names.class_of(key).is_none_or(|c| !surely_organisations.contains(&c)));
     let mut out = Vec::new();
     for (doc, ex) in docs.iter().zip(extractions) {
-        let salience = Salience::of(doc, ex, &names, &place_names, lexicon);
+        let salience = Salience::of(doc, ex, &names, &place_names, &organisations);
         for fact in &ex.facts {
             let kind = rule_subject.get(fact.rule.as_str()).copied().unwrap_or_default();
             let (subject, why) = match kind {
@@ -230,35 +252,39 @@ struct Salience {
     reference_year: Option<i32>,
 }
 
+/// A place in the title or the opening sentence says more about what an article covers than a
+/// passing mention further down.
+const TITLE_WEIGHT: usize = 5;
+const OPENING_WEIGHT: usize = 3;
+
 impl Salience {
-    fn of(doc: &Document, ex: &Extraction, names: &Names, place_names: &BTreeSet<String>, _lex: &Lexicon) -> Salience {
-        let first_sentence = ex.context.sentences.first().cloned().unwrap_or(0..0);
-        let weight = |at: usize| if first_sentence.contains(&at) { 2 } else { 1 };
-        let mut places: BTreeMap<usize, (usize, std::cmp::Reverse<usize>)> = BTreeMap::new();
-        for p in &ex.context.places {
-            if !place_names.contains(&normalise(&p.name)) {
-                continue;
-            }
-            if let Some(class) = names.class_of(&p.name) {
-                let e = places.entry(class).or_insert((0, std::cmp::Reverse(p.span.start)));
-                e.0 += weight(p.span.start);
-            }
-        }
-        let mut orgs: BTreeMap<usize, (usize, std::cmp::Reverse<usize>)> = BTreeMap::new();
-        for (name, span) in &ex.context.organisations {
-            if span.is_empty() {
+    fn of(doc: &Document, ex: &Extraction, names: &Names, place_names: &BTreeSet<String>, organisations: &BTreeSet<usize>) -> Salience {
+        let ctx = &ex.context;
+        // Without a title in the metadata, a plain-text article's first line is its title.
+        let opening = ctx.sentences.first().cloned().unwrap_or(0..0);
+        let opening_weight = if ctx.title_places.is_empty() { TITLE_WEIGHT } else { OPENING_WEIGHT };
+        let weight = |at: usize| if opening.contains(&at) { opening_weight } else { 1 };
+        let mut places: BTreeMap<usize, usize> = BTreeMap::new();
+        let mentions = ctx.places.iter().map(|p| (p.name.as_str(), weight(p.span.start)));
+        let title = ctx.title_places.iter().map(|name| (name.as_str(), TITLE_WEIGHT));
+        for (name, w) in mentions.chain(title) {
+            if !place_names.contains(&normalise(name)) {
                 continue;
             }
             if let Some(class) = names.class_of(name) {
-                let e = orgs.entry(class).or_insert((0, std::cmp::Reverse(span.start)));
-                e.0 += weight(span.start);
+                *places.entry(class).or_default() += w;
             }
         }
-        let best = |m: BTreeMap<usize, (usize, std::cmp::Reverse<usize>)>| {
-            m.into_iter().max_by_key(|(class, score)| (*score, std::cmp::Reverse(*class))).map(|(c, _)| c)
-        };
-        let reference_year =
-            doc.meta.published.map(|p| p.year).or_else(|| ex.context.years.iter().map(|(y, _)| *y).max());
+        let place_classes: BTreeSet<usize> = places.keys().copied().collect();
+        let mut orgs: BTreeMap<usize, usize> = BTreeMap::new();
+        for (name, span) in &ctx.names {
+            if let Some(class) = names.class_of(name).filter(|c| organisations.contains(c) && !place_classes.contains(c)) {
+                *orgs.entry(class).or_default() += weight(span.start);
+            }
+        }
+        // Highest score; ties go to the class first registered, so the choice is stable.
+        let best = |m: BTreeMap<usize, usize>| m.into_iter().max_by_key(|(class, score)| (*score, std::cmp::Reverse(*class))).map(|(c, _)| c);
+        let reference_year = doc.meta.published.map(|p| p.year).or_else(|| ctx.years.iter().map(|(y, _)| *y).max());
         Salience { place: best(places), organisation: best(orgs), reference_year }
     }
 }
@@ -287,13 +313,21 @@ fn event_subject(
     let sentence = ctx.sentences[s].clone();
     let is_place = |name: &str| place_names.contains(&normalise(name));
     let in_range = |r: &std::ops::Range<usize>, span: &std::ops::Range<usize>| r.start <= span.start && span.end <= r.end;
-    // 1. A place the sentence names: the one nearest the claim.
-    let nearest = ctx
-        .places
+    // 1. A place the sentence names: the one nearest the claim, preferring places that follow an
+    //    event noun ("the attack on Kabul airport ... and dozens of civilians during the
+    //    evacuation from Afghanistan" is about Kabul).
+    let places: Vec<&PlaceMention> = ctx.places.iter().filter(|p| in_range(&sentence, &p.span) && is_place(&p.name)).collect();
+    // The event noun of the rule's own match ("the August 2021 bombing") speaks for the claim.
+    let own_events: Vec<&std::ops::Range<usize>> = ctx.events.iter().filter(|e| in_range(&fact.match_span, e)).collect();
+    let sentence_events: Vec<&std::ops::Range<usize>> = ctx.events.iter().filter(|e| in_range(&sentence, e)).collect();
+    let events = if own_events.is_empty() { sentence_events } else { own_events };
+    let anchored: Vec<&PlaceMention> = places
         .iter()
-        .filter(|p| in_range(&sentence, &p.span) && is_place(&p.name))
-        .min_by_key(|p| distance(&p.span, &fact.prose_span));
-    if let Some(p) = nearest {
+        .copied()
+        .filter(|p| events.iter().any(|e| e.end <= p.span.start && p.span.start - e.end <= EVENT_PLACE_GAP))
+        .collect();
+    let candidates = if anchored.is_empty() { &places } else { &anchored };
+    if let Some(p) = candidates.iter().min_by_key(|p| distance(&p.span, &fact.prose_span)) {
         return (names.class_of(&p.name), format!("named in the sentence: {}", p.name));
     }
     // 2. A sentence about another year speaks of another event.
@@ -311,15 +345,18 @@ fn event_subject(
     if let Some(y) = other_year {
         return (None, format!("the sentence speaks of {y}, not of the article's time"));
     }
-    // 3. "The bombing – which killed ..." follows the sentence that placed the bombing.
-    let has_event = |r: &std::ops::Range<usize>| ctx.events.iter().any(|e| in_range(r, e));
-    if has_event(&sentence) && s > 0 && ctx.paragraph[s - 1] == ctx.paragraph[s] {
-        let previous = ctx.sentences[s - 1].clone();
-        if let Some(last_event) = ctx.events.iter().filter(|e| in_range(&previous, e)).next_back() {
-            let after = ctx.places.iter().find(|p| in_range(&previous, &p.span) && p.span.start >= last_event.end && is_place(&p.name));
-            if let Some(p) = after {
-                return (names.class_of(&p.name), format!("the event of the previous sentence: {}", p.name));
-            }
+    // 3. "The bombing – which killed ..." follows the sentence that placed the bombing: look back
+    //    a little in the same paragraph, nearest sentence first.
+    for back in (s.saturating_sub(LOOK_BACK)..s).rev() {
+        if ctx.paragraph[back] != ctx.paragraph[s] {
+            break;
+        }
+        let previous = ctx.sentences[back].clone();
+        let in_previous: Vec<&PlaceMention> = ctx.places.iter().filter(|p| in_range(&previous, &p.span) && is_place(&p.name)).collect();
+        let last_event = ctx.events.iter().filter(|e| in_range(&previous, e)).next_back();
+        let after_event = last_event.and_then(|e| in_previous.iter().find(|p| p.span.start >= e.end));
+        if let Some(p) = after_event.or(in_previous.last()) {
+            return (names.class_of(&p.name), format!("the event of a previous sentence: {}", p.name));
         }
     }
     // 4. Otherwise the event the article is about.
@@ -328,6 +365,11 @@ fn event_subject(
         None => (None, "no place named in the sentence or the article".into()),
     }
 }
+
+/// How far (in bytes) a place may follow an event noun to be that event's place.
+const EVENT_PLACE_GAP: usize = 40;
+/// How many sentences back a claim without a place may look for one.
+const LOOK_BACK: usize = 2;
 
 fn distance(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> usize {
     if a.end <= b.start {

@@ -5,10 +5,11 @@
 //! |---|---|---|---|
 //! | FL001 | count-conflict | error | counts that cannot all be true (84 against "nearly 100") |
 //! | FL002 | count-divergence | warning | compatible only loosely: bounds far apart, or a vague amount that misstates a precise one |
-//! | FL003 | date-conflict | error | dates or years that cannot all be true (March 22 against March 23) |
+//! | FL003 | date-conflict | error | dates or years that cannot all be true (March 22 against March 23); event dates further apart than `same_event_days` are taken for different events at one place |
 //! | FL004 | name-variant | info | one name spelled several ways (Soleimani / Suleimani) |
 
-use crate::extract::calendar::weekday;
+use crate::extract::calendar::{days_from_civil, days_in_month, weekday};
+use crate::rules::{Rule, ValueKind};
 use crate::extract::{date, number};
 use crate::model::{AlignedFact, CivilDate, ClaimRole, Count, DateValue, Document, Fact, Finding, Qualifier, Severity, TopicKey, Value};
 use crate::thresholds::Thresholds;
@@ -74,7 +75,8 @@ fn by_code(code: &str) -> &'static Check {
 }
 
 /// Compares the claims of every topic. Findings come out sorted by topic.
-pub fn compare(docs: &[Document], facts: &[AlignedFact], t: &Thresholds) -> Vec<Finding> {
+pub fn compare(docs: &[Document], facts: &[AlignedFact], rules: &[Rule], t: &Thresholds) -> Vec<Finding> {
+    let event_dates: BTreeSet<&str> = rules.iter().filter(|r| r.kind == ValueKind::Date).map(|r| r.id.as_str()).collect();
     let mut topics: BTreeMap<&TopicKey, Vec<&Fact>> = BTreeMap::new();
     for f in facts {
         if let Some(topic) = &f.topic {
@@ -91,7 +93,11 @@ pub fn compare(docs: &[Document], facts: &[AlignedFact], t: &Thresholds) -> Vec<
         }
         let finding = match &claims[0].value {
             Value::Count(_) => compare_counts(topic, &claims, &published, t),
-            Value::Date(_) => compare_dates(topic, &claims),
+            Value::Date(_) => {
+                // Event dates far apart are different events at one place, not one event misdated.
+                let window = event_dates.contains(claims[0].rule.as_str()).then_some(t.same_event_days);
+                compare_dates(topic, &claims, window)
+            }
             Value::Name { .. } => compare_names(topic, &claims),
         };
         findings.extend(finding);
@@ -329,7 +335,24 @@ pub fn dates_compatible(a: &DateValue, b: &DateValue) -> Option<bool> {
     compared.then_some(true)
 }
 
-fn compare_dates(topic: &TopicKey, claims: &[&Fact]) -> Option<Finding> {
+/// The least number of days between two dates as far as the texts tell (None = cannot tell).
+fn days_apart(a: &DateValue, b: &DateValue) -> Option<i64> {
+    let (ya, yb) = (a.year.or(b.year)?, b.year.or(a.year)?);
+    let first = |d: &DateValue, y: i32| -> Option<(i64, i64)> {
+        let (m_lo, m_hi) = match d.month {
+            Some(m) => (m, m),
+            None => (1, 12),
+        };
+        let lo = CivilDate { year: y, month: m_lo, day: d.day.unwrap_or(1) };
+        let hi = CivilDate { year: y, month: m_hi, day: d.day.unwrap_or(days_in_month(y, m_hi)) };
+        Some((days_from_civil(lo), days_from_civil(hi)))
+    };
+    let (a_lo, a_hi) = first(a, ya)?;
+    let (b_lo, b_hi) = first(b, yb)?;
+    Some(if a_hi < b_lo { b_lo - a_hi } else if b_hi < a_lo { a_lo - b_hi } else { 0 })
+}
+
+fn compare_dates(topic: &TopicKey, claims: &[&Fact], window: Option<i64>) -> Option<Finding> {
     let dates: Vec<(&Fact, &DateValue)> = claims
         .iter()
         .filter_map(|f| match &f.value {
@@ -337,7 +360,11 @@ fn compare_dates(topic: &TopicKey, claims: &[&Fact]) -> Option<Finding> {
             _ => None,
         })
         .collect();
-    let conflicts = pairs(&dates, |a, b| dates_compatible(a.1, b.1) == Some(false));
+    let same_event = |a: &DateValue, b: &DateValue| match (window, days_apart(a, b)) {
+        (Some(w), Some(days)) => days <= w,
+        _ => true,
+    };
+    let conflicts = pairs(&dates, |a, b| dates_compatible(a.1, b.1) == Some(false) && same_event(a.1, b.1));
     if conflicts.is_empty() {
         return None;
     }

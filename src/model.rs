@@ -174,6 +174,9 @@ pub struct Fact {
     /// Byte range in the document's prose (for context lookups during alignment).
     #[serde(skip)]
     pub prose_span: Range<usize>,
+    /// Byte range in the prose of the whole phrase the rule matched ("the March 22 attack").
+    #[serde(skip)]
+    pub match_span: Range<usize>,
     pub rule: String,
     pub attribute: Attribute,
     /// The group the count is about ("civilians", "women"), when the text names one.

@@ -68,7 +68,7 @@ pub fn analyse(
 ) -> (Vec<AlignedFact>, Vec<Finding>) {
     let extractions: Vec<Extraction> = docs.iter().map(|d| extract(d, rules, grammar, t)).collect();
     let facts = align(docs, &extractions, rules, &grammar.lexicon, user_aliases, t);
-    let findings = compare(docs, &facts, t);
+    let findings = compare(docs, &facts, rules, t);
     (facts, findings)
 }
 

@@ -144,7 +144,7 @@ pub const PERSON_PATTERN: &str =
 
 /// A capitalised name: words that start with a capital, joined by spaces, "of (the)", "al-".
 pub const NAME_PATTERN: &str =
-    r"(?-i:\b[A-Z][\w’'.-]*[\w]|\b[A-Z])(?-i:(?:\s+(?:(?:of|on|for)\s+(?:the\s+)?|al-|bin\s+)?[A-Z][\w’'-]*[\w])*)";
+    r"(?-i:\b[A-Z][\w’'.-]*[\w]|\b[A-Z])(?-i:(?:\s+(?:of\s+(?:the\s+)?|al-|bin\s+)?[A-Z][\w’'-]*[\w])*)";
 
 impl Grammar {
     pub fn new(lexicon: Lexicon) -> Self {

@@ -12,10 +12,13 @@ pub struct Thresholds {
     pub diverge_ratio: f64,
     /// Jaro-Winkler similarity from which two name tokens are spellings of one name.
     pub name_similarity: f64,
+    /// Two dates of "one" event further apart than this many days are two events at one place
+    /// (a 2021 airport bombing and a 2022 embassy bombing, both in Kabul), not a misdating.
+    pub same_event_days: i64,
 }
 
 impl Default for Thresholds {
     fn default() -> Self {
-        Thresholds { about_tolerance: 0.1, nearly_tolerance: 0.1, diverge_ratio: 1.5, name_similarity: 0.88 }
+        Thresholds { about_tolerance: 0.1, nearly_tolerance: 0.1, diverge_ratio: 1.5, name_similarity: 0.88, same_event_days: 31 }
     }
 }

@@ -19,8 +19,12 @@ pub struct Context {
     pub containment: Vec<(String, String)>,
     /// Names the text declares to be one: (name, alias).
     pub aliases: Vec<(String, String)>,
-    /// Organisation-like names and where they occur.
+    /// Organisation-like names (acronyms, names with "Council", "State", ...) and where they occur.
     pub organisations: Vec<(String, Range<usize>)>,
+    /// Every capitalised name and where it occurs (for what an article is about).
+    pub names: Vec<(String, Range<usize>)>,
+    /// Places named in the article's title (from its metadata).
+    pub title_places: Vec<String>,
     /// Event nouns and where they occur.
     pub events: Vec<Range<usize>>,
     /// Four-digit years written in the text.
@@ -58,7 +62,7 @@ fn patterns(grammar: &Grammar) -> &'static Patterns {
         let event = crate::extract::lexicon::alternation(&events);
         Patterns {
             locative: Regex::new(&format!(
-                r"\b(?i:in|near|at|outside|inside|into|on|from|across|(?:on|of)\s+the\s+outskirts\s+of)\s+(?:(?i:the)\s+)?(?P<name>{name})(?P<after>\s+[a-z]+)?"
+                r"\b(?i:in|near|at|outside|inside|into|on|from|across|(?:on|of)\s+the\s+outskirts\s+of)\s+(?:(?i:the)\s+)?(?P<name>{name})"
             ))
             .unwrap(),
             attributive: Regex::new(&format!(r"(?P<name>{name})\s+(?:[a-z-]+\s+){{0,2}}(?i:{event})\b")).unwrap(),
@@ -87,8 +91,7 @@ impl Context {
 
         for caps in p.locative.captures_iter(text) {
             let m = caps.name("name").unwrap();
-            let after = caps.name("after").map(|a| a.as_str().trim());
-            add_place(&mut ctx, grammar, m.as_str(), m.start(), after, true);
+            add_place(&mut ctx, grammar, m.as_str(), m.start(), next_word(&text[m.end()..]), true);
         }
         // "in Kerman, Iran, ...": the place after the comma contains the one before.
         let locatives: Vec<PlaceMention> = ctx.places.clone();
@@ -111,7 +114,20 @@ impl Context {
             }
         }
         ctx.places.sort_by_key(|pl| pl.span.start);
-        ctx.containment.extend(chains(text, &ctx.places));
+        let locatives: Vec<PlaceMention> = ctx.places.iter().filter(|pl| pl.locative).cloned().collect();
+        ctx.containment.extend(chains(text, &locatives));
+        if let Some(title) = &doc.meta.title {
+            let mut title_ctx = Context::default();
+            for caps in p.locative.captures_iter(title) {
+                let m = caps.name("name").unwrap();
+                add_place(&mut title_ctx, grammar, m.as_str(), m.start(), next_word(&title[m.end()..]), true);
+            }
+            for caps in p.attributive.captures_iter(title) {
+                let m = caps.name("name").unwrap();
+                add_place(&mut title_ctx, grammar, m.as_str(), m.start(), None, false);
+            }
+            ctx.title_places = title_ctx.places.into_iter().map(|pl| pl.name).collect();
+        }
 
         for caps in p.alias_or.captures_iter(text) {
             push_alias(&mut ctx, grammar, caps.name("a").unwrap().as_str(), caps.name("b").unwrap().as_str());
@@ -128,9 +144,11 @@ impl Context {
         }
         for m in p.name.find_iter(text) {
             let name = strip_possessive(m.as_str());
+            let span = m.start()..m.start() + name.len();
             if is_organisation(name, &grammar.lexicon.names.organisation_words) {
-                ctx.organisations.push((name.to_string(), m.start()..m.start() + name.len()));
+                ctx.organisations.push((name.to_string(), span.clone()));
             }
+            ctx.names.push((strip_article(name).to_string(), span));
         }
         let event_re = event_regex(grammar);
         ctx.events = event_re.find_iter(text).map(|m| m.range()).collect();
@@ -155,6 +173,13 @@ fn event_regex(grammar: &Grammar) -> &'static Regex {
 
 pub fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("’s").or_else(|| s.strip_suffix("'s")).or_else(|| s.strip_suffix('’')).unwrap_or(s)
+}
+
+/// The lower-case word right after a name ("theater" in "Crocus City Hall theater"), if any.
+fn next_word(rest: &str) -> Option<&str> {
+    let rest = rest.strip_prefix(' ')?;
+    let word: &str = rest.split(|c: char| !c.is_alphabetic()).next()?;
+    (!word.is_empty() && word.chars().all(char::is_lowercase)).then_some(word)
 }
 
 fn strip_article(s: &str) -> &str {
@@ -193,7 +218,9 @@ fn is_acronym_of(acronym: &str, name: &str) -> bool {
 }
 
 fn is_organisation(name: &str, organisation_words: &[String]) -> bool {
+    // Dotted abbreviations ("U.S.", "U.N.") are mostly countries and bodies named as places.
     let acronym = name.len() >= 2
+        && !name.contains('.')
         && name.chars().filter(char::is_ascii_alphabetic).all(|c| c.is_ascii_uppercase())
         && name.chars().filter(char::is_ascii_alphabetic).count() >= 2;
     acronym || name.split_whitespace().any(|w| organisation_words.iter().any(|o| o == w))
@@ -203,6 +230,10 @@ fn is_organisation(name: &str, organisation_words: &[String]) -> bool {
 /// ("the Russian capital"), or otherwise not a place.
 fn add_place(ctx: &mut Context, grammar: &Grammar, raw: &str, start: usize, after: Option<&str>, locative: bool) {
     let names = &grammar.lexicon.names;
+    let whole = strip_possessive(raw.trim());
+    if names.not_places.iter().any(|w| whole == w || whole.starts_with(&format!("{w}’")) || whole.starts_with(&format!("{w}'"))) {
+        return;
+    }
     // "Seoul’s Itaewon": Itaewon lies in Seoul.
     let parts: Vec<&str> = split_possessive_chain(raw);
     let mut offset = start;
@@ -368,6 +399,19 @@ mod tests {
     }
 
     #[test]
+    fn a_preposition_after_a_place_starts_the_next_place() {
+        let c = ctx("The bombing outside the Abbey Gate at Hamid Karzai International Airport in Kabul.");
+        assert!(c.containment.contains(&("Abbey Gate".into(), "Hamid Karzai International Airport".into())));
+        assert!(c.containment.contains(&("Hamid Karzai International Airport".into(), "Kabul".into())));
+    }
+
+    #[test]
+    fn an_organisation_before_an_event_noun_is_not_inside_the_place_after_it() {
+        let c = ctx("The ISIS-K attack in Moscow drew fears.");
+        assert!(c.containment.is_empty(), "{:?}", c.containment);
+    }
+
+    #[test]
     fn months_weekdays_and_demonyms_are_not_places() {
         let c = ctx("It happened on Friday in March on the outskirts of the Russian capital.");
         assert!(c.places.is_empty(), "{:?}", c.places);
@@ -375,10 +419,10 @@ mod tests {
 
     #[test]
     fn declared_aliases() {
-        let c = ctx("Islamic State Khorasan, or ISIS-K, struck. ISIS-Khorasan, known as (ISIS-K), grew. The Council on Foreign Relations (CFR) said. The Islamic State (ISIS-K) claimed it.");
+        let c = ctx("Islamic State Khorasan, or ISIS-K, struck. ISIS-Khorasan, known as (ISIS-K), grew. The Islamic Revolutionary Guard Corps (IRGC) said. The Islamic State (ISIS-K) claimed it.");
         assert!(c.aliases.contains(&("Islamic State Khorasan".into(), "ISIS-K".into())));
         assert!(c.aliases.contains(&("ISIS-Khorasan".into(), "ISIS-K".into())));
-        assert!(c.aliases.contains(&("Council on Foreign Relations".into(), "CFR".into())));
+        assert!(c.aliases.contains(&("Islamic Revolutionary Guard Corps".into(), "IRGC".into())));
         assert!(!c.aliases.iter().any(|(a, _)| a == "Islamic State"), "ISIS-K is not an acronym of Islamic State");
     }
 

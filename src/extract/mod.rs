@@ -32,7 +32,11 @@ pub fn extract_facts(doc: &Document, rules: &[Rule], grammar: &Grammar, t: &Thre
             for caps in pattern.captures_iter(&doc.prose) {
                 let Some(m) = caps.name("value") else { continue };
                 let range = trim_range(&doc.prose, m.range());
-                if range.is_empty() || !plausible_context(&doc.prose, range.clone(), rule.kind) {
+                let whole = caps.get(0).expect("a match has a whole").range();
+                if range.is_empty()
+                    || !plausible_context(&doc.prose, range.clone(), rule.kind)
+                    || (rule.kind == ValueKind::Date && reported_speech(&doc.prose[whole.start..range.start]))
+                {
                     continue;
                 }
                 let text = &doc.prose[range.clone()];
@@ -48,6 +52,7 @@ pub fn extract_facts(doc: &Document, rules: &[Rule], grammar: &Grammar, t: &Thre
                     doc: doc.index,
                     span: doc.source_span(range.clone()),
                     prose_span: range,
+                    match_span: whole,
                     rule: rule.id.clone(),
                     attribute: rule.attribute.clone(),
                     population,
@@ -82,6 +87,12 @@ fn trim_range(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
     let start = r.start + (s.len() - s.trim_start().len());
     let end = r.end - (s.len() - s.trim_end().len());
     start..end.max(start)
+}
+
+/// A date reached through "said", "told", ... is when someone spoke, not when the event happened.
+fn reported_speech(between: &str) -> bool {
+    const VERBS: &[&str] = &["said", "says", "told", "announced", "reported", "stated", "confirmed", "testified", "warned", "added"];
+    between.split(|c: char| !c.is_alphabetic()).any(|w| VERBS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Rejects numbers that are parts of something else: times ("10:15"), money ("$5"), percentages,
