@@ -82,6 +82,18 @@ pub fn normalise(name: &str) -> String {
     s.strip_prefix("the ").map(str::to_string).unwrap_or(s)
 }
 
+/// "s korea" and "south korea": a one-letter word abbreviates a word with that initial.
+fn abbreviates(a: &str, b: &str) -> bool {
+    let (ta, tb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    ta.len() == tb.len()
+        && ta.len() > 1
+        && ta.iter().zip(&tb).any(|(x, y)| x != y)
+        && ta.iter().zip(&tb).all(|(x, y)| {
+            x == y || (x.len() == 1 && y.len() > 2 && y.starts_with(*x)) || (y.len() == 1 && x.len() > 2 && x.starts_with(*y))
+        })
+        && ta.iter().zip(&tb).any(|(x, y)| x == y && x.len() > 2)
+}
+
 /// Token-wise similarity: the same number of words, each pair equal or similar enough (Jaro-Winkler
 /// at the threshold and at most one edit in four letters), and a differing pair long enough to be
 /// a spelling rather than another word ("ISIS" is not "ISIS-K", "Iran" is not "Iraq").
@@ -132,6 +144,12 @@ pub fn align(
         let (a, b) = (names.id(a), names.id(b));
         names.union(a, b);
     }
+    for (name, base) in extractions.iter().flat_map(|ex| &ex.context.suffixed) {
+        if place_names.contains(&normalise(base)) {
+            let (a, b) = (names.id(name), names.id(base));
+            names.union(a, b);
+        }
+    }
     // A site inside a place is reported under the place: "Crocus City Hall" in "Moscow".
     let containment: Vec<(String, String)> =
         extractions.iter().flat_map(|ex| ex.context.containment.iter().cloned()).collect();
@@ -176,7 +194,7 @@ pub fn align(
     let keys: Vec<(String, usize)> = names.index.iter().map(|(k, &v)| (k.clone(), v)).collect();
     for i in 0..keys.len() {
         for j in i + 1..keys.len() {
-            if similar_names(&keys[i].0, &keys[j].0, t.name_similarity) {
+            if similar_names(&keys[i].0, &keys[j].0, t.name_similarity) || abbreviates(&keys[i].0, &keys[j].0) {
                 names.union(keys[i].1, keys[j].1);
             }
         }
@@ -316,10 +334,11 @@ fn event_subject(
     // 1. A place the sentence names: the one nearest the claim, preferring places that follow an
     //    event noun ("the attack on Kabul airport ... and dozens of civilians during the
     //    evacuation from Afghanistan" is about Kabul).
-    let places: Vec<&PlaceMention> = ctx.places.iter().filter(|p| in_range(&sentence, &p.span) && is_place(&p.name)).collect();
+    let clause = ctx.clause_of(&sentence, fact.prose_span.start);
+    let places: Vec<&PlaceMention> = ctx.places.iter().filter(|p| in_range(&clause, &p.span) && is_place(&p.name)).collect();
     // The event noun of the rule's own match ("the August 2021 bombing") speaks for the claim.
     let own_events: Vec<&std::ops::Range<usize>> = ctx.events.iter().filter(|e| in_range(&fact.match_span, e)).collect();
-    let sentence_events: Vec<&std::ops::Range<usize>> = ctx.events.iter().filter(|e| in_range(&sentence, e)).collect();
+    let sentence_events: Vec<&std::ops::Range<usize>> = ctx.events.iter().filter(|e| in_range(&clause, e)).collect();
     let events = if own_events.is_empty() { sentence_events } else { own_events };
     let anchored: Vec<&PlaceMention> = places
         .iter()
@@ -344,6 +363,11 @@ fn event_subject(
         .find(|y| salience.reference_year.is_some_and(|r| r != *y));
     if let Some(y) = other_year {
         return (None, format!("the sentence speaks of {y}, not of the article's time"));
+    }
+    // 2b. A place elsewhere in the sentence.
+    let in_sentence = ctx.places.iter().filter(|p| in_range(&sentence, &p.span) && is_place(&p.name));
+    if let Some(p) = in_sentence.min_by_key(|p| distance(&p.span, &fact.prose_span)) {
+        return (names.class_of(&p.name), format!("named in the sentence: {}", p.name));
     }
     // 3. "The bombing – which killed ..." follows the sentence that placed the bombing: look back
     //    a little in the same paragraph, nearest sentence first.
@@ -399,5 +423,7 @@ mod tests {
         assert!(!similar_names("isis k", "isis", 0.88));
         assert!(!similar_names("iran", "iraq", 0.88), "short words differ by meaning, not spelling");
         assert!(!similar_names("austria", "australia", 0.88));
+        assert!(abbreviates("s korea", "south korea"));
+        assert!(!abbreviates("u s", "u k"));
     }
 }

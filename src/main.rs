@@ -133,6 +133,9 @@ fn report_input_errors(run: &pipeline::Run) -> bool {
     for e in &run.load_errors {
         let _ = err.write_all(human::input_error(&format!("{e} (skipped; the other files were checked)"), style).as_bytes());
     }
+    for e in &run.skipped {
+        let _ = err.write_all(format!("note: {e}\n").as_bytes());
+    }
     run.has_input_errors()
 }
 

@@ -26,6 +26,8 @@ pub struct Run {
     pub findings: Vec<Finding>,
     pub load_errors: Vec<LoadError>,
     pub rule_errors: Vec<RuleError>,
+    /// Files left out on purpose, with the reason (not errors).
+    pub skipped: Vec<LoadError>,
 }
 
 impl Run {
@@ -54,8 +56,36 @@ pub fn run(paths: &[PathBuf], options: &Options) -> Run {
             Err(e) => load_errors.push(e),
         }
     }
+    let (docs, skipped) = set_aside_notes(docs);
     let (facts, findings) = analyse(&docs, &rules, &grammar, &user_aliases, &options.thresholds);
-    Run { docs, facts, findings, load_errors, rule_errors }
+    Run { docs, facts, findings, load_errors, rule_errors, skipped }
+}
+
+/// A file that names two or more of the other files (a fact-checker's notes, a review, an
+/// annotation) is about the articles, not one of them: comparing its quotations with the
+/// articles would only repeat them. It is set aside with a note; pass it alone to check it.
+pub fn set_aside_notes(docs: Vec<Document>) -> (Vec<Document>, Vec<LoadError>) {
+    if docs.len() < 3 {
+        return (docs, Vec::new());
+    }
+    let stems: Vec<String> = docs
+        .iter()
+        .map(|d| Path::new(&d.path).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default())
+        .collect();
+    let mut kept = Vec::new();
+    let mut skipped = Vec::new();
+    for (i, doc) in docs.into_iter().enumerate() {
+        let cited = stems.iter().enumerate().filter(|(j, stem)| *j != i && stem.len() >= 4 && doc.prose.contains(stem.as_str())).count();
+        if cited >= 2 {
+            skipped.push(LoadError {
+                path: doc.path.clone(),
+                message: format!("set aside: it names {cited} of the other files, so it reads as notes about them, not an article"),
+            });
+        } else {
+            kept.push(Document { index: kept.len(), ..doc });
+        }
+    }
+    (kept, skipped)
 }
 
 /// The pure part: documents in, aligned facts and findings out.

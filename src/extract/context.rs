@@ -17,6 +17,8 @@ pub struct Context {
     pub places: Vec<PlaceMention>,
     /// (child, parent) place names: the child lies in the parent.
     pub containment: Vec<(String, String)>,
+    /// Place names with an administrative suffix and their base: ("Itaewon-dong", "Itaewon").
+    pub suffixed: Vec<(String, String)>,
     /// Names the text declares to be one: (name, alias).
     pub aliases: Vec<(String, String)>,
     /// Organisation-like names (acronyms, names with "Council", "State", ...) and where they occur.
@@ -27,6 +29,8 @@ pub struct Context {
     pub title_places: Vec<String>,
     /// Event nouns and where they occur.
     pub events: Vec<Range<usize>>,
+    /// Offsets where a clause starts inside a sentence ("; ", " – ", ", when ").
+    pub clause_breaks: Vec<usize>,
     /// Four-digit years written in the text.
     pub years: Vec<(i32, Range<usize>)>,
 }
@@ -46,6 +50,8 @@ pub struct PlaceMention {
 struct Patterns {
     locative: Regex,
     attributive: Regex,
+    district: Regex,
+    continuation: Regex,
     apposition: Regex,
     alias_or: Regex,
     alias_known: Regex,
@@ -66,6 +72,11 @@ fn patterns(grammar: &Grammar) -> &'static Patterns {
             ))
             .unwrap(),
             attributive: Regex::new(&format!(r"(?P<name>{name})\s+(?:[a-z-]+\s+){{0,2}}(?i:{event})\b")).unwrap(),
+            district: Regex::new(&format!(
+                r"(?P<name>{name})\s+(?:[a-z-]+\s+){{0,2}}(?:district|area|neighbou?rhood|quarter|region|province|county|prefecture)\b"
+            ))
+            .unwrap(),
+            continuation: Regex::new(r"^(?:\s+(?:and|&|of|for|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)+").unwrap(),
             apposition: Regex::new(&format!(
                 r"^,\s+(?P<name>{name})(?:[,.;:)]|\s+(?:that|which|who|during|on|in|at|and|where|when|after|before|killing|to)\b|$)"
             ))
@@ -89,9 +100,19 @@ impl Context {
         let mut ctx = Context::default();
         (ctx.sentences, ctx.paragraph) = sentences(text);
 
-        for caps in p.locative.captures_iter(text) {
+        for caps in p.locative.captures_iter(text).chain(p.district.captures_iter(text)) {
             let m = caps.name("name").unwrap();
-            add_place(&mut ctx, grammar, m.as_str(), m.start(), next_word(&text[m.end()..]), true);
+            if ctx.places.iter().any(|pl| pl.span.start <= m.start() && m.start() < pl.span.end) {
+                continue;
+            }
+            // "the Central Disaster and Safety Countermeasures Headquarters" is an office.
+            let rest = &text[m.end()..];
+            let continued = p.continuation.find(rest).map_or("", |c| c.as_str());
+            let full = format!("{}{continued}", m.as_str());
+            if full.split_whitespace().any(|w| grammar.lexicon.names.not_place_words.iter().any(|x| x == w)) {
+                continue;
+            }
+            add_place(&mut ctx, grammar, m.as_str(), m.start(), next_word(rest), true);
         }
         // "in Kerman, Iran, ...": the place after the comma contains the one before.
         let locatives: Vec<PlaceMention> = ctx.places.clone();
@@ -152,6 +173,7 @@ impl Context {
         }
         let event_re = event_regex(grammar);
         ctx.events = event_re.find_iter(text).map(|m| m.range()).collect();
+        ctx.clause_breaks = clause_breaks(text);
         ctx.years = p.year.find_iter(text).filter_map(|m| Some((m.as_str().parse().ok()?, m.range()))).collect();
         ctx
     }
@@ -240,7 +262,11 @@ fn add_place(ctx: &mut Context, grammar: &Grammar, raw: &str, start: usize, afte
     let mut previous: Option<String> = None;
     for (i, part) in parts.iter().enumerate() {
         let last = i + 1 == parts.len();
-        let name = strip_possessive(part.trim());
+        let mut name = strip_possessive(part.trim());
+        // "Itaewon Halloween stampede": the holiday is not part of the place.
+        while let Some((head, last)) = name.rsplit_once(' ') {
+            if names.not_places.iter().any(|w| w == last) { name = head } else { break }
+        }
         let span = offset..offset + name.len();
         offset += part.len();
         let first_word = name.split_whitespace().next().unwrap_or("");
@@ -257,6 +283,12 @@ fn add_place(ctx: &mut Context, grammar: &Grammar, raw: &str, start: usize, afte
             || name.split_whitespace().last().is_some_and(|w| names.facility_words.iter().any(|f| f == w));
         if let Some(parent) = previous.take() {
             ctx.containment.push((name.to_string(), parent));
+        }
+        // "Itaewon-dong", "Yongsan-gu": an administrative suffix on a place name is that place.
+        if let Some((base, suffix)) = name.rsplit_once('-') {
+            if !base.contains(' ') && suffix.len() <= 4 && suffix.chars().all(|c| c.is_ascii_lowercase()) {
+                ctx.suffixed.push((name.to_string(), base.to_string()));
+            }
         }
         ctx.places.push(PlaceMention { name: name.to_string(), span, locative, facility });
         previous = Some(name.to_string());
@@ -304,6 +336,23 @@ fn chains(text: &str, places: &[PlaceMention]) -> Vec<(String, String)> {
         }
     }
     out
+}
+
+fn clause_breaks(text: &str) -> Vec<usize> {
+    const MARKERS: &[&str] = &["; ", " – ", " — ", " -- ", ", when ", ", while ", ", whereas ", ", as ", ", since "];
+    let mut out: Vec<usize> = MARKERS.iter().flat_map(|m| text.match_indices(m).map(|(i, _)| i)).collect();
+    out.sort_unstable();
+    out
+}
+
+impl Context {
+    /// The clause of a sentence that contains `offset`.
+    pub fn clause_of(&self, sentence: &Range<usize>, offset: usize) -> Range<usize> {
+        let inside = |b: &&usize| sentence.start < **b && **b < sentence.end;
+        let start = self.clause_breaks.iter().filter(inside).filter(|b| **b <= offset).next_back().copied().unwrap_or(sentence.start);
+        let end = self.clause_breaks.iter().filter(inside).find(|b| **b > offset).copied().unwrap_or(sentence.end);
+        start..end
+    }
 }
 
 /// Splits prose into sentences: at line breaks, and after `.`, `!` or `?` followed by white space

@@ -40,6 +40,8 @@ pub struct NameWords {
     pub generic_place_nouns: Vec<String>,
     pub facility_words: Vec<String>,
     pub organisation_words: Vec<String>,
+    pub not_place_words: Vec<String>,
+    pub compass_words: Vec<String>,
     pub person_titles: Vec<String>,
 }
 

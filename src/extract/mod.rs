@@ -35,7 +35,8 @@ pub fn extract_facts(doc: &Document, rules: &[Rule], grammar: &Grammar, t: &Thre
                 let whole = caps.get(0).expect("a match has a whole").range();
                 if range.is_empty()
                     || !plausible_context(&doc.prose, range.clone(), rule.kind)
-                    || (rule.kind == ValueKind::Date && reported_speech(&doc.prose[whole.start..range.start]))
+                    || (rule.kind == ValueKind::Date
+                        && (reported_speech(&doc.prose[whole.start..range.start]) || anniversary(&doc.prose[..whole.start])))
                 {
                     continue;
                 }
@@ -95,6 +96,21 @@ fn reported_speech(between: &str) -> bool {
     between.split(|c: char| !c.is_alphabetic()).any(|w| VERBS.contains(&w.to_lowercase().as_str()))
 }
 
+/// "the 200th day of the tragedy on Tuesday", "the anniversary of the attack on Friday": the date
+/// is of a commemoration, not of the event.
+fn anniversary(before: &str) -> bool {
+    let tail: String = before.chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
+    let words: Vec<String> = tail.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let n = words.len();
+    let strip = |i: usize| words.get(i).map(String::as_str);
+    // Skip "of the", "since the", "after the" to the word before.
+    let mut i = n;
+    while i > 0 && matches!(strip(i - 1), Some("the" | "a" | "an" | "of" | "since" | "after" | "for")) {
+        i -= 1;
+    }
+    i < n && i > 0 && matches!(strip(i - 1), Some("anniversary" | "day" | "days" | "week" | "weeks" | "month" | "months" | "year" | "years" | "memorial" | "commemoration"))
+}
+
 /// Rejects numbers that are parts of something else: times ("10:15"), money ("$5"), percentages,
 /// ages ("24-year-old"), measurements ("3.2-meter-wide"), ordinal-like suffixes.
 fn plausible_context(prose: &str, r: std::ops::Range<usize>, kind: ValueKind) -> bool {
@@ -131,8 +147,12 @@ fn plausible_context(prose: &str, r: std::ops::Range<usize>, kind: ValueKind) ->
 /// it is an organisation, a place, a site or a date ("Islamic State", "Abbey Gate", "Friday").
 fn person_name(text: &str, grammar: &Grammar) -> Option<String> {
     let names = &grammar.lexicon.names;
-    let text = context::strip_possessive(text);
+    let text = context::strip_possessive(text).replace('’', "'");
     let words: Vec<&str> = text.split_whitespace().filter(|w| !(w.len() == 2 && w.ends_with('.'))).collect();
+    // "Seoul's Itaewon" is a place; "South Korea" a country.
+    if words.iter().any(|w| w.ends_with("'s")) || words.first().is_some_and(|w| names.compass_words.iter().any(|c| c == w)) {
+        return None;
+    }
     let excluded = |w: &&str| {
         [&names.organisation_words, &names.not_places, &names.facility_words, &names.person_titles]
             .iter()
