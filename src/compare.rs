@@ -112,9 +112,9 @@ fn count_of(f: &Fact) -> Option<&Count> {
     }
 }
 
-fn reading_of(f: &Fact, source_text: Option<&str>) -> String {
+fn reading_of(f: &Fact) -> String {
     match &f.value {
-        Value::Count(c) => number::reading(c, source_text.unwrap_or_default()),
+        Value::Count(c) => number::reading(c),
         Value::Date(d) => date::reading(d),
         Value::Name { name } => name.clone(),
     }
@@ -268,8 +268,8 @@ fn short_reading(f: &Fact) -> String {
         Value::Count(c) => match c.qualifier {
             Qualifier::Nearly => format!("nearly {}", number::format_number(c.stated.unwrap_or(c.min))),
             Qualifier::About => format!("about {}", number::format_number(c.stated.unwrap_or(c.min))),
-            Qualifier::Vague | Qualifier::Unbounded => number::reading(c, "").split(" (").next().unwrap_or("").to_string(),
-            _ => number::reading(c, ""),
+            Qualifier::Vague | Qualifier::Unbounded => c.word.clone().unwrap_or_default(),
+            _ => number::reading(c),
         },
         Value::Date(d) => date::reading(d).replace(" (year unknown)", "").replace(" (unresolved: no publication date)", ""),
         Value::Name { name } => name.clone(),
@@ -295,7 +295,7 @@ fn finding(
         claims: claims
             .iter()
             .zip(roles)
-            .map(|(f, role)| ClaimRole { fact: (*f).clone(), reading: reading_of(f, None), role })
+            .map(|(f, role)| ClaimRole { fact: (*f).clone(), reading: reading_of(f), role })
             .collect(),
     }
 }
@@ -370,7 +370,13 @@ fn compare_dates(topic: &TopicKey, claims: &[&Fact], window: Option<i64>) -> Opt
     }
     let roles = majority(&dates, |a, b| dates_compatible(a.1, b.1) == Some(true));
     let message = format!("{} of {}: the sources give {}", topic.attribute, topic.subject, list_readings(claims, true));
-    Some(finding("FL003", topic, message, by_code("FL003").resolve.to_string(), claims, roles))
+    let years_only = dates.iter().all(|(_, d)| d.month.is_none() && d.weekday.is_none());
+    let help = if years_only {
+        "Check the year against a primary or reference source; one of the articles may count from a different milestone."
+    } else {
+        by_code("FL003").resolve
+    };
+    Some(finding("FL003", topic, message, help.to_string(), claims, roles))
 }
 
 fn compare_names(topic: &TopicKey, claims: &[&Fact]) -> Option<Finding> {

@@ -151,6 +151,9 @@ pub struct Count {
     pub stated: Option<f64>,
     pub min: f64,
     pub max: Option<f64>,
+    /// The vague word read ("dozens", "many"), for vague and unbounded amounts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub word: Option<String>,
 }
 
 /// A date at the granularity the text gives it. Missing parts are unknown, never guessed.

@@ -92,7 +92,10 @@ fn trim_range(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
 
 /// A date reached through "said", "told", ... is when someone spoke, not when the event happened.
 fn reported_speech(between: &str) -> bool {
-    const VERBS: &[&str] = &["said", "says", "told", "announced", "reported", "stated", "confirmed", "testified", "warned", "added"];
+    const VERBS: &[&str] = &[
+        "said", "says", "told", "announced", "reported", "stated", "confirmed", "testified", "warned", "added", "according",
+        "released", "published",
+    ];
     between.split(|c: char| !c.is_alphabetic()).any(|w| VERBS.contains(&w.to_lowercase().as_str()))
 }
 

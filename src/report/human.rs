@@ -92,7 +92,7 @@ impl Diagnostic for SourceDiagnostic {
 /// The reading of a fact as labels show it.
 pub fn reading(f: &Fact) -> String {
     match &f.value {
-        Value::Count(c) => number::reading(c, ""),
+        Value::Count(c) => number::reading(c),
         Value::Date(d) => date::reading(d),
         Value::Name { name } => name.clone(),
     }
