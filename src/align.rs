@@ -89,7 +89,9 @@ fn abbreviates(a: &str, b: &str) -> bool {
         && ta.len() > 1
         && ta.iter().zip(&tb).any(|(x, y)| x != y)
         && ta.iter().zip(&tb).all(|(x, y)| {
-            x == y || (x.len() == 1 && y.len() > 2 && y.starts_with(*x)) || (y.len() == 1 && x.len() > 2 && x.starts_with(*y))
+            x == y
+                || (x.len() == 1 && y.len() > 2 && y.starts_with(*x))
+                || (y.len() == 1 && x.len() > 2 && x.starts_with(*y))
         })
         && ta.iter().zip(&tb).any(|(x, y)| x == y && x.len() > 2)
 }
@@ -276,7 +278,13 @@ const TITLE_WEIGHT: usize = 5;
 const OPENING_WEIGHT: usize = 3;
 
 impl Salience {
-    fn of(doc: &Document, ex: &Extraction, names: &Names, place_names: &BTreeSet<String>, organisations: &BTreeSet<usize>) -> Salience {
+    fn of(
+        doc: &Document,
+        ex: &Extraction,
+        names: &Names,
+        place_names: &BTreeSet<String>,
+        organisations: &BTreeSet<usize>,
+    ) -> Salience {
         let ctx = &ex.context;
         // Without a title in the metadata, a plain-text article's first line is its title.
         let opening = ctx.sentences.first().cloned().unwrap_or(0..0);
@@ -296,12 +304,16 @@ impl Salience {
         let place_classes: BTreeSet<usize> = places.keys().copied().collect();
         let mut orgs: BTreeMap<usize, usize> = BTreeMap::new();
         for (name, span) in &ctx.names {
-            if let Some(class) = names.class_of(name).filter(|c| organisations.contains(c) && !place_classes.contains(c)) {
+            if let Some(class) =
+                names.class_of(name).filter(|c| organisations.contains(c) && !place_classes.contains(c))
+            {
                 *orgs.entry(class).or_default() += weight(span.start);
             }
         }
         // Highest score; ties go to the class first registered, so the choice is stable.
-        let best = |m: BTreeMap<usize, usize>| m.into_iter().max_by_key(|(class, score)| (*score, std::cmp::Reverse(*class))).map(|(c, _)| c);
+        let best = |m: BTreeMap<usize, usize>| {
+            m.into_iter().max_by_key(|(class, score)| (*score, std::cmp::Reverse(*class))).map(|(c, _)| c)
+        };
         let reference_year = doc.meta.published.map(|p| p.year).or_else(|| ctx.years.iter().map(|(y, _)| *y).max());
         Salience { place: best(places), organisation: best(orgs), reference_year }
     }
@@ -330,14 +342,17 @@ fn event_subject(
     };
     let sentence = ctx.sentences[s].clone();
     let is_place = |name: &str| place_names.contains(&normalise(name));
-    let in_range = |r: &std::ops::Range<usize>, span: &std::ops::Range<usize>| r.start <= span.start && span.end <= r.end;
+    let in_range =
+        |r: &std::ops::Range<usize>, span: &std::ops::Range<usize>| r.start <= span.start && span.end <= r.end;
     // 1. A place the sentence names: the one nearest the claim, preferring places that follow an
     //    event noun ("the attack on Kabul airport ... and dozens of civilians during the
     //    evacuation from Afghanistan" is about Kabul).
     let clause = ctx.clause_of(&sentence, fact.prose_span.start);
-    let places: Vec<&PlaceMention> = ctx.places.iter().filter(|p| in_range(&clause, &p.span) && is_place(&p.name)).collect();
+    let places: Vec<&PlaceMention> =
+        ctx.places.iter().filter(|p| in_range(&clause, &p.span) && is_place(&p.name)).collect();
     // The event noun of the rule's own match ("the August 2021 bombing") speaks for the claim.
-    let own_events: Vec<&std::ops::Range<usize>> = ctx.events.iter().filter(|e| in_range(&fact.match_span, e)).collect();
+    let own_events: Vec<&std::ops::Range<usize>> =
+        ctx.events.iter().filter(|e| in_range(&fact.match_span, e)).collect();
     let sentence_events: Vec<&std::ops::Range<usize>> = ctx.events.iter().filter(|e| in_range(&clause, e)).collect();
     let events = if own_events.is_empty() { sentence_events } else { own_events };
     let anchored: Vec<&PlaceMention> = places
@@ -376,8 +391,9 @@ fn event_subject(
             break;
         }
         let previous = ctx.sentences[back].clone();
-        let in_previous: Vec<&PlaceMention> = ctx.places.iter().filter(|p| in_range(&previous, &p.span) && is_place(&p.name)).collect();
-        let last_event = ctx.events.iter().filter(|e| in_range(&previous, e)).next_back();
+        let in_previous: Vec<&PlaceMention> =
+            ctx.places.iter().filter(|p| in_range(&previous, &p.span) && is_place(&p.name)).collect();
+        let last_event = ctx.events.iter().rfind(|e| in_range(&previous, e));
         let after_event = last_event.and_then(|e| in_previous.iter().find(|p| p.span.start >= e.end));
         if let Some(p) = after_event.or(in_previous.last()) {
             return (names.class_of(&p.name), format!("the event of a previous sentence: {}", p.name));
@@ -396,13 +412,7 @@ const EVENT_PLACE_GAP: usize = 40;
 const LOOK_BACK: usize = 2;
 
 fn distance(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> usize {
-    if a.end <= b.start {
-        b.start - a.end
-    } else if b.end <= a.start {
-        a.start - b.end
-    } else {
-        0
-    }
+    if a.end <= b.start { b.start - a.end } else { a.start.saturating_sub(b.end) }
 }
 
 #[cfg(test)]

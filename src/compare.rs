@@ -9,9 +9,11 @@
 //! | FL004 | name-variant | info | one name spelled several ways (Soleimani / Suleimani) |
 
 use crate::extract::calendar::{days_from_civil, days_in_month, weekday};
-use crate::rules::{Rule, ValueKind};
 use crate::extract::{date, number};
-use crate::model::{AlignedFact, CivilDate, ClaimRole, Count, DateValue, Document, Fact, Finding, Qualifier, Severity, TopicKey, Value};
+use crate::model::{
+    AlignedFact, CivilDate, ClaimRole, Count, DateValue, Document, Fact, Finding, Qualifier, Severity, TopicKey, Value,
+};
+use crate::rules::{Rule, ValueKind};
 use crate::thresholds::Thresholds;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -76,7 +78,8 @@ fn by_code(code: &str) -> &'static Check {
 
 /// Compares the claims of every topic. Findings come out sorted by topic.
 pub fn compare(docs: &[Document], facts: &[AlignedFact], rules: &[Rule], t: &Thresholds) -> Vec<Finding> {
-    let event_dates: BTreeSet<&str> = rules.iter().filter(|r| r.kind == ValueKind::Date).map(|r| r.id.as_str()).collect();
+    let event_dates: BTreeSet<&str> =
+        rules.iter().filter(|r| r.kind == ValueKind::Date).map(|r| r.id.as_str()).collect();
     let mut topics: BTreeMap<&TopicKey, Vec<&Fact>> = BTreeMap::new();
     for f in facts {
         if let Some(topic) = &f.topic {
@@ -130,7 +133,12 @@ fn is_hard(c: &Count) -> bool {
     !matches!(c.qualifier, Qualifier::Vague | Qualifier::Unbounded)
 }
 
-fn compare_counts(topic: &TopicKey, claims: &[&Fact], published: &[Option<CivilDate>], t: &Thresholds) -> Option<Finding> {
+fn compare_counts(
+    topic: &TopicKey,
+    claims: &[&Fact],
+    published: &[Option<CivilDate>],
+    t: &Thresholds,
+) -> Option<Finding> {
     let counts: Vec<(&Fact, &Count)> = claims.iter().filter_map(|f| Some((*f, count_of(f)?))).collect();
     let hard: Vec<&(&Fact, &Count)> = counts.iter().filter(|(_, c)| is_hard(c)).collect();
     let conflicting: Vec<(usize, usize)> = pairs(&counts, |a, b| is_hard(a.1) && is_hard(b.1) && !overlap(a.1, b.1));
@@ -218,7 +226,10 @@ fn pairs<T>(items: &[T], mut pred: impl FnMut(&T, &T) -> bool) -> Vec<(usize, us
 /// With three or more documents: the reading that the most documents support (a document
 /// supports a reading when one of its claims fits it) is the majority when no other reading ties
 /// it; claims that do not fit it are outliers.
-fn majority<T>(claims: &[(&Fact, T)], compatible: impl Fn(&(&Fact, T), &(&Fact, T)) -> bool) -> Vec<Option<&'static str>> {
+fn majority<T>(
+    claims: &[(&Fact, T)],
+    compatible: impl Fn(&(&Fact, T), &(&Fact, T)) -> bool,
+) -> Vec<Option<&'static str>> {
     let docs: BTreeSet<usize> = claims.iter().map(|c| c.0.doc).collect();
     let none = vec![None; claims.len()];
     if docs.len() < 3 {
@@ -271,7 +282,9 @@ fn short_reading(f: &Fact) -> String {
             Qualifier::Vague | Qualifier::Unbounded => c.word.clone().unwrap_or_default(),
             _ => number::reading(c),
         },
-        Value::Date(d) => date::reading(d).replace(" (year unknown)", "").replace(" (unresolved: no publication date)", ""),
+        Value::Date(d) => {
+            date::reading(d).replace(" (year unknown)", "").replace(" (unresolved: no publication date)", "")
+        }
         Value::Name { name } => name.clone(),
     }
 }
@@ -326,10 +339,10 @@ pub fn dates_compatible(a: &DateValue, b: &DateValue) -> Option<bool> {
             return Some(false);
         }
         compared = true;
-        if let (Some(x), Some(y)) = (a.day, b.day) {
-            if x != y {
-                return Some(false);
-            }
+        if let (Some(x), Some(y)) = (a.day, b.day)
+            && x != y
+        {
+            return Some(false);
         }
     }
     compared.then_some(true)
@@ -349,7 +362,13 @@ fn days_apart(a: &DateValue, b: &DateValue) -> Option<i64> {
     };
     let (a_lo, a_hi) = first(a, ya)?;
     let (b_lo, b_hi) = first(b, yb)?;
-    Some(if a_hi < b_lo { b_lo - a_hi } else if b_hi < a_lo { a_lo - b_hi } else { 0 })
+    Some(if a_hi < b_lo {
+        b_lo - a_hi
+    } else if b_hi < a_lo {
+        a_lo - b_hi
+    } else {
+        0
+    })
 }
 
 fn compare_dates(topic: &TopicKey, claims: &[&Fact], window: Option<i64>) -> Option<Finding> {
@@ -407,7 +426,10 @@ mod tests {
     #[test]
     fn dates_compare_at_the_common_granularity() {
         assert_eq!(dates_compatible(&d(None, Some(3), Some(22), None), &d(None, Some(3), Some(23), None)), Some(false));
-        assert_eq!(dates_compatible(&d(Some(2024), Some(3), None, None), &d(Some(2024), Some(3), Some(22), None)), Some(true));
+        assert_eq!(
+            dates_compatible(&d(Some(2024), Some(3), None, None), &d(Some(2024), Some(3), Some(22), None)),
+            Some(true)
+        );
         assert_eq!(dates_compatible(&d(Some(2015), None, None, None), &d(Some(2014), None, None, None)), Some(false));
         assert_eq!(dates_compatible(&d(Some(2021), None, None, None), &d(Some(2021), Some(8), None, None)), Some(true));
     }

@@ -148,9 +148,7 @@ pub fn parse_iso_date(text: &str) -> Option<CivilDate> {
 
 /// Replaces every character with spaces of the same byte length, keeping line breaks.
 fn blank(text: &str) -> String {
-    text.chars()
-        .map(|c| if c == '\n' { "\n".to_string() } else { " ".repeat(c.len_utf8()) })
-        .collect()
+    text.chars().map(|c| if c == '\n' { "\n".to_string() } else { " ".repeat(c.len_utf8()) }).collect()
 }
 
 /// Masks Markdown syntax that is not prose: code blocks, inline code, link targets, HTML tags,
@@ -241,8 +239,8 @@ fn block_marker_len(rest: &str) -> usize {
     if (1..=6).contains(&hashes) && rest[hashes..].starts_with([' ', '\n']) {
         return hashes;
     }
-    if rest.starts_with('>') {
-        return 1 + usize::from(rest[1..].starts_with(' '));
+    if let Some(quoted) = rest.strip_prefix('>') {
+        return 1 + usize::from(quoted.starts_with(' '));
     }
     if rest.starts_with("- ") || rest.starts_with("* ") || rest.starts_with("+ ") {
         return 2;
@@ -286,7 +284,8 @@ mod tests {
 
     #[test]
     fn markdown_markup_is_masked_with_offsets_kept() {
-        let src = "# Heading\n\n- **At least 143** died, see [the report](http://x.org/62).\n```\n99 dead\n```\n`7 dead`\n";
+        let src =
+            "# Heading\n\n- **At least 143** died, see [the report](http://x.org/62).\n```\n99 dead\n```\n`7 dead`\n";
         let doc = parse_document("a.md".into(), src.into(), 0);
         assert_eq!(doc.prose.len(), src.len());
         assert!(doc.prose.contains("At least 143"));

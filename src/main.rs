@@ -112,7 +112,8 @@ fn main() -> ExitCode {
 }
 
 fn options(input: &Input) -> Options {
-    let mut options = Options { rule_dirs: input.rule_dirs.clone(), alias_files: input.alias_files.clone(), ..Options::default() };
+    let mut options =
+        Options { rule_dirs: input.rule_dirs.clone(), alias_files: input.alias_files.clone(), ..Options::default() };
     if let Some(s) = input.name_similarity {
         options.thresholds.name_similarity = s;
     }
@@ -131,7 +132,8 @@ fn report_input_errors(run: &pipeline::Run) -> bool {
         let _ = err.write_all(human::input_error(&format!("rule file {e}"), style).as_bytes());
     }
     for e in &run.load_errors {
-        let _ = err.write_all(human::input_error(&format!("{e} (skipped; the other files were checked)"), style).as_bytes());
+        let _ = err
+            .write_all(human::input_error(&format!("{e} (skipped; the other files were checked)"), style).as_bytes());
     }
     for e in &run.skipped {
         let _ = err.write_all(format!("note: {e}\n").as_bytes());
@@ -212,9 +214,15 @@ fn explain_command(id: &str, rule_dirs: &[PathBuf]) -> std::io::Result<ExitCode>
     let (rules, _) = load_rules_or_report(rule_dirs);
     let mut out = String::new();
     if let Some(c) = check(id) {
-        out.push_str(&format!("{} ({}) — {}\nSeverity: {}\n\n{}\n\nExample: {}\n\nHow to resolve: {}\n", c.code, c.name, c.summary, c.severity, c.explanation, c.example, c.resolve));
+        out.push_str(&format!(
+            "{} ({}) — {}\nSeverity: {}\n\n{}\n\nExample: {}\n\nHow to resolve: {}\n",
+            c.code, c.name, c.summary, c.severity, c.explanation, c.example, c.resolve
+        ));
     } else if let Some(r) = rules.iter().find(|r| r.id == id) {
-        out.push_str(&format!("{} — attribute \"{}\", reads a {:?}, subject: {:?}\nFrom: {}\n\n{}\n\nPatterns:\n", r.id, r.attribute, r.kind, r.subject, r.origin, r.description));
+        out.push_str(&format!(
+            "{} — attribute \"{}\", reads a {:?}, subject: {:?}\nFrom: {}\n\n{}\n\nPatterns:\n",
+            r.id, r.attribute, r.kind, r.subject, r.origin, r.description
+        ));
         for p in &r.sources {
             out.push_str(&format!("  {p}\n"));
         }
@@ -229,8 +237,12 @@ fn explain_command(id: &str, rule_dirs: &[PathBuf]) -> std::io::Result<ExitCode>
             }
         }
     } else {
-        let known: Vec<String> = rules.iter().map(|r| r.id.clone()).chain(CHECKS.iter().map(|c| c.code.to_string())).collect();
-        eprint!("{}", human::input_error(&format!("no rule or check named {id:?}; known: {}", known.join(", ")), stderr_style()));
+        let known: Vec<String> =
+            rules.iter().map(|r| r.id.clone()).chain(CHECKS.iter().map(|c| c.code.to_string())).collect();
+        eprint!(
+            "{}",
+            human::input_error(&format!("no rule or check named {id:?}; known: {}", known.join(", ")), stderr_style())
+        );
         return Ok(ExitCode::from(2));
     }
     std::io::stdout().lock().write_all(out.as_bytes())?;

@@ -75,11 +75,17 @@ pub fn set_aside_notes(docs: Vec<Document>) -> (Vec<Document>, Vec<LoadError>) {
     let mut kept = Vec::new();
     let mut skipped = Vec::new();
     for (i, doc) in docs.into_iter().enumerate() {
-        let cited = stems.iter().enumerate().filter(|(j, stem)| *j != i && stem.len() >= 4 && doc.prose.contains(stem.as_str())).count();
+        let cited = stems
+            .iter()
+            .enumerate()
+            .filter(|(j, stem)| *j != i && stem.len() >= 4 && doc.prose.contains(stem.as_str()))
+            .count();
         if cited >= 2 {
             skipped.push(LoadError {
                 path: doc.path.clone(),
-                message: format!("set aside: it names {cited} of the other files, so it reads as notes about them, not an article"),
+                message: format!(
+                    "set aside: it names {cited} of the other files, so it reads as notes about them, not an article"
+                ),
             });
         } else {
             kept.push(Document { index: kept.len(), ..doc });
@@ -116,7 +122,12 @@ pub fn read_alias_files(files: &[PathBuf]) -> (Vec<(String, String)>, Vec<RuleEr
     for file in files {
         let path = file.display().to_string();
         let parsed = std::fs::read_to_string(file)
-            .map_err(|e| RuleError { path: path.clone(), line: 1, column: 1, message: format!("cannot read the alias file: {e}") })
+            .map_err(|e| RuleError {
+                path: path.clone(),
+                line: 1,
+                column: 1,
+                message: format!("cannot read the alias file: {e}"),
+            })
             .and_then(|text| {
                 toml::from_str::<AliasFile>(&text).map_err(|e| {
                     let (line, column) = crate::rules::line_column(&text, e.span().map_or(0, |s| s.start));

@@ -139,8 +139,7 @@ pub struct Grammar {
 }
 
 /// A person's name: two or three capitalised words, a middle initial allowed.
-pub const PERSON_PATTERN: &str =
-    r"(?-i:\b[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+(?:al-|bin\s+)?[A-Z][a-z’'-]+){1,2}\b)";
+pub const PERSON_PATTERN: &str = r"(?-i:\b[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+(?:al-|bin\s+)?[A-Z][a-z’'-]+){1,2}\b)";
 
 /// A capitalised name: words that start with a capital, joined by spaces, "of (the)", "al-".
 pub const NAME_PATTERN: &str =
@@ -175,7 +174,9 @@ impl Grammar {
             let expansion = match word {
                 Some("count") if kind == ValueKind::Count => Some(format!("(?P<value>{})", self.counts.pattern)),
                 Some("date") if kind == ValueKind::Date => Some(format!("(?P<value>{})", self.dates.pattern)),
-                Some("year") if matches!(kind, ValueKind::Date | ValueKind::Year) => Some(format!("(?P<value>{YEAR_PATTERN})")),
+                Some("year") if matches!(kind, ValueKind::Date | ValueKind::Year) => {
+                    Some(format!("(?P<value>{YEAR_PATTERN})"))
+                }
                 Some("person") if kind == ValueKind::Name => Some(format!("(?P<value>{PERSON_PATTERN})")),
                 Some("who") => Some(self.who.clone()),
                 Some("group") => Some(self.group.clone()),
@@ -237,7 +238,8 @@ pub fn parse_rule(origin: &str, text: &str, grammar: &Grammar) -> Result<Rule, R
     for p in &file.patterns {
         let offset = p.span().start;
         let expanded = grammar.expand(p.get_ref(), file.kind).map_err(|m| at(offset, m))?;
-        let regex = Regex::new(&expanded).map_err(|e| at(offset, format!("invalid pattern: {}", first_line(&e.to_string()))))?;
+        let regex = Regex::new(&expanded)
+            .map_err(|e| at(offset, format!("invalid pattern: {}", first_line(&e.to_string()))))?;
         sources.push(p.get_ref().clone());
         patterns.push(regex);
     }
@@ -257,7 +259,7 @@ pub fn parse_rule(origin: &str, text: &str, grammar: &Grammar) -> Result<Rule, R
 }
 
 fn first_line(s: &str) -> String {
-    s.lines().filter(|l| !l.trim().is_empty()).last().unwrap_or(s).trim().to_string()
+    s.lines().rfind(|l| !l.trim().is_empty()).unwrap_or(s).trim().to_string()
 }
 
 /// 1-based line and character column of a byte offset.
@@ -286,10 +288,15 @@ pub fn load_rules(grammar: &Grammar, extra_dirs: &[&Path]) -> (Vec<Rule>, Vec<Ru
     }
     for dir in extra_dirs {
         let mut files: Vec<_> = match std::fs::read_dir(dir) {
-            Ok(entries) => entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "toml")).collect(),
+            Ok(entries) => {
+                entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "toml")).collect()
+            }
             Err(e) => {
                 let path = dir.display().to_string();
-                add(Err(RuleError { path, line: 1, column: 1, message: format!("cannot read the rule folder: {e}") }), &mut rules);
+                add(
+                    Err(RuleError { path, line: 1, column: 1, message: format!("cannot read the rule folder: {e}") }),
+                    &mut rules,
+                );
                 continue;
             }
         };
@@ -336,8 +343,12 @@ mod tests {
     #[test]
     fn malformed_rule_files_point_at_the_line() {
         let g = Grammar::builtin();
-        let e = parse_rule("x.toml", "id = \"x\"\ndescription = \"d\"\nattribute = \"a\"\nkind = \"count\"\npatterns = [\"{cuont}\"]\n", &g)
-            .unwrap_err();
+        let e = parse_rule(
+            "x.toml",
+            "id = \"x\"\ndescription = \"d\"\nattribute = \"a\"\nkind = \"count\"\npatterns = [\"{cuont}\"]\n",
+            &g,
+        )
+        .unwrap_err();
         assert_eq!((e.line, e.column), (5, 13));
         assert!(e.message.contains("unknown placeholder {cuont}"), "{}", e.message);
 
@@ -345,8 +356,12 @@ mod tests {
         assert_eq!(e.line, 3, "{e}");
         assert!(e.message.contains("paterns"), "{}", e.message);
 
-        let e = parse_rule("x.toml", "id = \"x\"\ndescription = \"d\"\nattribute = \"a\"\nkind = \"count\"\npatterns = [\"({count}\"]\n", &g)
-            .unwrap_err();
+        let e = parse_rule(
+            "x.toml",
+            "id = \"x\"\ndescription = \"d\"\nattribute = \"a\"\nkind = \"count\"\npatterns = [\"({count}\"]\n",
+            &g,
+        )
+        .unwrap_err();
         assert_eq!(e.line, 5);
         assert!(e.message.contains("invalid pattern"), "{}", e.message);
 

@@ -19,6 +19,12 @@ pub struct Thresholds {
 
 impl Default for Thresholds {
     fn default() -> Self {
-        Thresholds { about_tolerance: 0.1, nearly_tolerance: 0.1, diverge_ratio: 1.5, name_similarity: 0.88, same_event_days: 31 }
+        Thresholds {
+            about_tolerance: 0.1,
+            nearly_tolerance: 0.1,
+            diverge_ratio: 1.5,
+            name_similarity: 0.88,
+            same_event_days: 31,
+        }
     }
 }

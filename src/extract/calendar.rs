@@ -71,6 +71,9 @@ mod tests {
         assert!(!is_valid(CivilDate { year: 2023, month: 2, day: 29 }));
         assert_eq!(civil_from_days(days_from_civil(d)), d);
         assert_eq!(add_days(d, 1), CivilDate { year: 2024, month: 3, day: 1 });
-        assert_eq!(add_days(CivilDate { year: 2024, month: 1, day: 1 }, -1), CivilDate { year: 2023, month: 12, day: 31 });
+        assert_eq!(
+            add_days(CivilDate { year: 2024, month: 1, day: 1 }, -1),
+            CivilDate { year: 2023, month: 12, day: 31 }
+        );
     }
 }

@@ -222,7 +222,8 @@ fn push_alias(ctx: &mut Context, grammar: &Grammar, a: &str, b: &str) {
 /// "CFR" is an acronym of "Council on Foreign Relations": its letters are the initials (or
 /// word starts) of the capitalised words, in order, with none left over.
 fn is_acronym_of(acronym: &str, name: &str) -> bool {
-    let letters: Vec<char> = acronym.chars().filter(char::is_ascii_alphabetic).map(|c| c.to_ascii_lowercase()).collect();
+    let letters: Vec<char> =
+        acronym.chars().filter(char::is_ascii_alphabetic).map(|c| c.to_ascii_lowercase()).collect();
     let words: Vec<String> =
         name.split_whitespace().filter(|w| w.starts_with(char::is_uppercase)).map(str::to_lowercase).collect();
     fn fits(letters: &[char], words: &[String]) -> bool {
@@ -253,7 +254,11 @@ fn is_organisation(name: &str, organisation_words: &[String]) -> bool {
 fn add_place(ctx: &mut Context, grammar: &Grammar, raw: &str, start: usize, after: Option<&str>, locative: bool) {
     let names = &grammar.lexicon.names;
     let whole = strip_possessive(raw.trim());
-    if names.not_places.iter().any(|w| whole == w || whole.starts_with(&format!("{w}’")) || whole.starts_with(&format!("{w}'"))) {
+    if names
+        .not_places
+        .iter()
+        .any(|w| whole == w || whole.starts_with(&format!("{w}’")) || whole.starts_with(&format!("{w}'")))
+    {
         return;
     }
     // "Seoul’s Itaewon": Itaewon lies in Seoul.
@@ -273,7 +278,9 @@ fn add_place(ctx: &mut Context, grammar: &Grammar, raw: &str, start: usize, afte
         if name.is_empty()
             || names.not_places.iter().any(|w| w == name || w == first_word || w == first_word.trim_end_matches('.'))
             || (name.split_whitespace().count() == 1 && is_demonym(name))
-            || (last && locative && after.is_some_and(|a| is_demonym(name) && !names.generic_place_nouns.iter().any(|g| g == a)))
+            || (last
+                && locative
+                && after.is_some_and(|a| is_demonym(name) && !names.generic_place_nouns.iter().any(|g| g == a)))
         {
             previous = None;
             continue;
@@ -285,10 +292,12 @@ fn add_place(ctx: &mut Context, grammar: &Grammar, raw: &str, start: usize, afte
             ctx.containment.push((name.to_string(), parent));
         }
         // "Itaewon-dong", "Yongsan-gu": an administrative suffix on a place name is that place.
-        if let Some((base, suffix)) = name.rsplit_once('-') {
-            if !base.contains(' ') && suffix.len() <= 4 && suffix.chars().all(|c| c.is_ascii_lowercase()) {
-                ctx.suffixed.push((name.to_string(), base.to_string()));
-            }
+        if let Some((base, suffix)) = name.rsplit_once('-')
+            && !base.contains(' ')
+            && suffix.len() <= 4
+            && suffix.chars().all(|c| c.is_ascii_lowercase())
+        {
+            ctx.suffixed.push((name.to_string(), base.to_string()));
         }
         ctx.places.push(PlaceMention { name: name.to_string(), span, locative, facility });
         previous = Some(name.to_string());
@@ -313,7 +322,20 @@ fn split_possessive_chain(raw: &str) -> Vec<&str> {
 
 fn is_demonym(name: &str) -> bool {
     ["ian", "ean", "ese", "ish", "ani", "ean"].iter().any(|s| name.ends_with(s)) && !name.contains(' ')
-        || matches!(name, "Afghan" | "American" | "Arab" | "Iraqi" | "Israeli" | "Kurdish" | "Thai" | "Swiss" | "Dutch" | "French" | "Greek")
+        || matches!(
+            name,
+            "Afghan"
+                | "American"
+                | "Arab"
+                | "Iraqi"
+                | "Israeli"
+                | "Kurdish"
+                | "Thai"
+                | "Swiss"
+                | "Dutch"
+                | "French"
+                | "Greek"
+        )
 }
 
 /// Containment declared by consecutive places: "Crocus City Hall in Moscow", "Kerman, Iran",
@@ -326,7 +348,8 @@ fn chains(text: &str, places: &[PlaceMention]) -> Vec<(String, String)> {
             continue;
         }
         let gap = &text[a.span.end..b.span.start];
-        let gap_words: Vec<&str> = gap.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+        let gap_words: Vec<&str> =
+            gap.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
         let joined = gap.trim() == ","
             || (gap_words.len() <= 3
                 && gap_words.last().is_some_and(|w| matches!(*w, "in" | "at" | "near" | "outside" | "of"))
@@ -349,7 +372,8 @@ impl Context {
     /// The clause of a sentence that contains `offset`.
     pub fn clause_of(&self, sentence: &Range<usize>, offset: usize) -> Range<usize> {
         let inside = |b: &&usize| sentence.start < **b && **b < sentence.end;
-        let start = self.clause_breaks.iter().filter(inside).filter(|b| **b <= offset).next_back().copied().unwrap_or(sentence.start);
+        let start =
+            self.clause_breaks.iter().filter(inside).rfind(|b| **b <= offset).copied().unwrap_or(sentence.start);
         let end = self.clause_breaks.iter().filter(inside).find(|b| **b > offset).copied().unwrap_or(sentence.end);
         start..end
     }
@@ -360,8 +384,8 @@ impl Context {
 pub fn sentences(text: &str) -> (Vec<Range<usize>>, Vec<usize>) {
     const ABBREVIATIONS: &[&str] = &[
         "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Sen", "Rep", "Gov", "Amb", "St", "Jr",
-        "Sr", "Prof", "No", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
-        "Dec", "Inc", "Ltd", "Co", "Corp", "Mt", "Ft", "approx", "etc", "e.g", "i.e",
+        "Sr", "Prof", "No", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+        "Inc", "Ltd", "Co", "Corp", "Mt", "Ft", "approx", "etc", "e.g", "i.e",
     ];
     let mut sentences = Vec::new();
     let mut paragraphs = Vec::new();
@@ -438,7 +462,9 @@ mod tests {
 
     #[test]
     fn places_and_their_containment() {
-        let c = ctx("Bombings in Kerman, Iran, killed 84. Gunmen burst into the Crocus City Hall theater in Moscow. A crush in Seoul’s Itaewon district.");
+        let c = ctx(
+            "Bombings in Kerman, Iran, killed 84. Gunmen burst into the Crocus City Hall theater in Moscow. A crush in Seoul’s Itaewon district.",
+        );
         let names: Vec<&str> = c.places.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, vec!["Kerman", "Iran", "Crocus City Hall", "Moscow", "Seoul", "Itaewon"]);
         assert!(c.containment.contains(&("Kerman".into(), "Iran".into())));
@@ -468,11 +494,12 @@ mod tests {
 
     #[test]
     fn declared_aliases() {
-        let c = ctx("Islamic State Khorasan, or ISIS-K, struck. ISIS-Khorasan, known as (ISIS-K), grew. The Islamic Revolutionary Guard Corps (IRGC) said. The Islamic State (ISIS-K) claimed it.");
+        let c = ctx(
+            "Islamic State Khorasan, or ISIS-K, struck. ISIS-Khorasan, known as (ISIS-K), grew. The Islamic Revolutionary Guard Corps (IRGC) said. The Islamic State (ISIS-K) claimed it.",
+        );
         assert!(c.aliases.contains(&("Islamic State Khorasan".into(), "ISIS-K".into())));
         assert!(c.aliases.contains(&("ISIS-Khorasan".into(), "ISIS-K".into())));
         assert!(c.aliases.contains(&("Islamic Revolutionary Guard Corps".into(), "IRGC".into())));
         assert!(!c.aliases.iter().any(|(a, _)| a == "Islamic State"), "ISIS-K is not an acronym of Islamic State");
     }
-
 }

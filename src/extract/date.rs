@@ -8,8 +8,20 @@ use super::number::{number_pattern, parse_number};
 use crate::model::{CivilDate, DateValue};
 use regex::Regex;
 
-const MONTHS: &[&str] =
-    &["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 fn month_pattern() -> &'static str {
@@ -61,7 +73,9 @@ impl DateGrammar {
         let norm = text.split_whitespace().collect::<Vec<_>>().join(" ");
         let c = self.reader.captures(&norm)?;
         let mut v = DateValue { year: None, month: None, day: None, weekday: None, unresolved: None };
-        let num = |name: &str| c.name(name).and_then(|m| m.as_str().trim_end_matches(|ch: char| ch.is_alphabetic()).parse::<i64>().ok());
+        let num = |name: &str| {
+            c.name(name).and_then(|m| m.as_str().trim_end_matches(|ch: char| ch.is_alphabetic()).parse::<i64>().ok())
+        };
         if let Some(rel) = c.name("rel") {
             v = resolve_relative(rel.as_str(), published)?;
         } else if let (Some(y), Some(m), Some(d)) = (num("iy"), num("im"), num("id")) {
@@ -95,10 +109,10 @@ impl DateGrammar {
             if !is_valid(CivilDate { year: y, month: m, day: d }) {
                 return None;
             }
-        } else if let (Some(m), Some(d)) = (v.month, v.day) {
-            if d > super::calendar::days_in_month(2024, m) {
-                return None;
-            }
+        } else if let (Some(m), Some(d)) = (v.month, v.day)
+            && d > super::calendar::days_in_month(2024, m)
+        {
+            return None;
         }
         if c.name("eve").is_some() {
             v = day_before(v)?;
@@ -132,7 +146,13 @@ fn day_before(v: DateValue) -> Option<DateValue> {
     match v.year {
         Some(y) => {
             let prev = add_days(CivilDate { year: y, month: m, day: d }, -1);
-            Some(DateValue { year: Some(prev.year), month: Some(prev.month), day: Some(prev.day), weekday: None, unresolved: None })
+            Some(DateValue {
+                year: Some(prev.year),
+                month: Some(prev.month),
+                day: Some(prev.day),
+                weekday: None,
+                unresolved: None,
+            })
         }
         // Without a year, only a day inside the month can step back safely.
         None if d > 1 => Some(DateValue { day: Some(d - 1), weekday: None, ..v }),
@@ -142,7 +162,8 @@ fn day_before(v: DateValue) -> Option<DateValue> {
 
 fn resolve_relative(text: &str, published: Option<CivilDate>) -> Option<DateValue> {
     let lower = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-    let unresolved = || DateValue { year: None, month: None, day: None, weekday: None, unresolved: Some(lower.clone()) };
+    let unresolved =
+        || DateValue { year: None, month: None, day: None, weekday: None, unresolved: Some(lower.clone()) };
     let words: Vec<&str> = lower.split(' ').collect();
     let last = *words.last()?;
     // "four years earlier" is relative to another event, not to the publication date.
@@ -180,12 +201,29 @@ fn resolve_relative(text: &str, published: Option<CivilDate>) -> Option<DateValu
         return date(d.year, Some(d.month), Some(d.day));
     }
     let direction = words[0];
-    let past = direction != "this" && direction != "next" && !lower.starts_with("earlier this") && !lower.starts_with("later this");
+    let past = direction != "this"
+        && direction != "next"
+        && !lower.starts_with("earlier this")
+        && !lower.starts_with("later this");
     match last {
-        "year" => date(if direction == "next" { p.year + 1 } else if past { p.year - 1 } else { p.year }, None, None),
+        "year" => date(
+            if direction == "next" {
+                p.year + 1
+            } else if past {
+                p.year - 1
+            } else {
+                p.year
+            },
+            None,
+            None,
+        ),
         "month" if direction == "next" => None,
         "month" => {
-            let (y, m) = if past { if p.month == 1 { (p.year - 1, 12) } else { (p.year, p.month - 1) } } else { (p.year, p.month) };
+            let (y, m) = if past {
+                if p.month == 1 { (p.year - 1, 12) } else { (p.year, p.month - 1) }
+            } else {
+                (p.year, p.month)
+            };
             date(y, Some(m), None)
         }
         "week" => Some(unresolved()),
@@ -198,7 +236,13 @@ fn resolve_relative(text: &str, published: Option<CivilDate>) -> Option<DateValu
                 let back = (weekday(p) + 7 - wd) % 7;
                 let back = if past { back + 7 * i64::from(back == 0) as u32 } else { back };
                 let d = add_days(p, -i64::from(back));
-                Some(DateValue { year: Some(d.year), month: Some(d.month), day: Some(d.day), weekday: Some(wd), unresolved: None })
+                Some(DateValue {
+                    year: Some(d.year),
+                    month: Some(d.month),
+                    day: Some(d.day),
+                    weekday: Some(wd),
+                    unresolved: None,
+                })
             } else {
                 None
             }

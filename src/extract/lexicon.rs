@@ -91,7 +91,7 @@ impl Lexicon {
 
     pub fn is_event_noun(&self, word: &str) -> bool {
         let w = word.to_lowercase();
-        self.events.nouns.iter().any(|n| *n == w)
+        self.events.nouns.contains(&w)
     }
 }
 
@@ -105,10 +105,8 @@ pub fn sort_longest_first(words: &mut Vec<&str>) {
 pub fn alternation(phrases: &[&str]) -> String {
     let mut phrases = phrases.to_vec();
     sort_longest_first(&mut phrases);
-    let parts: Vec<String> = phrases
-        .iter()
-        .map(|p| p.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+"))
-        .collect();
+    let parts: Vec<String> =
+        phrases.iter().map(|p| p.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+")).collect();
     format!("(?:{})", parts.join("|"))
 }
 

@@ -36,7 +36,8 @@ pub fn extract_facts(doc: &Document, rules: &[Rule], grammar: &Grammar, t: &Thre
                 if range.is_empty()
                     || !plausible_context(&doc.prose, range.clone(), rule.kind)
                     || (rule.kind == ValueKind::Date
-                        && (reported_speech(&doc.prose[whole.start..range.start]) || anniversary(&doc.prose[..whole.start])))
+                        && (reported_speech(&doc.prose[whole.start..range.start])
+                            || anniversary(&doc.prose[..whole.start])))
                 {
                     continue;
                 }
@@ -66,8 +67,12 @@ pub fn extract_facts(doc: &Document, rules: &[Rule], grammar: &Grammar, t: &Thre
     }
     // Highest priority first, then a fact that names its group before one that does not.
     found.sort_by(|(pa, a), (pb, b)| {
-        (a.prose_span.start, std::cmp::Reverse(*pa), a.population.is_none(), &a.rule)
-            .cmp(&(b.prose_span.start, std::cmp::Reverse(*pb), b.population.is_none(), &b.rule))
+        (a.prose_span.start, std::cmp::Reverse(*pa), a.population.is_none(), &a.rule).cmp(&(
+            b.prose_span.start,
+            std::cmp::Reverse(*pb),
+            b.population.is_none(),
+            &b.rule,
+        ))
     });
     let mut facts: Vec<Fact> = Vec::new();
     for (_, fact) in found {
@@ -93,8 +98,19 @@ fn trim_range(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
 /// A date reached through "said", "told", ... is when someone spoke, not when the event happened.
 fn reported_speech(between: &str) -> bool {
     const VERBS: &[&str] = &[
-        "said", "says", "told", "announced", "reported", "stated", "confirmed", "testified", "warned", "added", "according",
-        "released", "published",
+        "said",
+        "says",
+        "told",
+        "announced",
+        "reported",
+        "stated",
+        "confirmed",
+        "testified",
+        "warned",
+        "added",
+        "according",
+        "released",
+        "published",
     ];
     between.split(|c: char| !c.is_alphabetic()).any(|w| VERBS.contains(&w.to_lowercase().as_str()))
 }
@@ -103,7 +119,8 @@ fn reported_speech(between: &str) -> bool {
 /// is of a commemoration, not of the event.
 fn anniversary(before: &str) -> bool {
     let tail: String = before.chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
-    let words: Vec<String> = tail.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let words: Vec<String> =
+        tail.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
     let n = words.len();
     let strip = |i: usize| words.get(i).map(String::as_str);
     // Skip "of the", "since the", "after the" to the word before.
@@ -111,7 +128,24 @@ fn anniversary(before: &str) -> bool {
     while i > 0 && matches!(strip(i - 1), Some("the" | "a" | "an" | "of" | "since" | "after" | "for")) {
         i -= 1;
     }
-    i < n && i > 0 && matches!(strip(i - 1), Some("anniversary" | "day" | "days" | "week" | "weeks" | "month" | "months" | "year" | "years" | "memorial" | "commemoration"))
+    i < n
+        && i > 0
+        && matches!(
+            strip(i - 1),
+            Some(
+                "anniversary"
+                    | "day"
+                    | "days"
+                    | "week"
+                    | "weeks"
+                    | "month"
+                    | "months"
+                    | "year"
+                    | "years"
+                    | "memorial"
+                    | "commemoration"
+            )
+        )
 }
 
 /// Rejects numbers that are parts of something else: times ("10:15"), money ("$5"), percentages,
@@ -121,7 +155,8 @@ fn plausible_context(prose: &str, r: std::ops::Range<usize>, kind: ValueKind) ->
         return true;
     }
     let before = prose[..r.start].chars().next_back();
-    if matches!(before, Some(':' | '$' | '€' | '£' | '#' | '/' | '.')) || before.is_some_and(|c| c.is_ascii_digit()) {
+    if matches!(before, Some(':' | '$' | '€' | '£' | '#' | '/' | '.')) || before.is_some_and(|c| c.is_ascii_digit())
+    {
         return false;
     }
     let after = &prose[r.end..];
@@ -153,7 +188,9 @@ fn person_name(text: &str, grammar: &Grammar) -> Option<String> {
     let text = context::strip_possessive(text).replace('’', "'");
     let words: Vec<&str> = text.split_whitespace().filter(|w| !(w.len() == 2 && w.ends_with('.'))).collect();
     // "Seoul's Itaewon" is a place; "South Korea" a country.
-    if words.iter().any(|w| w.ends_with("'s")) || words.first().is_some_and(|w| names.compass_words.iter().any(|c| c == w)) {
+    if words.iter().any(|w| w.ends_with("'s"))
+        || words.first().is_some_and(|w| names.compass_words.iter().any(|c| c == w))
+    {
         return None;
     }
     let excluded = |w: &&str| {

@@ -7,8 +7,26 @@ use crate::thresholds::Thresholds;
 use regex::Regex;
 
 const UNITS: &[&str] = &[
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
 ];
 const TENS: &[&str] = &["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 const SCALES: &[(&str, f64)] =
@@ -77,8 +95,12 @@ impl CountGrammar {
         for (phrase, range) in &self.vague {
             if lower == phrase.split_whitespace().collect::<Vec<_>>().join(" ") {
                 return Some(match range {
-                    Some((lo, hi)) => Count { qualifier: Qualifier::Vague, stated: None, min: *lo, max: Some(*hi), word: Some(lower) },
-                    None => Count { qualifier: Qualifier::Unbounded, stated: None, min: 1.0, max: None, word: Some(lower) },
+                    Some((lo, hi)) => {
+                        Count { qualifier: Qualifier::Vague, stated: None, min: *lo, max: Some(*hi), word: Some(lower) }
+                    }
+                    None => {
+                        Count { qualifier: Qualifier::Unbounded, stated: None, min: 1.0, max: None, word: Some(lower) }
+                    }
                 });
             }
         }
@@ -103,7 +125,7 @@ impl CountGrammar {
 
     fn qualifier_of(&self, phrase: &str) -> Option<Qualifier> {
         let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-        self.qualifiers.iter().find(|(_, words)| words.iter().any(|w| *w == phrase)).map(|(q, _)| *q)
+        self.qualifiers.iter().find(|(_, words)| words.contains(&phrase)).map(|(q, _)| *q)
     }
 }
 

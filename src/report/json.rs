@@ -138,7 +138,8 @@ pub fn render_facts(docs: &[Document], facts: &[AlignedFact]) -> String {
             why: &a.why,
         })
         .collect();
-    let mut s = serde_json::to_string_pretty(&Facts { version: 1, documents: documents(docs), facts }).expect("facts serialise");
+    let mut s = serde_json::to_string_pretty(&Facts { version: 1, documents: documents(docs), facts })
+        .expect("facts serialise");
     s.push('\n');
     s
 }

@@ -25,7 +25,8 @@ pub struct Summary {
 
 impl Report<'_> {
     pub fn summary(&self) -> Summary {
-        let topics = self.facts.iter().filter_map(|f| f.topic.as_ref()).collect::<std::collections::BTreeSet<_>>().len();
+        let topics =
+            self.facts.iter().filter_map(|f| f.topic.as_ref()).collect::<std::collections::BTreeSet<_>>().len();
         let count = |s: Severity| self.findings.iter().filter(|f| f.severity == s).count();
         Summary {
             documents: self.docs.len(),
