@@ -6,6 +6,7 @@
 
 pub mod align;
 pub mod compare;
+pub mod corpus;
 pub mod extract;
 pub mod load;
 pub mod model;
