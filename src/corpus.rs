@@ -147,7 +147,7 @@ pub const NAME_SPACE: u64 = P * P * P;
 /// Prime to [`NAME_SPACE`] (not a multiple of 47).
 const SPREAD: u64 = 40_503;
 
-/// The invented name number `n` (`n < NAME_SPACE`), capitalised: "Bakelomiruto".
+/// The invented name number `n` (`n < NAME_SPACE`), capitalised: "Bakelomirutan".
 pub fn invented_name(n: u64) -> String {
     let m = [n % P, n / P % P, n / (P * P) % P];
     let mut word = Vec::with_capacity(12);
@@ -159,6 +159,8 @@ pub fn invented_name(n: u64) -> String {
         let c = (0..3u64).map(|x| m[x as usize] * inverse((x + P - y) % P)).sum::<u64>() % P;
         word.extend(syllable(c));
     }
+    // A closing "n": no name ends like a demonym ("-ese", "-ani"), which would not be a place.
+    word.push(b'n');
     word[0] = word[0].to_ascii_uppercase();
     String::from_utf8(word).expect("ASCII")
 }

@@ -2,6 +2,7 @@
 //! text declares: "Kerman, Iran", "Crocus City Hall in Moscow", "Seoul's Itaewon"), aliases
 //! ("Islamic State Khorasan, or ISIS-K"), organisations, person names, and the years mentioned.
 
+use crate::extract::boundary::{ascii_boundaries, words_are_ascii};
 use crate::model::Document;
 use crate::rules::{Grammar, NAME_PATTERN};
 use regex::Regex;
@@ -60,43 +61,49 @@ struct Patterns {
     year: Regex,
 }
 
-fn patterns(grammar: &Grammar) -> &'static Patterns {
-    static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| {
+/// The patterns for a text; `ascii_words` selects the ASCII-boundary twins (see
+/// [`crate::extract::boundary`]).
+fn patterns(grammar: &Grammar, ascii_words: bool) -> &'static Patterns {
+    static UNICODE: OnceLock<Patterns> = OnceLock::new();
+    static ASCII: OnceLock<Patterns> = OnceLock::new();
+    let compile = move |pattern: &str| {
+        if ascii_words { Regex::new(&ascii_boundaries(pattern)) } else { Regex::new(pattern) }
+    };
+    (if ascii_words { &ASCII } else { &UNICODE }).get_or_init(|| {
         let name = NAME_PATTERN;
         let events: Vec<&str> = grammar.lexicon.events.nouns.iter().map(String::as_str).collect();
         let event = crate::extract::lexicon::alternation(&events);
         Patterns {
-            locative: Regex::new(&format!(
+            locative: compile(&format!(
                 r"\b(?i:in|near|at|outside|inside|into|on|from|across|(?:on|of)\s+the\s+outskirts\s+of)\s+(?:(?i:the)\s+)?(?P<name>{name})"
             ))
             .unwrap(),
-            attributive: Regex::new(&format!(r"(?P<name>{name})\s+(?:[a-z-]+\s+){{0,2}}(?i:{event})\b")).unwrap(),
-            district: Regex::new(&format!(
+            attributive: compile(&format!(r"(?P<name>{name})\s+(?:[a-z-]+\s+){{0,2}}(?i:{event})\b")).unwrap(),
+            district: compile(&format!(
                 r"(?P<name>{name})\s+(?:[a-z-]+\s+){{0,2}}(?:district|area|neighbou?rhood|quarter|region|province|county|prefecture)\b"
             ))
             .unwrap(),
-            continuation: Regex::new(r"^(?:\s+(?:and|&|of|for|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)+").unwrap(),
-            apposition: Regex::new(&format!(
+            continuation: compile(r"^(?:\s+(?:and|&|of|for|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)+").unwrap(),
+            apposition: compile(&format!(
                 r"^,\s+(?P<name>{name})(?:[,.;:)]|\s+(?:that|which|who|during|on|in|at|and|where|when|after|before|killing|to)\b|$)"
             ))
             .unwrap(),
-            alias_or: Regex::new(&format!(r"(?P<a>{name}),\s+or\s+(?:the\s+)?(?P<b>{name}),")).unwrap(),
-            alias_known: Regex::new(&format!(
+            alias_or: compile(&format!(r"(?P<a>{name}),\s+or\s+(?:the\s+)?(?P<b>{name}),")).unwrap(),
+            alias_known: compile(&format!(
                 r"(?P<a>{name}),?\s+(?:\((?:also\s+)?known\s+as\s+\(?(?P<b>{name})\)?\)|(?:also\s+|better\s+|commonly\s+)?known\s+as\s+\(?(?:the\s+)?(?P<c>{name})\)?)"
             ))
             .unwrap(),
-            alias_paren: Regex::new(&format!(r"(?P<a>{name})\s+\((?P<b>[A-Z][A-Za-z-]*[A-Za-z])\)")).unwrap(),
-            name: Regex::new(name).unwrap(),
-            year: Regex::new(crate::extract::date::YEAR_PATTERN).unwrap(),
+            alias_paren: compile(&format!(r"(?P<a>{name})\s+\((?P<b>[A-Z][A-Za-z-]*[A-Za-z])\)")).unwrap(),
+            name: compile(name).unwrap(),
+            year: compile(crate::extract::date::YEAR_PATTERN).unwrap(),
         }
     })
 }
 
 impl Context {
     pub fn of(doc: &Document, grammar: &Grammar) -> Context {
-        let p = patterns(grammar);
         let text = doc.prose.as_str();
+        let p = patterns(grammar, words_are_ascii(text));
         let mut ctx = Context::default();
         (ctx.sentences, ctx.paragraph) = sentences(text);
 
@@ -138,6 +145,7 @@ impl Context {
         let locatives: Vec<PlaceMention> = ctx.places.iter().filter(|pl| pl.locative).cloned().collect();
         ctx.containment.extend(chains(text, &locatives));
         if let Some(title) = &doc.meta.title {
+            let p = patterns(grammar, words_are_ascii(title));
             let mut title_ctx = Context::default();
             for caps in p.locative.captures_iter(title) {
                 let m = caps.name("name").unwrap();
@@ -171,7 +179,7 @@ impl Context {
             }
             ctx.names.push((strip_article(name).to_string(), span));
         }
-        let event_re = event_regex(grammar);
+        let event_re = event_regex(grammar, words_are_ascii(text));
         ctx.events = event_re.find_iter(text).map(|m| m.range()).collect();
         ctx.clause_breaks = clause_breaks(text);
         ctx.years = p.year.find_iter(text).filter_map(|m| Some((m.as_str().parse().ok()?, m.range()))).collect();
@@ -185,11 +193,13 @@ impl Context {
     }
 }
 
-fn event_regex(grammar: &Grammar) -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
+fn event_regex(grammar: &Grammar, ascii_words: bool) -> &'static Regex {
+    static UNICODE: OnceLock<Regex> = OnceLock::new();
+    static ASCII: OnceLock<Regex> = OnceLock::new();
+    (if ascii_words { &ASCII } else { &UNICODE }).get_or_init(|| {
         let events: Vec<&str> = grammar.lexicon.events.nouns.iter().map(String::as_str).collect();
-        Regex::new(&format!(r"(?i)\b{}\b", crate::extract::lexicon::alternation(&events))).unwrap()
+        let pattern = format!(r"(?i)\b{}\b", crate::extract::lexicon::alternation(&events));
+        Regex::new(&if ascii_words { ascii_boundaries(&pattern) } else { pattern }).unwrap()
     })
 }
 

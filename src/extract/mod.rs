@@ -1,6 +1,7 @@
 //! Stage 2: read facts out of a document's prose with the rules, and the context alignment needs
 //! (sentences, places, aliases, names). Pure: a document in, plain data out.
 
+pub mod boundary;
 pub mod calendar;
 pub mod context;
 pub mod date;
@@ -27,8 +28,10 @@ pub fn extract(doc: &Document, rules: &[Rule], grammar: &Grammar, t: &Thresholds
 /// highest priority keeps it (then the first by id); facts come out in text order.
 pub fn extract_facts(doc: &Document, rules: &[Rule], grammar: &Grammar, t: &Thresholds) -> Vec<Fact> {
     let mut found: Vec<(i32, Fact)> = Vec::new();
+    let ascii_words = boundary::words_are_ascii(&doc.prose);
     for rule in rules {
-        for pattern in &rule.patterns {
+        let patterns = if ascii_words { &rule.ascii_patterns } else { &rule.patterns };
+        for pattern in patterns {
             for caps in pattern.captures_iter(&doc.prose) {
                 let Some(m) = caps.name("value") else { continue };
                 let range = trim_range(&doc.prose, m.range());

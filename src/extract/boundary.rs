@@ -1,0 +1,125 @@
+//! Fast regexes for text whose letters are ASCII.
+//!
+//! The regex crate's lazy DFA cannot evaluate a Unicode word boundary (`\b`) and gives up at the
+//! first non-ASCII byte, falling back to an NFA simulation that is two orders of magnitude
+//! slower. News prose is full of non-ASCII punctuation (’ “ ” —), so nearly every article hit
+//! the slow path. An ASCII word boundary, `(?-u:\b)`, gives exactly the same answer as `\b`
+//! wherever the characters on either side are ASCII or not word characters at all; it can differ
+//! only next to a non-ASCII word character (é, ü, 다, ٣). So each pattern is compiled twice, and a
+//! document uses the ASCII-boundary twin unless its text holds such a character: the same
+//! matches, at DFA speed, for every document that can have them.
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Rewrites a pattern for texts whose word characters are all ASCII: `\b`, `\B`, `\w` and `\d`
+/// become their ASCII forms. On such a text each gives the same answer as the Unicode form (every
+/// non-ASCII character there is not a word character, and Unicode digits are word characters),
+/// and the smaller classes keep the lazy DFA small. `\s` stays Unicode: a no-break space is not
+/// a word character, so it may well be in the text.
+pub fn ascii_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars().peekable();
+    // Depth of character classes (`[a-z[0-9]]` nests), where `\w` must stay a class item.
+    let mut depth = 0usize;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some(b @ ('b' | 'B')) => {
+                    out.push_str("(?-u:\\");
+                    out.push(b);
+                    out.push(')');
+                }
+                Some('w') => out.push_str(if depth > 0 { "[:word:]" } else { "[[:word:]]" }),
+                Some('d') => out.push_str(if depth > 0 { "0-9" } else { "[0-9]" }),
+                Some(other) => {
+                    out.push('\\');
+                    out.push(other);
+                }
+                None => out.push('\\'),
+            },
+            '[' => {
+                out.push('[');
+                if depth > 0 && chars.peek() == Some(&':') {
+                    // An ASCII class such as [:word:]: copy it whole.
+                    for c in chars.by_ref() {
+                        out.push(c);
+                        if c == ']' {
+                            break;
+                        }
+                    }
+                    continue;
+                }
+                depth += 1;
+                // A `]` (after an optional `^`) first in a class is a literal.
+                if chars.peek() == Some(&'^') {
+                    out.push(chars.next().unwrap());
+                }
+                if chars.peek() == Some(&']') {
+                    out.push(chars.next().unwrap());
+                }
+            }
+            ']' if depth > 0 => {
+                depth -= 1;
+                out.push(']');
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// True when every word character of the text (in the regex crate's Unicode sense) is ASCII,
+/// so that the ASCII-boundary twins of the patterns find exactly what the originals find.
+pub fn words_are_ascii(text: &str) -> bool {
+    static NON_ASCII_WORD: OnceLock<Regex> = OnceLock::new();
+    text.is_ascii() || !NON_ASCII_WORD.get_or_init(|| Regex::new(r"[\w--\x00-\x7F]").unwrap()).is_match(text)
+}
+
+/// A pattern and its ASCII-boundary twin.
+#[derive(Debug, Clone)]
+pub struct Twin {
+    pub unicode: Regex,
+    pub ascii: Regex,
+}
+
+impl Twin {
+    pub fn new(pattern: &str) -> Result<Twin, regex::Error> {
+        Ok(Twin { unicode: Regex::new(pattern)?, ascii: Regex::new(&ascii_boundaries(pattern))? })
+    }
+
+    /// The regex to run on a text for which [`words_are_ascii`] said `ascii_words`.
+    pub fn get(&self, ascii_words: bool) -> &Regex {
+        if ascii_words { &self.ascii } else { &self.unicode }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundaries_are_rewritten_and_escapes_kept() {
+        assert_eq!(ascii_boundaries(r"\bkilled\b"), r"(?-u:\b)killed(?-u:\b)");
+        assert_eq!(ascii_boundaries(r"a\\b\B\d\s"), r"a\\b(?-u:\B)[0-9]\s");
+        assert_eq!(ascii_boundaries(r"[\w’'.-]+\w[^\d,]"), r"[[:word:]’'.-]+[[:word:]][^0-9,]");
+        assert_eq!(ascii_boundaries(r"[]\w][[:alpha:]\w]"), r"[][:word:]][[:alpha:][:word:]]");
+    }
+
+    #[test]
+    fn punctuation_is_not_a_word_character_but_letters_are() {
+        assert!(words_are_ascii("The group’s “attack” — 84 dead"));
+        assert!(!words_are_ascii("A café in Zürich"));
+        assert!(!words_are_ascii("이태원"));
+    }
+
+    #[test]
+    fn twins_agree_on_text_with_ascii_words() {
+        let t = Twin::new(r"\b(?:at least\s+)?\d+\b").unwrap();
+        let text = "It killed “at least 84” people — and 7’s wounded.";
+        assert!(words_are_ascii(text));
+        let a: Vec<_> = t.unicode.find_iter(text).map(|m| m.range()).collect();
+        let b: Vec<_> = t.ascii.find_iter(text).map(|m| m.range()).collect();
+        assert_eq!(a, b);
+    }
+}
