@@ -8,6 +8,7 @@ use crate::extract::{Extraction, lexicon::Lexicon};
 use crate::model::{AlignedFact, Document, Fact, TopicKey, Value};
 use crate::rules::{Rule, SubjectKind};
 use crate::thresholds::Thresholds;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Subject names and the classes that say which names are one subject.
@@ -52,22 +53,26 @@ impl Names {
         self.index.get(&normalise(surface)).map(|&id| self.find(id))
     }
 
-    /// The display name of a class: its most frequent surface form (ties: the longest, then
-    /// alphabetical), so that reports read "Moscow" rather than a rare variant.
-    fn display(&self, class: usize) -> String {
-        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    /// The display name of every class, by class id: its most frequent surface form (ties: the
+    /// longest, then alphabetical), so that reports read "Moscow" rather than a rare variant.
+    /// Computed once for all classes (one pass over the names, not one per fact).
+    fn displays(&self) -> Vec<String> {
+        let mut counts: Vec<BTreeMap<&str, usize>> = vec![BTreeMap::new(); self.parent.len()];
         for (id, forms) in self.surface.iter().enumerate() {
-            if self.find(id) == class {
-                for (form, n) in forms {
-                    *counts.entry(form).or_default() += n;
-                }
+            let class = &mut counts[self.find(id)];
+            for (form, n) in forms {
+                *class.entry(form).or_default() += n;
             }
         }
         counts
             .into_iter()
-            .max_by(|a, b| a.1.cmp(&b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(a.0)))
-            .map(|(s, _)| s.to_string())
-            .unwrap_or_default()
+            .map(|c| {
+                c.into_iter()
+                    .max_by(|a, b| a.1.cmp(&b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(a.0)))
+                    .map(|(s, _)| s.to_string())
+                    .unwrap_or_default()
+            })
+            .collect()
     }
 }
 
@@ -83,7 +88,7 @@ pub fn normalise(name: &str) -> String {
 }
 
 /// "s korea" and "south korea": a one-letter word abbreviates a word with that initial.
-fn abbreviates(a: &str, b: &str) -> bool {
+pub fn abbreviates(a: &str, b: &str) -> bool {
     let (ta, tb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
     ta.len() == tb.len()
         && ta.len() > 1
@@ -193,13 +198,14 @@ pub fn align(
     }
     // Fuzzy: spellings of one name ("Itaewon" / "Itaewon-dong" are not; "Soleimani" /
     // "Suleimani" are).
-    let keys: Vec<(String, usize)> = names.index.iter().map(|(k, &v)| (k.clone(), v)).collect();
-    for i in 0..keys.len() {
-        for j in i + 1..keys.len() {
-            if similar_names(&keys[i].0, &keys[j].0, t.name_similarity) || abbreviates(&keys[i].0, &keys[j].0) {
-                names.union(keys[i].1, keys[j].1);
-            }
-        }
+    // Only the pairs that blocking leaves can merge (see `blocking`): the same merges as
+    // comparing every pair, in about linear time.
+    let keys: Vec<(&str, usize)> = names.index.iter().map(|(k, &v)| (k.as_str(), v)).collect();
+    let strs: Vec<&str> = keys.iter().map(|k| k.0).collect();
+    let pairs = crate::blocking::matching_pairs(&strs, t.name_similarity, true);
+    let ids: Vec<(usize, usize)> = pairs.iter().map(|&(i, j)| (keys[i].1, keys[j].1)).collect();
+    for (a, b) in ids {
+        names.union(a, b);
     }
 
     // People are their own namespace: a person is never merged with a place or a group.
@@ -209,13 +215,12 @@ pub fn align(
             persons.id(name);
         }
     }
-    let keys: Vec<(String, usize)> = persons.index.iter().map(|(k, &v)| (k.clone(), v)).collect();
-    for i in 0..keys.len() {
-        for j in i + 1..keys.len() {
-            if similar_names(&keys[i].0, &keys[j].0, t.name_similarity) {
-                persons.union(keys[i].1, keys[j].1);
-            }
-        }
+    let keys: Vec<(&str, usize)> = persons.index.iter().map(|(k, &v)| (k.as_str(), v)).collect();
+    let strs: Vec<&str> = keys.iter().map(|k| k.0).collect();
+    let pairs = crate::blocking::matching_pairs(&strs, t.name_similarity, false);
+    let ids: Vec<(usize, usize)> = pairs.iter().map(|&(i, j)| (keys[i].1, keys[j].1)).collect();
+    for (a, b) in ids {
+        persons.union(a, b);
     }
 
     // Organisations: names that look like one, that the texts give aliases, or that a rule names
@@ -239,29 +244,35 @@ pub fn align(
     }
     organisations.extend(&surely_organisations);
     place_names.retain(|key| names.class_of(key).is_none_or(|c| !surely_organisations.contains(&c)));
-    let mut out = Vec::new();
-    for (doc, ex) in docs.iter().zip(extractions) {
-        let salience = Salience::of(doc, ex, &names, &place_names, &organisations);
-        for fact in &ex.facts {
-            let kind = rule_subject.get(fact.rule.as_str()).copied().unwrap_or_default();
-            let (subject, why) = match kind {
-                SubjectKind::Organisation => organisation_subject(fact, &salience, &names),
-                SubjectKind::Event => event_subject(fact, ex, &salience, &names, &place_names),
-                SubjectKind::Person => match &fact.value {
-                    Value::Name { name } => (persons.class_of(name), "the person of that name".into()),
-                    _ => (None, "not a name".into()),
-                },
-            };
-            let attribute = match &fact.population {
-                Some(p) => format!("{} ({p})", fact.attribute),
-                None => fact.attribute.clone(),
-            };
-            let registry = if kind == SubjectKind::Person { &persons } else { &names };
-            let topic = subject.map(|class| TopicKey { subject: registry.display(class), attribute });
-            out.push(AlignedFact { fact: fact.clone(), topic, why });
-        }
-    }
-    out
+    let (name_displays, person_displays) = (names.displays(), persons.displays());
+    let (rule_subject, names, persons, place_names, organisations) =
+        (&rule_subject, &names, &persons, &place_names, &organisations);
+    let (name_displays, person_displays) = (&name_displays, &person_displays);
+    // Each document's facts get their subjects independently (in parallel, kept in order).
+    docs.par_iter()
+        .zip(extractions)
+        .flat_map_iter(|(doc, ex)| {
+            let salience = Salience::of(doc, ex, names, place_names, organisations);
+            ex.facts.iter().map(move |fact| {
+                let kind = rule_subject.get(fact.rule.as_str()).copied().unwrap_or_default();
+                let (subject, why) = match kind {
+                    SubjectKind::Organisation => organisation_subject(fact, &salience, names),
+                    SubjectKind::Event => event_subject(fact, ex, &salience, names, place_names),
+                    SubjectKind::Person => match &fact.value {
+                        Value::Name { name } => (persons.class_of(name), "the person of that name".into()),
+                        _ => (None, "not a name".into()),
+                    },
+                };
+                let attribute = match &fact.population {
+                    Some(p) => format!("{} ({p})", fact.attribute),
+                    None => fact.attribute.clone(),
+                };
+                let displays = if kind == SubjectKind::Person { &person_displays } else { &name_displays };
+                let topic = subject.map(|class| TopicKey { subject: displays[class].clone(), attribute });
+                AlignedFact { fact: fact.clone(), topic, why }
+            })
+        })
+        .collect()
 }
 
 /// What a document is mostly about: its most mentioned place class and organisation class.

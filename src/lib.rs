@@ -5,6 +5,7 @@
 //! only the binary prints.
 
 pub mod align;
+pub mod blocking;
 pub mod compare;
 pub mod corpus;
 pub mod extract;
