@@ -10,6 +10,7 @@ pub mod compare;
 pub mod corpus;
 pub mod extract;
 pub mod load;
+pub mod map;
 pub mod model;
 pub mod pipeline;
 pub mod report;

@@ -172,7 +172,7 @@ fn check_command(input: &Input, format: Format, fail_on: FailOn, display: &Displ
 }
 
 fn facts_command(input: &Input, format: Format) -> std::io::Result<ExitCode> {
-    let run = pipeline::run(&input.paths, &options(input));
+    let run = pipeline::run_keeping(&input.paths, &options(input), pipeline::Sources::All);
     let input_errors = report_input_errors(&run);
     let text = match format {
         Format::Human => human::render_facts(&run.docs, &run.facts),

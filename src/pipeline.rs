@@ -3,12 +3,16 @@
 
 use crate::align::align;
 use crate::compare::compare;
+use crate::extract::prefilter::Prefilter;
 use crate::extract::{Extraction, extract};
-use crate::load::{LoadError, collect_paths, load_file};
+use crate::load::{LoadError, collect_paths};
+use crate::map::{Citations, Mapped, Mapper, reload_sources};
 use crate::model::{AlignedFact, Document, Finding};
 use crate::rules::{Grammar, Rule, RuleError, load_rules};
 use crate::thresholds::Thresholds;
+use rayon::prelude::*;
 use serde::Deserialize;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// What a run needs besides the articles.
@@ -21,6 +25,8 @@ pub struct Options {
 
 /// Everything a run produced, and every input it could not use.
 pub struct Run {
+    /// The documents checked, in input order. Their `prose` is empty, and so is the `source` of
+    /// a document no finding cites (unless the run kept every source: [`run_keeping`]).
     pub docs: Vec<Document>,
     pub facts: Vec<AlignedFact>,
     pub findings: Vec<Finding>,
@@ -43,22 +49,97 @@ pub fn rules(grammar: &Grammar, options: &Options) -> (Vec<Rule>, Vec<RuleError>
     load_rules(grammar, &dirs)
 }
 
+/// Which documents keep their source text in [`Run::docs`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sources {
+    /// Only the documents a finding cites (what a report shows); the others are dropped after
+    /// extraction, so memory does not grow with the corpus.
+    #[default]
+    Cited,
+    /// Every document (for listings of every fact).
+    All,
+}
+
+/// From how many files the extraction prefilter pays for its compilation (about half a second).
+const PREFILTER_FROM: usize = 200;
+
+/// Checks the articles; [`Run::docs`] keeps the source of the documents a finding cites.
 pub fn run(paths: &[PathBuf], options: &Options) -> Run {
+    run_keeping(paths, options, Sources::Cited)
+}
+
+/// Checks the articles: each is read and extracted on its own, in parallel (see [`crate::map`]),
+/// then aligned and compared as a whole.
+pub fn run_keeping(paths: &[PathBuf], options: &Options, keep: Sources) -> Run {
     let grammar = Grammar::builtin();
     let (rules, mut rule_errors) = rules(&grammar, options);
     let (user_aliases, alias_errors) = read_alias_files(&options.alias_files);
     rule_errors.extend(alias_errors);
     let (files, mut load_errors) = collect_paths(paths);
-    let mut docs = Vec::new();
-    for file in &files {
-        match load_file(file, docs.len()) {
-            Ok(doc) => docs.push(doc),
+    let stems: Vec<String> = files.iter().map(|f| Citations::stem(f)).collect();
+    let citations = Citations::new(&stems);
+    let prefilter = (files.len() >= PREFILTER_FROM).then(|| Prefilter::new(&rules)).flatten();
+    let mapper = Mapper {
+        rules: &rules,
+        grammar: &grammar,
+        thresholds: &options.thresholds,
+        citations: &citations,
+        keep_source: keep == Sources::All,
+        prefilter: prefilter.as_ref(),
+    };
+    let mut mapped = Vec::new();
+    for m in mapper.map_all(&files) {
+        match m {
+            Ok(m) => mapped.push(m),
             Err(e) => load_errors.push(e),
         }
     }
-    let (docs, skipped) = set_aside_notes(docs);
-    let (facts, findings) = analyse(&docs, &rules, &grammar, &user_aliases, &options.thresholds);
+    let (mapped, skipped) = set_aside_mapped_notes(mapped);
+    let mut docs = Vec::with_capacity(mapped.len());
+    let mut extractions = Vec::with_capacity(mapped.len());
+    let mut kept_paths = Vec::with_capacity(mapped.len());
+    let mut hashes = Vec::with_capacity(mapped.len());
+    for m in mapped {
+        docs.push(m.doc);
+        extractions.push(m.extraction);
+        kept_paths.push(m.path);
+        hashes.push(m.hash);
+    }
+    let facts = align(&docs, &extractions, &rules, &grammar.lexicon, &user_aliases, &options.thresholds);
+    drop(extractions);
+    let findings = compare(&docs, &facts, &rules, &options.thresholds);
+    let mut cited = vec![false; docs.len()];
+    for claim in findings.iter().flat_map(|f| &f.claims) {
+        cited[claim.fact.doc] = true;
+    }
+    load_errors.extend(reload_sources(&mut docs, &kept_paths, &hashes, &cited));
     Run { docs, facts, findings, load_errors, rule_errors, skipped }
+}
+
+fn notes_message(cited: usize) -> String {
+    format!("set aside: it names {cited} of the other files, so it reads as notes about them, not an article")
+}
+
+/// [`set_aside_notes`] for mapped articles: the citations were found in the map step; only those
+/// of files that loaded count. Kept documents and their facts are numbered anew.
+pub fn set_aside_mapped_notes(mapped: Vec<Mapped>) -> (Vec<Mapped>, Vec<LoadError>) {
+    let enough = mapped.len() >= 3;
+    let loaded: BTreeSet<usize> = mapped.iter().map(|m| m.doc.index).collect();
+    let mut kept = Vec::new();
+    let mut skipped = Vec::new();
+    for mut m in mapped {
+        let cited = m.cites.iter().filter(|f| loaded.contains(f)).count();
+        if enough && cited >= 2 {
+            skipped.push(LoadError { path: m.doc.path.clone(), message: notes_message(cited) });
+            continue;
+        }
+        m.doc.index = kept.len();
+        for f in &mut m.extraction.facts {
+            f.doc = m.doc.index;
+        }
+        kept.push(m);
+    }
+    (kept, skipped)
 }
 
 /// A file that names two or more of the other files (a fact-checker's notes, a review, an
@@ -68,25 +149,15 @@ pub fn set_aside_notes(docs: Vec<Document>) -> (Vec<Document>, Vec<LoadError>) {
     if docs.len() < 3 {
         return (docs, Vec::new());
     }
-    let stems: Vec<String> = docs
-        .iter()
-        .map(|d| Path::new(&d.path).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default())
-        .collect();
+    let stems: Vec<String> = docs.iter().map(|d| Citations::stem(Path::new(&d.path))).collect();
+    // One pass over each text for all the stems, not one search per stem.
+    let citations = Citations::new(&stems);
+    let counts: Vec<usize> = docs.par_iter().enumerate().map(|(i, d)| citations.cited_by(&d.prose, i).len()).collect();
     let mut kept = Vec::new();
     let mut skipped = Vec::new();
-    for (i, doc) in docs.into_iter().enumerate() {
-        let cited = stems
-            .iter()
-            .enumerate()
-            .filter(|(j, stem)| *j != i && stem.len() >= 4 && doc.prose.contains(stem.as_str()))
-            .count();
+    for (doc, cited) in docs.into_iter().zip(counts) {
         if cited >= 2 {
-            skipped.push(LoadError {
-                path: doc.path.clone(),
-                message: format!(
-                    "set aside: it names {cited} of the other files, so it reads as notes about them, not an article"
-                ),
-            });
+            skipped.push(LoadError { path: doc.path.clone(), message: notes_message(cited) });
         } else {
             kept.push(Document { index: kept.len(), ..doc });
         }
@@ -102,7 +173,7 @@ pub fn analyse(
     user_aliases: &[(String, String)],
     t: &Thresholds,
 ) -> (Vec<AlignedFact>, Vec<Finding>) {
-    let extractions: Vec<Extraction> = docs.iter().map(|d| extract(d, rules, grammar, t)).collect();
+    let extractions: Vec<Extraction> = docs.par_iter().map(|d| extract(d, rules, grammar, t)).collect();
     let facts = align(docs, &extractions, rules, &grammar.lexicon, user_aliases, t);
     let findings = compare(docs, &facts, rules, t);
     (facts, findings)

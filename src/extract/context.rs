@@ -103,7 +103,8 @@ fn patterns(grammar: &Grammar, ascii_words: bool) -> &'static Patterns {
 impl Context {
     pub fn of(doc: &Document, grammar: &Grammar) -> Context {
         let text = doc.prose.as_str();
-        let p = patterns(grammar, words_are_ascii(text));
+        let ascii_words = words_are_ascii(text);
+        let p = patterns(grammar, ascii_words);
         let mut ctx = Context::default();
         (ctx.sentences, ctx.paragraph) = sentences(text);
 
@@ -179,7 +180,7 @@ impl Context {
             }
             ctx.names.push((strip_article(name).to_string(), span));
         }
-        let event_re = event_regex(grammar, words_are_ascii(text));
+        let event_re = event_regex(grammar, ascii_words);
         ctx.events = event_re.find_iter(text).map(|m| m.range()).collect();
         ctx.clause_breaks = clause_breaks(text);
         ctx.years = p.year.find_iter(text).filter_map(|m| Some((m.as_str().parse().ok()?, m.range()))).collect();
@@ -267,7 +268,7 @@ fn add_place(ctx: &mut Context, grammar: &Grammar, raw: &str, start: usize, afte
     if names
         .not_places
         .iter()
-        .any(|w| whole == w || whole.starts_with(&format!("{w}’")) || whole.starts_with(&format!("{w}'")))
+        .any(|w| whole.strip_prefix(w.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with(['’', '\''])))
     {
         return;
     }
