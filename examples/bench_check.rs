@@ -28,16 +28,22 @@ fn cpu() -> Duration {
     Duration::from_millis((ticks(11) + ticks(12)) * 10)
 }
 
-fn peak_rss_mib() -> f64 {
+fn status_mib(field: &str) -> f64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let kb = status.lines().find_map(|l| l.strip_prefix("VmHWM:")).and_then(|v| v.trim().strip_suffix("kB"));
+    let kb = status.lines().find_map(|l| l.strip_prefix(field)).and_then(|v| v.trim().strip_suffix("kB"));
     kb.and_then(|v| v.trim().parse::<f64>().ok()).unwrap_or(0.0) / 1024.0
+}
+
+fn peak_rss_mib() -> f64 {
+    status_mib("VmHWM:")
 }
 
 struct Stage {
     name: &'static str,
     wall: Duration,
     cpu: Duration,
+    /// Resident memory at the end of the stage, and the peak so far (MiB).
+    rss: (f64, f64),
 }
 
 fn main() {
@@ -47,7 +53,8 @@ fn main() {
     let mut clock = (Instant::now(), cpu());
     let mut lap = |name: &'static str, stages: &mut Vec<Stage>| {
         let now = (Instant::now(), cpu());
-        stages.push(Stage { name, wall: now.0 - clock.0, cpu: now.1.saturating_sub(clock.1) });
+        let rss = (status_mib("VmRSS:"), peak_rss_mib());
+        stages.push(Stage { name, wall: now.0 - clock.0, cpu: now.1.saturating_sub(clock.1), rss });
         clock = now;
     };
     let start = Instant::now();
@@ -108,17 +115,22 @@ fn main() {
         findings.len(),
         threads
     );
-    println!("{:<22} {:>9} {:>9} {:>10} {:>12}", "stage", "wall s", "CPU s", "MB/s", "MB/CPU-s");
+    println!(
+        "{:<22} {:>9} {:>9} {:>10} {:>12} {:>9} {:>9}",
+        "stage", "wall s", "CPU s", "MB/s", "MB/CPU-s", "RSS MiB", "peak"
+    );
     for s in &stages {
         let rate =
             |d: Duration| if d.as_secs_f64() > 0.0 { format!("{:.1}", mb / d.as_secs_f64()) } else { "-".into() };
         println!(
-            "{:<22} {:>9.2} {:>9.2} {:>10} {:>12}",
+            "{:<22} {:>9.2} {:>9.2} {:>10} {:>12} {:>9.0} {:>9.0}",
             s.name,
             s.wall.as_secs_f64(),
             s.cpu.as_secs_f64(),
             rate(s.wall),
-            rate(s.cpu)
+            rate(s.cpu),
+            s.rss.0,
+            s.rss.1
         );
     }
     println!(

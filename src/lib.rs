@@ -9,6 +9,7 @@ pub mod blocking;
 pub mod compare;
 pub mod corpus;
 pub mod extract;
+pub mod jsonl;
 pub mod load;
 pub mod map;
 pub mod model;

@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use factlint::compare::{CHECKS, check};
+use factlint::jsonl;
 use factlint::model::Severity;
 use factlint::pipeline::{self, Options};
 use factlint::report::{Report, human, json};
@@ -32,11 +33,35 @@ enum Command {
         display: Display,
     },
     /// List every extracted fact with its topic: why a claim was, or was not, compared.
+    /// `--format jsonl` is the map step of a split check: one fact a line, for `compare`.
     Facts {
         #[command(flatten)]
         input: Input,
+        #[arg(long, value_enum, default_value_t = FactsFormat::Human)]
+        format: FactsFormat,
+    },
+    /// Compare the facts of `facts --format jsonl` files (any order, any number; folders are
+    /// walked for .jsonl): the same report as `check` over all their articles.
+    Compare {
+        /// Fact files and folders.
+        #[arg(required = true, value_name = "FACTS")]
+        files: Vec<PathBuf>,
+        /// Extra rule folders (as given to the map step).
+        #[arg(long = "rules", value_name = "DIR")]
+        rule_dirs: Vec<PathBuf>,
+        /// TOML files of names that are one subject.
+        #[arg(long = "aliases", value_name = "FILE")]
+        alias_files: Vec<PathBuf>,
+        /// Jaro-Winkler similarity from which two names are spellings of one name.
+        #[arg(long, value_name = "0..1")]
+        name_similarity: Option<f64>,
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Exit 1 when a finding reaches this severity.
+        #[arg(long, value_enum, default_value_t = FailOn::Error)]
+        fail_on: FailOn,
+        #[command(flatten)]
+        display: Display,
     },
     /// List the extraction rules and the checks.
     Rules {
@@ -85,6 +110,14 @@ enum Format {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum FactsFormat {
+    Human,
+    Json,
+    /// One JSON object a line: documents with their alignment context, then their facts.
+    Jsonl,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum FailOn {
     Error,
     Warning,
@@ -104,6 +137,10 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check { input, format, fail_on, display } => check_command(&input, format, fail_on, &display),
         Command::Facts { input, format } => facts_command(&input, format),
+        Command::Compare { files, rule_dirs, alias_files, name_similarity, format, fail_on, display } => {
+            let input = Input { paths: files, rule_dirs, alias_files, name_similarity };
+            compare_command(&input, format, fail_on, &display)
+        }
         Command::Rules { rule_dirs } => rules_command(&rule_dirs),
         Command::Explain { id, rule_dirs } => explain_command(&id, &rule_dirs),
     };
@@ -143,7 +180,25 @@ fn report_input_errors(run: &pipeline::Run) -> bool {
 
 fn check_command(input: &Input, format: Format, fail_on: FailOn, display: &Display) -> std::io::Result<ExitCode> {
     let run = pipeline::run(&input.paths, &options(input));
-    let input_errors = report_input_errors(&run);
+    report_command(&run, format, fail_on, display)
+}
+
+fn compare_command(input: &Input, format: Format, fail_on: FailOn, display: &Display) -> std::io::Result<ExitCode> {
+    let sources = match format {
+        Format::Human => jsonl::Sources::FromFiles,
+        Format::Json => jsonl::Sources::FromFacts,
+    };
+    let run = jsonl::compare_files(&jsonl::fact_files(&input.paths), &options(input), sources);
+    report_command(&run, format, fail_on, display)
+}
+
+fn report_command(
+    run: &pipeline::Run,
+    format: Format,
+    fail_on: FailOn,
+    display: &Display,
+) -> std::io::Result<ExitCode> {
+    let input_errors = report_input_errors(run);
     let report = Report { docs: &run.docs, facts: &run.facts, findings: &run.findings };
     let colour = match display.color {
         Colour::Always => true,
@@ -171,12 +226,26 @@ fn check_command(input: &Input, format: Format, fail_on: FailOn, display: &Displ
     })
 }
 
-fn facts_command(input: &Input, format: Format) -> std::io::Result<ExitCode> {
+fn facts_command(input: &Input, format: FactsFormat) -> std::io::Result<ExitCode> {
+    if let FactsFormat::Jsonl = format {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let errors = jsonl::write_facts(&input.paths, &options(input), &mut out)?;
+        out.flush()?;
+        let run = pipeline::Run {
+            docs: Vec::new(),
+            facts: Vec::new(),
+            findings: Vec::new(),
+            load_errors: errors.load_errors,
+            rule_errors: errors.rule_errors,
+            skipped: errors.skipped,
+        };
+        return Ok(if report_input_errors(&run) { ExitCode::from(2) } else { ExitCode::SUCCESS });
+    }
     let run = pipeline::run_keeping(&input.paths, &options(input), pipeline::Sources::All);
     let input_errors = report_input_errors(&run);
     let text = match format {
-        Format::Human => human::render_facts(&run.docs, &run.facts),
-        Format::Json => json::render_facts(&run.docs, &run.facts),
+        FactsFormat::Human => human::render_facts(&run.docs, &run.facts),
+        FactsFormat::Json | FactsFormat::Jsonl => json::render_facts(&run.docs, &run.facts),
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(if input_errors { ExitCode::from(2) } else { ExitCode::SUCCESS })

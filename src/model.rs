@@ -3,7 +3,7 @@
 //! load → [`Document`] → extract → [`Fact`] → align → [`Topic`] → compare → [`Finding`] → report.
 //! Nothing here does I/O; every span is a byte range into the original file.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 /// Where an article came from and what it says about itself.
@@ -117,7 +117,7 @@ impl SpanMap {
 pub type Attribute = String;
 
 /// A normalised reading of a phrase.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Value {
     Count(Count),
@@ -126,7 +126,7 @@ pub enum Value {
 }
 
 /// How a count phrase bounds the true number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
     Exact,
@@ -144,7 +144,7 @@ pub enum Qualifier {
 }
 
 /// A count read as the closed interval `min..=max` of values it allows (`max` None = no upper bound).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Count {
     pub qualifier: Qualifier,
     /// The number as written ("100" in "nearly 100"); None for vague amounts.
@@ -157,7 +157,7 @@ pub struct Count {
 }
 
 /// A date at the granularity the text gives it. Missing parts are unknown, never guessed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateValue {
     pub year: Option<i32>,
     pub month: Option<u32>,

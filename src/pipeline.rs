@@ -116,7 +116,7 @@ pub fn run_keeping(paths: &[PathBuf], options: &Options, keep: Sources) -> Run {
     Run { docs, facts, findings, load_errors, rule_errors, skipped }
 }
 
-fn notes_message(cited: usize) -> String {
+pub fn notes_message(cited: usize) -> String {
     format!("set aside: it names {cited} of the other files, so it reads as notes about them, not an article")
 }
 

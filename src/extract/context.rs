@@ -6,10 +6,11 @@ use crate::extract::boundary::{ascii_boundaries, words_are_ascii};
 use crate::model::Document;
 use crate::rules::{Grammar, NAME_PATTERN};
 use regex::Regex;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use std::sync::OnceLock;
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Context {
     /// Sentence ranges in the prose, in order.
     pub sentences: Vec<Range<usize>>,
@@ -37,7 +38,7 @@ pub struct Context {
 }
 
 /// A place the text puts an event in.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlaceMention {
     pub name: String,
     pub span: Range<usize>,
