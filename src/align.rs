@@ -9,7 +9,7 @@ use crate::model::{AlignedFact, Document, Fact, TopicKey, Value};
 use crate::rules::{Rule, SubjectKind};
 use crate::thresholds::Thresholds;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Subject names and the classes that say which names are one subject.
 #[derive(Debug, Default)]
@@ -18,18 +18,33 @@ pub struct Names {
     parent: Vec<usize>,
     /// How often each surface form was seen, per name id.
     surface: Vec<BTreeMap<String, usize>>,
+    /// The id of every surface form seen, so that a form met again (most are) is not normalised
+    /// and looked up in `index` again: always `index[normalise(form)]`.
+    by_surface: HashMap<String, usize>,
 }
 
 impl Names {
     fn id(&mut self, surface: &str) -> usize {
-        let key = normalise(surface);
-        let next = self.parent.len();
-        let id = *self.index.entry(key).or_insert(next);
-        if id == next {
-            self.parent.push(id);
-            self.surface.push(BTreeMap::new());
+        let id = match self.by_surface.get(surface) {
+            Some(&id) => id,
+            None => {
+                let key = normalise(surface);
+                let next = self.parent.len();
+                let id = *self.index.entry(key).or_insert(next);
+                if id == next {
+                    self.parent.push(id);
+                    self.surface.push(BTreeMap::new());
+                }
+                self.by_surface.insert(surface.to_string(), id);
+                id
+            }
+        };
+        match self.surface[id].get_mut(surface) {
+            Some(n) => *n += 1,
+            None => {
+                self.surface[id].insert(surface.to_string(), 1);
+            }
         }
-        *self.surface[id].entry(surface.to_string()).or_default() += 1;
         id
     }
 
@@ -50,7 +65,11 @@ impl Names {
     }
 
     fn class_of(&self, surface: &str) -> Option<usize> {
-        self.index.get(&normalise(surface)).map(|&id| self.find(id))
+        let id = match self.by_surface.get(surface) {
+            Some(&id) => Some(id),
+            None => self.index.get(&normalise(surface)).copied(),
+        };
+        id.map(|id| self.find(id))
     }
 
     /// The display name of every class, by class id: its most frequent surface form (ties: the
