@@ -36,6 +36,22 @@ fn pieces(len: usize, parts: usize) -> impl Iterator<Item = std::ops::Range<usiz
 /// [`similar_names`] for one word; equal words are not listed).
 fn close_spellings(words: &[&str], threshold: f64) -> Vec<Vec<usize>> {
     let chars: Vec<Vec<char>> = words.iter().map(|w| w.chars().collect()).collect();
+    // Letter counts (in 32 buckets): k edits change them by at most 2k in all, a cheap test that
+    // spares most candidates the full comparison.
+    let bags: Vec<[u8; 32]> = chars
+        .iter()
+        .map(|c| {
+            let mut bag = [0u8; 32];
+            for ch in c {
+                let b = &mut bag[*ch as usize % 32];
+                *b = b.saturating_add(1);
+            }
+            bag
+        })
+        .collect();
+    let bag_distance =
+        |a: &[u8; 32], b: &[u8; 32]| a.iter().zip(b).map(|(x, y)| x.abs_diff(*y) as usize).sum::<usize>();
+    let bags = &bags;
     type Key<'a> = (usize, usize, char, &'a [char]);
     let mut index: HashMap<Key, Vec<usize>> = HashMap::new();
     for (j, c) in chars.iter().enumerate() {
@@ -74,7 +90,8 @@ fn close_spellings(words: &[&str], threshold: f64) -> Vec<Vec<usize>> {
                             break;
                         }
                         if let Some(ys) = index.get(&(ly, i, cx[0], &cx[s..s + n])) {
-                            found.extend(ys.iter().copied().filter(|&y| y != x));
+                            let near = |&y: &usize| y != x && bag_distance(&bags[x], &bags[y]) <= 2 * k;
+                            found.extend(ys.iter().copied().filter(near));
                         }
                     }
                 }
