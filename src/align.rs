@@ -248,6 +248,9 @@ pub fn align(
                 SubjectKind::Organisation => organisation_subject(fact, &salience, &names),
                 SubjectKind::Event => event_subject(fact, ex, &salience, &names, &place_names),
                 SubjectKind::Person => match &fact.value {
+                    Value::Name { name } if place_names.contains(&normalise(name)) => {
+                        (None, "a place named like a person, not a person".into())
+                    }
                     Value::Name { name } => (persons.class_of(name), "the person of that name".into()),
                     _ => (None, "not a name".into()),
                 },

@@ -148,7 +148,7 @@ fn compare_counts(
         let compatible = |a: &(&Fact, &Count), b: &(&Fact, &Count)| overlap(a.1, b.1);
         let roles = majority(&counts, compatible);
         let updated = grows_with_time(&hard, published);
-        let mut message = format!("{attribute} of {subject}: the sources give {}", list_readings(claims, true));
+        let mut message = format!("{subject} — {attribute}: the sources give {}", list_readings(claims, true));
         if updated {
             message.push_str(" (likely an updated toll: later reports give higher figures)");
         }
@@ -189,7 +189,7 @@ fn compare_counts(
     } else {
         "the bounds are far apart"
     };
-    let mut message = format!("{attribute} of {subject}: {why}: {}", list_readings(claims, false));
+    let mut message = format!("{subject} — {attribute}: {why}: {}", list_readings(claims, false));
     if diverging && grows_with_time(&hard, published) {
         message.push_str(" (likely an updated toll)");
     }
@@ -388,7 +388,7 @@ fn compare_dates(topic: &TopicKey, claims: &[&Fact], window: Option<i64>) -> Opt
         return None;
     }
     let roles = majority(&dates, |a, b| dates_compatible(a.1, b.1) == Some(true));
-    let message = format!("{} of {}: the sources give {}", topic.attribute, topic.subject, list_readings(claims, true));
+    let message = format!("{} — {}: the sources give {}", topic.subject, topic.attribute, list_readings(claims, true));
     let years_only = dates.iter().all(|(_, d)| d.month.is_none() && d.weekday.is_none());
     let help = if years_only {
         "Check the year against a primary or reference source; one of the articles may count from a different milestone."
@@ -410,7 +410,8 @@ fn compare_names(topic: &TopicKey, claims: &[&Fact]) -> Option<Finding> {
     if spellings.len() < 2 {
         return None;
     }
-    let message = format!("spelling of {}: {}", topic.subject, spellings.into_iter().collect::<Vec<_>>().join(" / "));
+    let message =
+        format!("{} — spelled differently: {}", topic.subject, spellings.into_iter().collect::<Vec<_>>().join(" / "));
     let roles = vec![None; shown.len()];
     Some(finding("FL004", topic, message, by_code("FL004").resolve.to_string(), &shown, roles))
 }
