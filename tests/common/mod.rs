@@ -1,4 +1,6 @@
 //! Helpers shared by the integration tests: run the built binary from the package root.
+// Each test crate uses a different subset of these helpers.
+#![allow(dead_code)]
 
 use std::process::{Command, Output};
 
