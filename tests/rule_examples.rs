@@ -28,7 +28,7 @@ fn check_rule(id: &str) {
         let facts = extract_facts(&d, std::slice::from_ref(rule), &grammar, &t);
         let fact = facts
             .iter()
-            .find(|f| &ex.text[f.span.clone()] == ex.matched)
+            .find(|f| ex.text[f.span.clone()] == ex.matched)
             .unwrap_or_else(|| panic!("{id}: {:?} should match {:?}; got {:?}", ex.text, ex.matched, facts));
         assert_eq!(reading(fact), ex.reading, "{id}: reading of {:?}", ex.matched);
         if let Some(p) = &ex.population {
