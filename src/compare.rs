@@ -193,8 +193,13 @@ fn compare_counts(
     if diverging && grows_with_time(&hard, published) {
         message.push_str(" (likely an updated toll)");
     }
+    let help = if vague_miss.is_empty() {
+        "Check whether the lower figure is an early count that later reports updated."
+    } else {
+        "Check whether the vague wording understates or overstates the precise figure other sources give."
+    };
     let roles = vec![None; claims.len()];
-    Some(finding("FL002", topic, message, by_code("FL002").resolve.to_string(), claims, roles))
+    Some(finding("FL002", topic, message, help.to_string(), claims, roles))
 }
 
 /// True when publication dates are known for the claims and each later article's figure is at
