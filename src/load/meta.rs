@@ -90,6 +90,20 @@ pub fn read_sidecar(article: &Path) -> Result<Option<MetaFields>, RuleError> {
     Ok(Some(fields))
 }
 
+/// Applies the configured metadata whose path is the document's file (compared as canonical
+/// paths, so `./a.txt` and `a.txt` are one file).
+pub fn apply_configured(doc: &mut crate::model::Document, configured: &[(PathBuf, MetaFields)]) {
+    if configured.is_empty() {
+        return;
+    }
+    let Ok(file) = std::fs::canonicalize(&doc.path) else { return };
+    for (path, fields) in configured {
+        if std::fs::canonicalize(path).is_ok_and(|p| p == file) {
+            fields.apply(&mut doc.meta);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
