@@ -180,10 +180,15 @@ impl Config {
         if let Some(path) = explicit {
             return Config::read(path);
         }
-        for dir in start.ancestors() {
-            let candidate = dir.join(FILE_NAME);
-            if candidate.is_file() {
-                return Config::read(&candidate);
+        for (up, dir) in start.ancestors().enumerate() {
+            if dir.join(FILE_NAME).is_file() {
+                // From the current folder, name it relatively, as a user would.
+                let path = if std::env::current_dir().is_ok_and(|cwd| cwd == start) {
+                    std::iter::repeat_n("..", up).collect::<PathBuf>().join(FILE_NAME)
+                } else {
+                    dir.join(FILE_NAME)
+                };
+                return Config::read(&path);
             }
         }
         Ok(Config::default())
