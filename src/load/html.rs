@@ -173,6 +173,11 @@ fn is_boilerplate(name: &str, attrs: &BTreeMap<String, String>) -> bool {
     if SKIPPED.contains(&name) || attrs.contains_key("hidden") {
         return true;
     }
+    // The page's frame and the article itself are never furniture, whatever their classes say
+    // (`<body class="nav-open">`, `<article class="story has-sidebar">`).
+    if matches!(name, "html" | "body" | "main" | "article") || root_of(name, attrs).is_some() {
+        return false;
+    }
     if attrs.get("aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true")) {
         return true;
     }
@@ -482,6 +487,8 @@ impl LinkedData {
                     _ => false,
                 };
                 if !is_article {
+                    // Articles may sit deeper: "mainEntity", "itemListElement", ...
+                    obj.iter().filter(|(k, _)| *k != "@graph").for_each(|(_, v)| self.read(v));
                     return;
                 }
                 let text = |k: &str| obj.get(k).and_then(|v| v.as_str()).map(|s| s.trim().to_string());
@@ -587,6 +594,14 @@ mod tests {
         let m = doc(r#"<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":["NewsArticle"],"datePublished":"2024-04-01","publisher":{"name":"Eastbridge"}}]}</script>"#).meta;
         assert_eq!(m.published, Some(CivilDate { year: 2024, month: 4, day: 1 }));
         assert_eq!(m.outlet.as_deref(), Some("Eastbridge"));
+    }
+
+    #[test]
+    fn the_frame_and_the_article_are_never_boilerplate() {
+        let d = doc("<body class=\"nav-open\"><article class=\"story has-sidebar\"><p>9 dead</p></article></body>");
+        assert!(d.prose.contains("9 dead"), "{:?}", d.prose);
+        let m = doc(r#"<script type="application/ld+json">{"@type":"WebPage","mainEntity":{"@type":"NewsArticle","headline":"Deep"}}</script>"#).meta;
+        assert_eq!(m.title.as_deref(), Some("Deep"));
     }
 
     #[test]
