@@ -75,8 +75,8 @@ struct SuppressionFile {
     reason: Spanned<String>,
 }
 
-/// When `check` exits 1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+/// When `check` exits 1 (`--fail-on`, or `fail-on` in the file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum FailOn {
     Error,
@@ -206,12 +206,8 @@ impl Config {
 
     /// Parses the text of a configuration file at `path`.
     pub fn parse(path: &Path, text: &str) -> Result<Config, RuleError> {
-        let error = |offset: usize, message: String| {
-            let (line, column) = line_column(text, offset);
-            RuleError { path: path.display().to_string(), line, column, message }
-        };
-        let file: ConfigFile =
-            toml::from_str(text).map_err(|e| error(e.span().map_or(0, |s| s.start), e.message().trim().to_string()))?;
+        let error = |offset: usize, message: String| toml_error(path, text, offset, message);
+        let file: ConfigFile = parse_toml(path, text)?;
         let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let resolve = |p: &str| if Path::new(p).is_absolute() { PathBuf::from(p) } else { base.join(p) };
 
@@ -305,6 +301,18 @@ impl Config {
     pub fn display_path(&self) -> String {
         self.path.as_ref().map_or_else(|| FILE_NAME.to_string(), |p| p.display().to_string())
     }
+}
+
+/// An error at a byte offset of a TOML file, as `path:line:column: message`.
+pub fn toml_error(path: &Path, text: &str, offset: usize, message: String) -> RuleError {
+    let (line, column) = line_column(text, offset);
+    RuleError { path: path.display().to_string(), line, column, message }
+}
+
+/// Parses a TOML file's text; a syntax error or an unknown key points at its line and column.
+pub fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T, RuleError> {
+    toml::from_str(text)
+        .map_err(|e| toml_error(path, text, e.span().map_or(0, |s| s.start), e.message().trim().to_string()))
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use factlint::baseline::Baseline;
 use factlint::compare::{CHECKS, check};
-use factlint::config::{self, Config};
+use factlint::config::{Config, FailOn};
 use factlint::pipeline::{self, Options};
 use factlint::report::{Report, github, html, human, json, markdown, sarif};
 use factlint::rules::Grammar;
@@ -116,14 +116,6 @@ enum CheckFormat {
     Html,
     /// Markdown, for a ticket or a chat
     Markdown,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum FailOn {
-    Error,
-    Warning,
-    Info,
-    Never,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -293,13 +285,7 @@ fn check_command(
         CheckFormat::Markdown => markdown::render(&report),
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
-    let fail_on = match fail_on {
-        Some(FailOn::Error) => config::FailOn::Error,
-        Some(FailOn::Warning) => config::FailOn::Warning,
-        Some(FailOn::Info) => config::FailOn::Info,
-        Some(FailOn::Never) => config::FailOn::Never,
-        None => config.fail_on.unwrap_or(config::FailOn::Error),
-    };
+    let fail_on = fail_on.or(config.fail_on).unwrap_or(FailOn::Error);
     let failed = fail_on.threshold().is_some_and(|t| triaged.findings.iter().any(|f| f.severity >= t));
     Ok(if input_errors {
         ExitCode::from(2)

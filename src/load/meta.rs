@@ -10,7 +10,7 @@
 //! ```
 
 use crate::model::Meta;
-use crate::rules::{RuleError, line_column};
+use crate::rules::RuleError;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -79,14 +79,8 @@ pub fn sidecar_path(article: &Path) -> PathBuf {
 pub fn read_sidecar(article: &Path) -> Result<Option<MetaFields>, RuleError> {
     let path = sidecar_path(article);
     let Ok(text) = std::fs::read_to_string(&path) else { return Ok(None) };
-    let path = path.to_string_lossy().into_owned();
-    let error = |offset: usize, message: String| {
-        let (line, column) = line_column(&text, offset);
-        RuleError { path: path.clone(), line, column, message }
-    };
-    let fields: MetaFields =
-        toml::from_str(&text).map_err(|e| error(e.span().map_or(0, |s| s.start), e.message().trim().to_string()))?;
-    fields.validate().map_err(|(at, message)| error(at, message))?;
+    let fields: MetaFields = crate::config::parse_toml(&path, &text)?;
+    fields.validate().map_err(|(at, message)| crate::config::toml_error(&path, &text, at, message))?;
     Ok(Some(fields))
 }
 

@@ -11,7 +11,7 @@
 //! limited number of annotations per step (10 of each kind at the time of writing); the log keeps
 //! every line.
 
-use super::{Report, line_column};
+use super::{Report, labelled_reading, line_column};
 use crate::model::Severity;
 
 fn command(s: Severity) -> &'static str {
@@ -39,10 +39,7 @@ pub fn render(report: &Report) -> String {
             let doc = &report.docs[c.fact.doc];
             let (line, col) = line_column(&doc.source, c.fact.span.start);
             let (end_line, end_col) = line_column(&doc.source, c.fact.span.end);
-            let this = match c.role {
-                Some(role) => format!("{} ({role})", c.reading),
-                None => c.reading.clone(),
-            };
+            let this = labelled_reading(c);
             let others: Vec<String> = f
                 .claims
                 .iter()

@@ -53,6 +53,14 @@ impl Report<'_> {
     }
 }
 
+/// A claim's reading with its role, as reports label it: "84 (majority)".
+pub fn labelled_reading(c: &crate::model::ClaimRole) -> String {
+    match c.role {
+        Some(role) => format!("{} ({role})", c.reading),
+        None => c.reading.clone(),
+    }
+}
+
 /// 1-based line and character column of a byte offset in a text.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     crate::rules::line_column(text, offset)

@@ -7,7 +7,7 @@
 //! `factlint explain`. `partialFingerprints` carry the baseline fingerprint. Boundary structs of
 //! its own, like the JSON report.
 
-use super::{Report, line_column};
+use super::{Report, labelled_reading, line_column};
 use crate::baseline::{FINGERPRINT_KEY, fingerprint};
 use crate::compare::{CHECKS, Check};
 use crate::model::{Document, Fact, Severity};
@@ -209,21 +209,17 @@ pub fn render(report: &Report) -> String {
         .iter()
         .map(|f| {
             let rule_index = CHECKS.iter().position(|c| c.code == f.code).expect("a finding's check is registered");
-            let label = |c: &crate::model::ClaimRole| match c.role {
-                Some(role) => format!("{} ({role})", c.reading),
-                None => c.reading.clone(),
-            };
             let (first, others) = f.claims.split_first().expect("a finding has claims");
             SarifResult {
                 rule_id: f.code,
                 rule_index,
                 level: level(f.severity),
-                message: Text { text: format!("{}\nThis source: {}. {}", f.message, label(first), f.help) },
+                message: Text { text: format!("{}\nThis source: {}. {}", f.message, labelled_reading(first), f.help) },
                 locations: vec![location(report.docs, &first.fact, None, None)],
                 related_locations: others
                     .iter()
                     .enumerate()
-                    .map(|(i, c)| location(report.docs, &c.fact, Some(i + 1), Some(label(c))))
+                    .map(|(i, c)| location(report.docs, &c.fact, Some(i + 1), Some(labelled_reading(c))))
                     .collect(),
                 partial_fingerprints: [(FINGERPRINT_KEY, fingerprint(f))].into_iter().collect(),
                 baseline_state: report.baselined.map(|_| "new"),
