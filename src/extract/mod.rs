@@ -186,7 +186,11 @@ fn plausible_context(prose: &str, r: std::ops::Range<usize>, kind: ValueKind) ->
 fn person_name(text: &str, grammar: &Grammar) -> Option<String> {
     let names = &grammar.lexicon.names;
     let text = context::strip_possessive(text).replace('’', "'");
-    let words: Vec<&str> = text.split_whitespace().filter(|w| !(w.len() == 2 && w.ends_with('.'))).collect();
+    let mut words: Vec<&str> = text.split_whitespace().filter(|w| !(w.len() == 2 && w.ends_with('.'))).collect();
+    // "President Anna Morvik" is Anna Morvik.
+    while words.first().is_some_and(|w| names.person_titles.iter().any(|t| t == w)) {
+        words.remove(0);
+    }
     // "Seoul's Itaewon" is a place; "South Korea" a country.
     if words.iter().any(|w| w.ends_with("'s"))
         || words.first().is_some_and(|w| names.compass_words.iter().any(|c| c == w))
