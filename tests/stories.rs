@@ -47,3 +47,10 @@ fn derailment() {
         set(&[("error", "Hollin", "date"), ("error", "Hollin", "deaths"), ("error", "Brennan Rail", "founding year"),])
     );
 }
+
+#[test]
+fn air_crash() {
+    // 1945 against 1946 is the only disagreement; 149 passengers and eight crew are not a toll
+    // that contradicts 157, and the 2010 crash's 90 dead belong to another crash.
+    assert_eq!(findings("tests/fixtures/stories/plane"), set(&[("error", "SkyCastria", "founding year")]));
+}

@@ -76,7 +76,7 @@ fn patterns(grammar: &Grammar) -> &'static Patterns {
             .unwrap(),
             attributive: Regex::new(&format!(r"(?P<name>{name})\s+(?:[a-z-]+\s+){{0,2}}(?i:{event})\b")).unwrap(),
             district: Regex::new(&format!(
-                r"(?P<name>{name})\s+(?:[a-z-]+\s+){{0,2}}(?:district|area|neighbou?rhood|quarter|region|province|county|prefecture)\b"
+                r"(?P<name>{name})\s+(?:[a-z-]+\s+){{0,2}}(?:district|area|neighbou?rhood|quarter|region|province|county|prefecture)\b|\b(?:town|city|village|district|province|region|county|capital|port)\s+of\s+(?P<of>{name})"
             ))
             .unwrap(),
             // "KARSK, Veloria (Wire) --", "SEOUL, South Korea --", "SEOUL: The death toll ..."
@@ -109,7 +109,7 @@ impl Context {
         (ctx.sentences, ctx.paragraph) = sentences(text);
 
         for caps in p.locative.captures_iter(text).chain(p.district.captures_iter(text)) {
-            let m = caps.name("name").unwrap();
+            let m = caps.name("name").or(caps.name("of")).unwrap();
             if ctx.places.iter().any(|pl| pl.span.start <= m.start() && m.start() < pl.span.end) {
                 continue;
             }

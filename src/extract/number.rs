@@ -59,6 +59,7 @@ impl CountGrammar {
     pub fn new(lex: &Lexicon) -> Self {
         let q = &lex.qualifiers;
         let qualifiers: Vec<(Qualifier, Vec<String>)> = vec![
+            (Qualifier::Exact, q.exact.clone()),
             (Qualifier::AtLeast, q.at_least.clone()),
             (Qualifier::MoreThan, q.more_than.clone()),
             (Qualifier::AtMost, q.at_most.clone()),
@@ -266,6 +267,7 @@ mod tests {
     #[test]
     fn qualifiers_are_intervals() {
         assert_eq!(bounds("143"), (143.0, Some(143.0), Qualifier::Exact));
+        assert_eq!(bounds("all 157"), (157.0, Some(157.0), Qualifier::Exact));
         assert_eq!(bounds("at least 143"), (143.0, None, Qualifier::AtLeast));
         assert_eq!(bounds("no fewer than 10"), (10.0, None, Qualifier::AtLeast));
         assert_eq!(bounds("143 or more"), (143.0, None, Qualifier::AtLeast));
