@@ -82,6 +82,12 @@ pub fn normalise(name: &str) -> String {
     s.strip_prefix("the ").map(str::to_string).unwrap_or(s)
 }
 
+/// "licenses" is the plural of "license", not another spelling of it.
+fn plural_of(x: &str, y: &str) -> bool {
+    let (short, long) = if x.len() < y.len() { (x, y) } else { (y, x) };
+    long.strip_prefix(short).is_some_and(|rest| rest == "s" || rest == "es")
+}
+
 /// "anna morvik" and "ana morvik": people's names that differ by one edit in one short word while
 /// another word, long enough to be telling, is the same.
 fn one_word_one_edit(a: &str, b: &str) -> bool {
@@ -117,7 +123,8 @@ pub fn similar_names(a: &str, b: &str, threshold: f64) -> bool {
     ta.len() == tb.len()
         && ta.iter().zip(&tb).all(|(x, y)| {
             x == y
-                || (x.chars().count() >= 5
+                || (!plural_of(x, y)
+                    && x.chars().count() >= 5
                     && y.chars().count() >= 5
                     && x.chars().next() == y.chars().next()
                     && strsim::jaro_winkler(x, y) >= threshold
@@ -464,6 +471,7 @@ mod tests {
         assert!(!similar_names("iran", "iraq", 0.88), "short words differ by meaning, not spelling");
         assert!(!similar_names("austria", "australia", 0.88));
         assert!(abbreviates("s korea", "south korea"));
+        assert!(!similar_names("public licenses", "public license", 0.88), "a plural is not a spelling");
         assert!(one_word_one_edit("anna morvik", "ana morvik"));
         assert!(!one_word_one_edit("anna morvik", "ana morvic"), "two words differ");
         assert!(!abbreviates("u s", "u k"));

@@ -290,12 +290,13 @@ fn add_place(ctx: &mut Context, grammar: &Grammar, raw: &str, start: usize, afte
     let mut previous: Option<String> = None;
     for (i, part) in parts.iter().enumerate() {
         let last = i + 1 == parts.len();
+        let lead = part.len() - part.trim_start().len();
         let mut name = strip_possessive(part.trim());
         // "Itaewon Halloween stampede": the holiday is not part of the place.
         while let Some((head, last)) = name.rsplit_once(' ') {
             if names.not_places.iter().any(|w| w == last) { name = head } else { break }
         }
-        let span = offset..offset + name.len();
+        let span = offset + lead..offset + lead + name.len();
         offset += part.len();
         let first_word = name.split_whitespace().next().unwrap_or("");
         if name.is_empty()

@@ -180,7 +180,8 @@ fn resolve_relative(text: &str, published: Option<CivilDate>) -> Option<DateValu
     };
     if last == "ago" {
         let unit = words[words.len() - 2].trim_end_matches('s');
-        let n = parse_number(&words[..words.len() - 2].join(" "))? as i64;
+        // Beyond ten thousand units ago a phrase is not a news date (and would overflow).
+        let n = parse_number(&words[..words.len() - 2].join(" ")).filter(|n| *n <= 10_000.0)? as i64;
         return match unit {
             "day" => {
                 let d = add_days(p, -n);

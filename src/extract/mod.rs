@@ -186,6 +186,10 @@ fn plausible_context(prose: &str, r: std::ops::Range<usize>, kind: ValueKind) ->
 fn person_name(text: &str, grammar: &Grammar) -> Option<String> {
     let names = &grammar.lexicon.names;
     let text = context::strip_possessive(text).replace('’', "'");
+    // "Eremin-" at a line break, "Artistic'" before a quote: not the whole name.
+    if text.split_whitespace().any(|w| w.ends_with(['-', '\''])) {
+        return None;
+    }
     let mut words: Vec<&str> = text.split_whitespace().filter(|w| !(w.len() == 2 && w.ends_with('.'))).collect();
     // "President Anna Morvik" is Anna Morvik.
     while words.first().is_some_and(|w| names.person_titles.iter().any(|t| t == w)) {
