@@ -96,9 +96,9 @@ fn one_word_one_edit(a: &str, b: &str) -> bool {
     ta.len() == tb.len()
         && differing.len() == 1
         && ta.iter().zip(&tb).any(|(x, y)| x == y && x.chars().count() >= 4)
-        && differing
-            .iter()
-            .all(|(x, y)| x.chars().count() >= 3 && y.chars().count() >= 3 && strsim::levenshtein(x, y) == 1)
+        && differing.iter().all(|(x, y)| {
+            x.chars().count() >= 3 && y.chars().count() >= 3 && strsim::levenshtein(x, y) == 1 && !plural_of(x, y)
+        })
 }
 
 /// "s korea" and "south korea": a one-letter word abbreviates a word with that initial.
@@ -473,6 +473,7 @@ mod tests {
         assert!(abbreviates("s korea", "south korea"));
         assert!(!similar_names("public licenses", "public license", 0.88), "a plural is not a spelling");
         assert!(one_word_one_edit("anna morvik", "ana morvik"));
+        assert!(!one_word_one_edit("modified version", "modified versions"));
         assert!(!one_word_one_edit("anna morvik", "ana morvic"), "two words differ");
         assert!(!abbreviates("u s", "u k"));
     }

@@ -138,12 +138,14 @@ pub struct Grammar {
     name: String,
 }
 
-/// A person's name: two or three capitalised words, a middle initial allowed.
-pub const PERSON_PATTERN: &str = r"(?-i:\b[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+(?:al-|bin\s+)?[A-Z][a-z’'-]+){1,2}\b)";
+/// A person's name: two or three capitalised words on one line, a middle initial allowed.
+pub const PERSON_PATTERN: &str =
+    r"(?-i:\b[A-Z][a-z’'-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+(?:al-|bin[ \t]+)?[A-Z][a-z’'-]+){1,2}\b)";
 
-/// A capitalised name: words that start with a capital, joined by spaces, "of (the)", "al-".
+/// A capitalised name: words that start with a capital, joined by spaces or tabs (never a line
+/// break), "of (the)", "al-".
 pub const NAME_PATTERN: &str =
-    r"(?-i:\b[A-Z][\w’'.-]*[\w]|\b[A-Z])(?-i:(?:\s+(?:of\s+(?:the\s+)?|al-|bin\s+)?[A-Z][\w’'-]*[\w])*)";
+    r"(?-i:\b[A-Z][\w’'.-]*[\w]|\b[A-Z])(?-i:(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?|al-|bin[ \t]+)?[A-Z][\w’'-]*[\w])*)";
 
 impl Grammar {
     pub fn new(lexicon: Lexicon) -> Self {

@@ -45,6 +45,7 @@ pub fn extract_facts(doc: &Document, rules: &[Rule], grammar: &Grammar, t: &Thre
                 let value = match rule.kind {
                     ValueKind::Count => grammar.counts.read(text, t).map(Value::Count),
                     ValueKind::Date | ValueKind::Year => grammar.dates.read(text, doc.meta.published).map(Value::Date),
+                    ValueKind::Name if in_headline(&doc.prose, range.start) => None,
                     ValueKind::Name => person_name(text, grammar).map(|name| Value::Name { name }),
                 };
                 let Some(value) = value else { continue };
@@ -179,6 +180,17 @@ fn plausible_context(prose: &str, r: std::ops::Range<usize>, kind: ValueKind) ->
         || after_lower.starts_with("st ")
         || after_lower.starts_with("nd ")
         || after_lower.starts_with("rd "))
+}
+
+/// A line in Title Case ("Biden Will Find Both Solidarity") capitalises every word, so its
+/// capitalised pairs say nothing about names.
+fn in_headline(prose: &str, at: usize) -> bool {
+    let start = prose[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = prose[at..].find('\n').map_or(prose.len(), |i| at + i);
+    let words: Vec<&str> =
+        prose[start..end].split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    let capitalised = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+    words.len() >= 4 && capitalised * 10 >= words.len() * 7
 }
 
 /// A person's name as compared: possessive and middle initials dropped; None when a word shows
