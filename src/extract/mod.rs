@@ -187,8 +187,12 @@ fn plausible_context(prose: &str, r: std::ops::Range<usize>, kind: ValueKind) ->
 fn in_headline(prose: &str, at: usize) -> bool {
     let start = prose[..at].rfind('\n').map_or(0, |i| i + 1);
     let end = prose[at..].find('\n').map_or(prose.len(), |i| at + i);
-    let words: Vec<&str> =
-        prose[start..end].split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    let line = prose[start..end].trim();
+    // Headlines do not end like sentences.
+    if line.ends_with(['.', '!', '?', '"', '”', ':']) {
+        return false;
+    }
+    let words: Vec<&str> = line.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
     let capitalised = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
     words.len() >= 4 && capitalised * 10 >= words.len() * 7
 }
