@@ -7,6 +7,8 @@ use super::calendar::{add_days, days_from_civil, is_valid, weekday};
 use super::number::{number_pattern, parse_number};
 use crate::model::{CivilDate, DateValue};
 use regex::Regex;
+use std::ops::Range;
+use std::sync::OnceLock;
 
 const MONTHS: &[&str] = &[
     "january",
@@ -38,6 +40,86 @@ pub const YEAR_PATTERN: &str = r"\b(?:1[89]\d\d|20\d\d)\b";
 pub struct DateGrammar {
     pub pattern: String,
     reader: Regex,
+    /// `pattern`, compiled on first use by [`DateGrammar::scan`].
+    finder: OnceLock<Regex>,
+}
+
+/// What a date phrase says, in full: a date as [`DateGrammar::read`] gives it, a stretch of days,
+/// a range between two dates, or a length of time.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DateReading {
+    /// A day, or a month or a year as a whole: what `check` compares.
+    Date(DateValue),
+    /// A stretch of days named as one, `[start, end)`: "last week", "the 1990s", "the next 3 days".
+    Period { start: CivilDate, end: CivilDate },
+    /// A range given by its two ends, each a stretch `[start, end)`: "from March 3 to 5" (from =
+    /// March 3, to = March 5), "1960 - 1961".
+    Between { from: (CivilDate, CivilDate), to: (CivilDate, CivilDate) },
+    /// A length of time: "six months", "two decades".
+    Duration(Duration),
+}
+
+/// A length of time as written: an amount of a unit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Duration {
+    pub amount: f64,
+    pub unit: DurationUnit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DurationUnit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+    Decade,
+    Century,
+}
+
+impl DurationUnit {
+    /// The unit a word names: "days", "Day", "yrs", "min".
+    pub fn from_name(word: &str) -> Option<Self> {
+        let w = word.trim_end_matches('.').to_lowercase();
+        let w = w.as_str();
+        Some(match w {
+            "s" | "sec" | "secs" | "second" | "seconds" => DurationUnit::Second,
+            "m" | "min" | "mins" | "minute" | "minutes" => DurationUnit::Minute,
+            "h" | "hr" | "hrs" | "hour" | "hours" => DurationUnit::Hour,
+            "d" | "day" | "days" => DurationUnit::Day,
+            "w" | "wk" | "wks" | "week" | "weeks" => DurationUnit::Week,
+            "mo" | "mos" | "month" | "months" => DurationUnit::Month,
+            "y" | "yr" | "yrs" | "year" | "years" => DurationUnit::Year,
+            "decade" | "decades" => DurationUnit::Decade,
+            "century" | "centuries" => DurationUnit::Century,
+            _ => return None,
+        })
+    }
+
+    /// Seconds in one unit, a month taken as 30 days and a year as 365.
+    pub fn seconds(self) -> f64 {
+        const DAY: f64 = 86_400.0;
+        match self {
+            DurationUnit::Second => 1.0,
+            DurationUnit::Minute => 60.0,
+            DurationUnit::Hour => 3_600.0,
+            DurationUnit::Day => DAY,
+            DurationUnit::Week => 7.0 * DAY,
+            DurationUnit::Month => 30.0 * DAY,
+            DurationUnit::Year => 365.0 * DAY,
+            DurationUnit::Decade => 3_650.0 * DAY,
+            DurationUnit::Century => 36_500.0 * DAY,
+        }
+    }
+}
+
+impl Duration {
+    /// The length in seconds (a month is 30 days, a year 365).
+    pub fn seconds(&self) -> f64 {
+        self.amount * self.unit.seconds()
+    }
 }
 
 impl Default for DateGrammar {
@@ -65,7 +147,17 @@ impl DateGrammar {
             r"(?i)^(?P<eve>the\s+eve\s+of\s+)?(?:(?P<rel>{relative})|(?:(?P<wd>{wd}),?\s+)?(?:(?P<m1>{month})\s+(?P<d1>{day})(?:,?\s+(?P<y1>{year}))?|(?P<d2>{day})\s+(?:of\s+)?(?P<m2>{month})(?:,?\s+(?P<y2>{year}))?)|(?P<m3>{month}),?\s+(?P<y3>{year})|(?P<iy>{year})-(?P<im>\d\d)-(?P<id>\d\d)|(?P<wdonly>{wd})(?:\s+{part})?|(?P<yonly>{year}))$"
         ))
         .expect("date reader regex");
-        DateGrammar { pattern, reader }
+        DateGrammar { pattern, reader, finder: OnceLock::new() }
+    }
+
+    /// Every date phrase in a text, in order, with its byte range and reading; relative phrases
+    /// are resolved against `published`.
+    pub fn scan(&self, text: &str, published: Option<CivilDate>) -> Vec<(Range<usize>, DateReading)> {
+        let finder = self.finder.get_or_init(|| Regex::new(&format!("(?i){}", self.pattern)).expect("date pattern"));
+        finder
+            .find_iter(text)
+            .filter_map(|m| Some((m.range(), DateReading::Date(self.read(m.as_str(), published)?))))
+            .collect()
     }
 
     /// Reads a date phrase (as matched by `pattern`), resolving relative parts against `published`.

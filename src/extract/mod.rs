@@ -6,6 +6,7 @@ pub mod context;
 pub mod date;
 pub mod lexicon;
 pub mod number;
+pub mod ordinal;
 
 use crate::model::{Document, Fact, Value};
 use crate::rules::{Grammar, Rule, ValueKind};
@@ -74,18 +75,18 @@ pub fn extract_facts(doc: &Document, rules: &[Rule], grammar: &Grammar, t: &Thre
             &b.rule,
         ))
     });
+    // Facts come in order of start and none is empty, so a fact overlaps one already kept exactly
+    // when it starts before the furthest end kept so far.
     let mut facts: Vec<Fact> = Vec::new();
+    let mut kept_end = 0;
     for (_, fact) in found {
-        if facts.iter().any(|f| overlaps(&f.prose_span, &fact.prose_span)) {
+        if fact.prose_span.start < kept_end {
             continue;
         }
+        kept_end = kept_end.max(fact.prose_span.end);
         facts.push(fact);
     }
     facts
-}
-
-fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
-    a.start < b.end && b.start < a.end
 }
 
 fn trim_range(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {

@@ -5,8 +5,10 @@ use super::lexicon::{Lexicon, alternation};
 use crate::model::{Count, Qualifier};
 use crate::thresholds::Thresholds;
 use regex::Regex;
+use std::ops::Range;
+use std::sync::OnceLock;
 
-const UNITS: &[&str] = &[
+pub const UNITS: &[&str] = &[
     "zero",
     "one",
     "two",
@@ -28,7 +30,7 @@ const UNITS: &[&str] = &[
     "eighteen",
     "nineteen",
 ];
-const TENS: &[&str] = &["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+pub const TENS: &[&str] = &["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 const SCALES: &[(&str, f64)] =
     &[("hundred", 1e2), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)];
 
@@ -53,6 +55,29 @@ pub struct CountGrammar {
     range: Regex,
     qualifiers: Vec<(Qualifier, Vec<String>)>,
     vague: Vec<(String, Option<(f64, f64)>)>,
+    /// `pattern`, compiled on first use by [`CountGrammar::scan`].
+    finder: OnceLock<Regex>,
+}
+
+/// One end of an interval.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bound {
+    pub value: f64,
+    /// True when the end belongs to the interval ("at least 30"), false when it does not ("more
+    /// than 30").
+    pub closed: bool,
+}
+
+/// The interval a count phrase states, ends open or closed as the words say; `None` = unbounded.
+/// Unlike [`Count`], which reads counts as whole numbers ("more than 62" is 63 or more), this keeps
+/// the phrase's own ends: "more than 62" is (62, ∞).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bounds {
+    pub lo: Option<Bound>,
+    pub hi: Option<Bound>,
+    /// True for a range named by its two ends ("between 20 and 30", "20-30", "from 20 to 30"),
+    /// false for one made of comparisons ("more than 20 and less than 30").
+    pub two_ends: bool,
 }
 
 impl CountGrammar {
@@ -85,7 +110,32 @@ impl CountGrammar {
             r"(?i)^(?:(?P<qual>{qual})\s+)?(?:between\s+(?P<a>{num})\s+and\s+(?P<b>{num})|(?P<c>\d[\d,]*)\s*[-–]\s*(?P<d>\d[\d,]*))$"
         ))
         .expect("range reader regex");
-        CountGrammar { pattern, reader, range, qualifiers, vague }
+        CountGrammar { pattern, reader, range, qualifiers, vague, finder: OnceLock::new() }
+    }
+
+    /// Every count phrase in a text, in order, with its byte range and reading: the phrases that
+    /// `{count}` in a rule would capture, without the rule's context.
+    pub fn scan(&self, text: &str, t: &Thresholds) -> Vec<(Range<usize>, Count)> {
+        let finder = self.finder.get_or_init(|| Regex::new(&format!("(?i){}", self.pattern)).expect("count pattern"));
+        finder.find_iter(text).filter_map(|m| Some((m.range(), self.read(m.as_str(), t)?))).collect()
+    }
+
+    /// The interval a count phrase states, with its ends as written: "more than 30" is (30, ∞),
+    /// "at least 30" [30, ∞), "between 20 and 30" [20, 30], "30" [30, 30]. None for vague amounts,
+    /// "nearly" and "about", which state no interval.
+    pub fn bounds(&self, text: &str, t: &Thresholds) -> Option<Bounds> {
+        let c = self.read(text, t)?;
+        let n = c.stated?;
+        let b = |value: f64, closed: bool| Some(Bound { value, closed });
+        Some(match c.qualifier {
+            Qualifier::Exact => Bounds { lo: b(n, true), hi: b(n, true), two_ends: false },
+            Qualifier::AtLeast => Bounds { lo: b(n, true), hi: None, two_ends: false },
+            Qualifier::MoreThan => Bounds { lo: b(n, false), hi: None, two_ends: false },
+            Qualifier::AtMost => Bounds { lo: None, hi: b(n, true), two_ends: false },
+            Qualifier::LessThan => Bounds { lo: None, hi: b(n, false), two_ends: false },
+            Qualifier::Range => Bounds { lo: b(c.min, true), hi: b(c.max?, true), two_ends: true },
+            Qualifier::Nearly | Qualifier::About | Qualifier::Vague | Qualifier::Unbounded => return None,
+        })
     }
 
     /// Reads a count phrase (as matched by `pattern`) into its interval.
