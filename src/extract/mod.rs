@@ -49,6 +49,12 @@ pub fn extract_facts(doc: &Document, rules: &[Rule], grammar: &Grammar, t: &Thre
                     ValueKind::Name => person_name(text, grammar).map(|name| Value::Name { name }),
                 };
                 let Some(value) = value else { continue };
+                // "a third of the victims", "half": a share is not a count.
+                if let Value::Count(c) = &value
+                    && c.stated.is_some_and(|n| n < 1.0 && n.fract() != 0.0)
+                {
+                    continue;
+                }
                 let population = caps.name("who").and_then(|w| grammar.lexicon.population_of(w.as_str()));
                 let named_subject = caps.name("subject").and_then(|s| clean_subject(s.as_str(), grammar));
                 let fact = Fact {
@@ -154,6 +160,9 @@ fn anniversary(before: &str) -> bool {
 fn plausible_context(prose: &str, r: std::ops::Range<usize>, kind: ValueKind) -> bool {
     if kind != ValueKind::Count {
         return true;
+    }
+    if number::pronoun_one(&prose[..r.start], &prose[r.clone()]) {
+        return false;
     }
     let before = prose[..r.start].chars().next_back();
     if matches!(before, Some(':' | '$' | '€' | '£' | '#' | '/' | '.')) || before.is_some_and(|c| c.is_ascii_digit())
