@@ -207,10 +207,10 @@ impl CountGrammar {
         // "between 20 and 30", "20-30"; a qualifier may precede a single number, and "or more" /
         // "or so" / "+" may follow it.
         let pattern = format!(
-            r"(?:\b(?:{qual}\s+)?between\s+{num}\s+and\s+{num}\b|\b\d[\d,]*\s*[-–]\s*\d[\d,]*\b|\b(?:{qual}\s+)?{num}\b(?:\s+or\s+(?:more|so)\b|\+|-plus\b)?|\b{vague_alt}\b)"
+            r"(?:\b(?:{qual}\s+)?between\s+{num}\s+and\s+{num}\b|\b\d[\d,]*\s*[-–]\s*\d[\d,]*\b|\b(?:{qual}\s+)?{num}\b(?:\s+or\s+(?:more|greater|above|so|less|fewer|below)\b|\+|-plus\b)?|\b{vague_alt}\b)"
         );
         let reader = Regex::new(&format!(
-            r"(?i)^(?:(?P<qual>{qual})\s+)?(?P<num>{num})(?P<suffix>\s+or\s+more|\s+or\s+so|\+|-plus)?$"
+            r"(?i)^(?:(?P<qual>{qual})\s+)?(?P<num>{num})(?P<suffix>\s+or\s+(?:more|greater|above|so|less|fewer|below)|\+|-plus)?$"
         ))
         .expect("count reader regex");
         let range = Regex::new(&format!(
@@ -294,7 +294,13 @@ impl CountGrammar {
         };
         if let Some(s) = c.name("suffix") {
             let s = s.as_str().trim().to_lowercase();
-            qualifier = if s.ends_with("so") { Qualifier::About } else { Qualifier::AtLeast };
+            qualifier = if s.ends_with("so") {
+                Qualifier::About
+            } else if s.ends_with("less") || s.ends_with("fewer") || s.ends_with("below") {
+                Qualifier::AtMost
+            } else {
+                Qualifier::AtLeast
+            };
         }
         Some(interval(qualifier, n, t))
     }
@@ -645,6 +651,10 @@ mod tests {
         assert_eq!(bounds("fewer than 100"), (0.0, Some(99.0), Qualifier::LessThan));
         assert_eq!(bounds("under 100"), (0.0, Some(99.0), Qualifier::LessThan));
         assert_eq!(bounds("between 20 and 30"), (20.0, Some(30.0), Qualifier::Range));
+        assert_eq!(bounds("greater than 30"), (31.0, None, Qualifier::MoreThan));
+        assert_eq!(bounds("less than or equal to 40"), (0.0, Some(40.0), Qualifier::AtMost));
+        assert_eq!(bounds("five hundred or less"), (0.0, Some(500.0), Qualifier::AtMost));
+        assert_eq!(bounds("200 or greater"), (200.0, None, Qualifier::AtLeast));
         assert_eq!(bounds("20-30"), (20.0, Some(30.0), Qualifier::Range));
     }
 
