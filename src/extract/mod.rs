@@ -6,6 +6,7 @@ pub mod context;
 pub mod date;
 pub mod lexicon;
 pub mod number;
+pub mod ordinal;
 
 use crate::model::{Document, Fact, Value};
 use crate::rules::{Grammar, Rule, ValueKind};
@@ -49,6 +50,12 @@ pub fn extract_facts(doc: &Document, rules: &[Rule], grammar: &Grammar, t: &Thre
                     ValueKind::Name => person_name(text, grammar).map(|name| Value::Name { name }),
                 };
                 let Some(value) = value else { continue };
+                // "a third of the victims", "half": a share is not a count.
+                if let Value::Count(c) = &value
+                    && c.stated.is_some_and(|n| n < 1.0 && n.fract() != 0.0)
+                {
+                    continue;
+                }
                 let population = caps.name("who").and_then(|w| grammar.lexicon.population_of(w.as_str()));
                 let named_subject = caps.name("subject").and_then(|s| clean_subject(s.as_str(), grammar));
                 let fact = Fact {
@@ -75,18 +82,18 @@ pub fn extract_facts(doc: &Document, rules: &[Rule], grammar: &Grammar, t: &Thre
             &b.rule,
         ))
     });
+    // Facts come in order of start and none is empty, so a fact overlaps one already kept exactly
+    // when it starts before the furthest end kept so far.
     let mut facts: Vec<Fact> = Vec::new();
+    let mut kept_end = 0;
     for (_, fact) in found {
-        if facts.iter().any(|f| overlaps(&f.prose_span, &fact.prose_span)) {
+        if fact.prose_span.start < kept_end {
             continue;
         }
+        kept_end = kept_end.max(fact.prose_span.end);
         facts.push(fact);
     }
     facts
-}
-
-fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
-    a.start < b.end && b.start < a.end
 }
 
 fn trim_range(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
@@ -154,6 +161,9 @@ fn anniversary(before: &str) -> bool {
 fn plausible_context(prose: &str, r: std::ops::Range<usize>, kind: ValueKind) -> bool {
     if kind != ValueKind::Count {
         return true;
+    }
+    if number::pronoun_one(&prose[..r.start], &prose[r.clone()]) {
+        return false;
     }
     let before = prose[..r.start].chars().next_back();
     if matches!(before, Some(':' | '$' | '€' | '£' | '#' | '/' | '.')) || before.is_some_and(|c| c.is_ascii_digit())
