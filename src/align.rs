@@ -82,6 +82,25 @@ pub fn normalise(name: &str) -> String {
     s.strip_prefix("the ").map(str::to_string).unwrap_or(s)
 }
 
+/// "licenses" is the plural of "license", not another spelling of it.
+fn plural_of(x: &str, y: &str) -> bool {
+    let (short, long) = if x.len() < y.len() { (x, y) } else { (y, x) };
+    long.strip_prefix(short).is_some_and(|rest| rest == "s" || rest == "es")
+}
+
+/// "anna morvik" and "ana morvik": people's names that differ by one edit in one short word while
+/// another word, long enough to be telling, is the same.
+fn one_word_one_edit(a: &str, b: &str) -> bool {
+    let (ta, tb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    let differing: Vec<(&&str, &&str)> = ta.iter().zip(&tb).filter(|(x, y)| x != y).collect();
+    ta.len() == tb.len()
+        && differing.len() == 1
+        && ta.iter().zip(&tb).any(|(x, y)| x == y && x.chars().count() >= 4)
+        && differing.iter().all(|(x, y)| {
+            x.chars().count() >= 3 && y.chars().count() >= 3 && strsim::levenshtein(x, y) == 1 && !plural_of(x, y)
+        })
+}
+
 /// "s korea" and "south korea": a one-letter word abbreviates a word with that initial.
 fn abbreviates(a: &str, b: &str) -> bool {
     let (ta, tb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
@@ -104,7 +123,8 @@ pub fn similar_names(a: &str, b: &str, threshold: f64) -> bool {
     ta.len() == tb.len()
         && ta.iter().zip(&tb).all(|(x, y)| {
             x == y
-                || (x.chars().count() >= 5
+                || (!plural_of(x, y)
+                    && x.chars().count() >= 5
                     && y.chars().count() >= 5
                     && x.chars().next() == y.chars().next()
                     && strsim::jaro_winkler(x, y) >= threshold
@@ -212,7 +232,7 @@ pub fn align(
     let keys: Vec<(String, usize)> = persons.index.iter().map(|(k, &v)| (k.clone(), v)).collect();
     for i in 0..keys.len() {
         for j in i + 1..keys.len() {
-            if similar_names(&keys[i].0, &keys[j].0, t.name_similarity) {
+            if similar_names(&keys[i].0, &keys[j].0, t.name_similarity) || one_word_one_edit(&keys[i].0, &keys[j].0) {
                 persons.union(keys[i].1, keys[j].1);
             }
         }
@@ -239,9 +259,10 @@ pub fn align(
     }
     organisations.extend(&surely_organisations);
     place_names.retain(|key| names.class_of(key).is_none_or(|c| !surely_organisations.contains(&c)));
+    let corpus_year = docs.iter().filter_map(|d| d.meta.published.map(|p| p.year)).max();
     let mut out = Vec::new();
     for (doc, ex) in docs.iter().zip(extractions) {
-        let salience = Salience::of(doc, ex, &names, &place_names, &organisations);
+        let salience = Salience::of(doc, ex, &names, &place_names, &organisations, corpus_year);
         for fact in &ex.facts {
             let kind = rule_subject.get(fact.rule.as_str()).copied().unwrap_or_default();
             let (subject, why) = match kind {
@@ -281,12 +302,15 @@ const TITLE_WEIGHT: usize = 5;
 const OPENING_WEIGHT: usize = 3;
 
 impl Salience {
+    /// `corpus_year`: the latest publication year in the corpus, the best guess of "now" for an
+    /// undated article of the same story.
     fn of(
         doc: &Document,
         ex: &Extraction,
         names: &Names,
         place_names: &BTreeSet<String>,
         organisations: &BTreeSet<usize>,
+        corpus_year: Option<i32>,
     ) -> Salience {
         let ctx = &ex.context;
         // Without a title in the metadata, a plain-text article's first line is its title.
@@ -317,7 +341,8 @@ impl Salience {
         let best = |m: BTreeMap<usize, usize>| {
             m.into_iter().max_by_key(|(class, score)| (*score, std::cmp::Reverse(*class))).map(|(c, _)| c)
         };
-        let reference_year = doc.meta.published.map(|p| p.year).or_else(|| ctx.years.iter().map(|(y, _)| *y).max());
+        let reference_year =
+            doc.meta.published.map(|p| p.year).or(corpus_year).or_else(|| ctx.years.iter().map(|(y, _)| *y).max());
         Salience { place: best(places), organisation: best(orgs), reference_year }
     }
 }
@@ -366,6 +391,15 @@ fn event_subject(
     let candidates = if anchored.is_empty() { &places } else { &anchored };
     if let Some(p) = candidates.iter().min_by_key(|p| distance(&p.span, &fact.prose_span)) {
         return (names.class_of(&p.name), format!("named in the sentence: {}", p.name));
+    }
+    // 1b. "... since 1999, when a tremor killed 2,100 people": a clause opened by "when" right
+    //     after a year speaks of that year.
+    if clause.start > sentence.start && ctx.prose_at(clause.start).starts_with(", when") {
+        let before = ctx.prose_before(clause.start, 6);
+        let year: String = before.chars().filter(char::is_ascii_digit).collect();
+        if year.len() == 4 {
+            return (None, format!("the clause speaks of {year}, not of the article's event"));
+        }
     }
     // 2. A sentence about another year speaks of another event.
     let own_year = match &fact.value {
@@ -437,6 +471,10 @@ mod tests {
         assert!(!similar_names("iran", "iraq", 0.88), "short words differ by meaning, not spelling");
         assert!(!similar_names("austria", "australia", 0.88));
         assert!(abbreviates("s korea", "south korea"));
+        assert!(!similar_names("public licenses", "public license", 0.88), "a plural is not a spelling");
+        assert!(one_word_one_edit("anna morvik", "ana morvik"));
+        assert!(!one_word_one_edit("modified version", "modified versions"));
+        assert!(!one_word_one_edit("anna morvik", "ana morvic"), "two words differ");
         assert!(!abbreviates("u s", "u k"));
     }
 }

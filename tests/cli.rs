@@ -207,3 +207,24 @@ fn notes_that_cite_the_other_files_are_set_aside() {
     assert!(stderr(&out).contains("notes.md: set aside"), "{}", stderr(&out));
     assert_eq!(json(&out)["documents"].as_array().unwrap().len(), 3);
 }
+
+#[test]
+fn a_user_alias_file_joins_names_the_texts_never_link() {
+    let articles = tempfile::tempdir().unwrap();
+    fs::write(articles.path().join("a.txt"), "The Northern Front was founded in 2009 by former soldiers.").unwrap();
+    fs::write(articles.path().join("b.txt"), "The NLF was founded in 2011, its leaders say.").unwrap();
+    let dir = articles.path().to_str().unwrap();
+    let without = json(&factlint(&["check", "--format", "json", dir]));
+    assert_eq!(without["findings"].as_array().unwrap().len(), 0, "unlinked names are two subjects");
+
+    let aliases = tempfile::NamedTempFile::new().unwrap();
+    fs::write(aliases.path(), "aliases = [[\"Northern Front\", \"NLF\"]]\n").unwrap();
+    let out = factlint(&["check", "--format", "json", "--aliases", aliases.path().to_str().unwrap(), dir]);
+    let with = json(&out);
+    assert_eq!(with["findings"][0]["topic"]["attribute"], "founding year", "{with:#}");
+
+    fs::write(aliases.path(), "alias = [[\"Northern Front\", \"NLF\"]]\n").unwrap();
+    let bad = factlint(&["check", "--aliases", aliases.path().to_str().unwrap(), dir]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains(":1:1: unknown field `alias`"), "{}", stderr(&bad));
+}

@@ -7,6 +7,8 @@ use super::calendar::{add_days, days_from_civil, is_valid, weekday};
 use super::number::{number_pattern, parse_number};
 use crate::model::{CivilDate, DateValue};
 use regex::Regex;
+use std::ops::Range;
+use std::sync::OnceLock;
 
 const MONTHS: &[&str] = &[
     "january",
@@ -38,6 +40,91 @@ pub const YEAR_PATTERN: &str = r"\b(?:1[89]\d\d|20\d\d)\b";
 pub struct DateGrammar {
     pub pattern: String,
     reader: Regex,
+    /// `pattern`, compiled on first use by [`DateGrammar::scan`].
+    finder: OnceLock<Regex>,
+    /// Lengths of time ("six months", "3.5 years", "an hour"), compiled on first use.
+    durations: OnceLock<(Regex, Regex)>,
+}
+
+const DURATION_UNITS: &str =
+    r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|wks?|months?|years?|yrs?|decades?|centuries|century)";
+
+/// What a date phrase says, in full: a date as [`DateGrammar::read`] gives it, a stretch of days,
+/// a range between two dates, or a length of time.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DateReading {
+    /// A day, or a month or a year as a whole: what `check` compares.
+    Date(DateValue),
+    /// A stretch of days named as one, `[start, end)`: "last week", "the 1990s", "the next 3 days".
+    Period { start: CivilDate, end: CivilDate },
+    /// A range given by its two ends, each a stretch `[start, end)`: "from March 3 to 5" (from =
+    /// March 3, to = March 5), "1960 - 1961".
+    Between { from: (CivilDate, CivilDate), to: (CivilDate, CivilDate) },
+    /// A length of time: "six months", "two decades".
+    Duration(Duration),
+}
+
+/// A length of time as written: an amount of a unit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Duration {
+    pub amount: f64,
+    pub unit: DurationUnit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DurationUnit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+    Decade,
+    Century,
+}
+
+impl DurationUnit {
+    /// The unit a word names: "days", "Day", "yrs", "min".
+    pub fn from_name(word: &str) -> Option<Self> {
+        let w = word.trim_end_matches('.').to_lowercase();
+        let w = w.as_str();
+        Some(match w {
+            "s" | "sec" | "secs" | "second" | "seconds" => DurationUnit::Second,
+            "m" | "min" | "mins" | "minute" | "minutes" => DurationUnit::Minute,
+            "h" | "hr" | "hrs" | "hour" | "hours" => DurationUnit::Hour,
+            "d" | "day" | "days" => DurationUnit::Day,
+            "w" | "wk" | "wks" | "week" | "weeks" => DurationUnit::Week,
+            "mo" | "mos" | "month" | "months" => DurationUnit::Month,
+            "y" | "yr" | "yrs" | "year" | "years" => DurationUnit::Year,
+            "decade" | "decades" => DurationUnit::Decade,
+            "century" | "centuries" => DurationUnit::Century,
+            _ => return None,
+        })
+    }
+
+    /// Seconds in one unit, a month taken as 30 days and a year as 365.
+    pub fn seconds(self) -> f64 {
+        const DAY: f64 = 86_400.0;
+        match self {
+            DurationUnit::Second => 1.0,
+            DurationUnit::Minute => 60.0,
+            DurationUnit::Hour => 3_600.0,
+            DurationUnit::Day => DAY,
+            DurationUnit::Week => 7.0 * DAY,
+            DurationUnit::Month => 30.0 * DAY,
+            DurationUnit::Year => 365.0 * DAY,
+            DurationUnit::Decade => 3_650.0 * DAY,
+            DurationUnit::Century => 36_500.0 * DAY,
+        }
+    }
+}
+
+impl Duration {
+    /// The length in seconds (a month is 30 days, a year 365).
+    pub fn seconds(&self) -> f64 {
+        self.amount * self.unit.seconds()
+    }
 }
 
 impl Default for DateGrammar {
@@ -65,7 +152,58 @@ impl DateGrammar {
             r"(?i)^(?P<eve>the\s+eve\s+of\s+)?(?:(?P<rel>{relative})|(?:(?P<wd>{wd}),?\s+)?(?:(?P<m1>{month})\s+(?P<d1>{day})(?:,?\s+(?P<y1>{year}))?|(?P<d2>{day})\s+(?:of\s+)?(?P<m2>{month})(?:,?\s+(?P<y2>{year}))?)|(?P<m3>{month}),?\s+(?P<y3>{year})|(?P<iy>{year})-(?P<im>\d\d)-(?P<id>\d\d)|(?P<wdonly>{wd})(?:\s+{part})?|(?P<yonly>{year}))$"
         ))
         .expect("date reader regex");
-        DateGrammar { pattern, reader }
+        DateGrammar { pattern, reader, finder: OnceLock::new(), durations: OnceLock::new() }
+    }
+
+    /// Every date phrase in a text, in order, with its byte range and reading; relative phrases
+    /// are resolved against `published`.
+    pub fn scan(&self, text: &str, published: Option<CivilDate>) -> Vec<(Range<usize>, DateReading)> {
+        let finder = self.finder.get_or_init(|| Regex::new(&format!("(?i){}", self.pattern)).expect("date pattern"));
+        let mut found: Vec<(Range<usize>, DateReading)> = finder
+            .find_iter(text)
+            .filter_map(|m| Some((m.range(), DateReading::Date(self.read(m.as_str(), published)?))))
+            .collect();
+        let (durations, _) = self.duration_regexes();
+        for m in durations.find_iter(text) {
+            if found.iter().any(|(r, _)| r.start < m.end() && m.start() < r.end) {
+                continue;
+            }
+            if let Some(d) = self.read_duration(m.as_str()) {
+                found.push((m.range(), DateReading::Duration(d)));
+            }
+        }
+        found.sort_by_key(|(r, _)| r.start);
+        found
+    }
+
+    fn duration_regexes(&self) -> &(Regex, Regex) {
+        self.durations.get_or_init(|| {
+            let num = number_pattern();
+            let unit = DURATION_UNITS;
+            let extra = r"(?:(?:more|additional|extra|less|fewer)\s+)?";
+            let finder = Regex::new(&format!(
+                r"(?i)\b(?:(?:{num}|an?)[\s-]*{extra}{unit}|half[\s-]+(?:an?\s+)?{unit}|(?:all|full|whole)[\s-]+(?:day|week|month|year))\b"
+            ))
+            .expect("duration pattern");
+            let reader = Regex::new(&format!(r"(?i)^(?P<amount>.*?)[\s-]*{extra}(?P<unit>{unit})$")).expect("duration reader");
+            (finder, reader)
+        })
+    }
+
+    /// Reads a length of time: "six months" → 6 months, "3.5years", "an hour", "half a day",
+    /// "two decades", "all week" (one week).
+    pub fn read_duration(&self, text: &str) -> Option<Duration> {
+        let (_, reader) = self.duration_regexes();
+        let norm = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let c = reader.captures(&norm)?;
+        let unit = DurationUnit::from_name(&c["unit"])?;
+        let amount = c["amount"].trim().to_lowercase();
+        let amount = match amount.as_str() {
+            "a" | "an" | "all" | "full" | "whole" | "one" => 1.0,
+            "half" | "half a" | "half an" => 0.5,
+            other => parse_number(other)?,
+        };
+        Some(Duration { amount, unit })
     }
 
     /// Reads a date phrase (as matched by `pattern`), resolving relative parts against `published`.
@@ -180,7 +318,8 @@ fn resolve_relative(text: &str, published: Option<CivilDate>) -> Option<DateValu
     };
     if last == "ago" {
         let unit = words[words.len() - 2].trim_end_matches('s');
-        let n = parse_number(&words[..words.len() - 2].join(" "))? as i64;
+        // Beyond ten thousand units ago a phrase is not a news date (and would overflow).
+        let n = parse_number(&words[..words.len() - 2].join(" ")).filter(|n| *n <= 10_000.0)? as i64;
         return match unit {
             "day" => {
                 let d = add_days(p, -n);
@@ -345,6 +484,19 @@ mod tests {
     fn the_eve_of_a_date_is_the_day_before() {
         assert_eq!(ymd(&read("the eve of Oct. 30", None)), (None, Some(10), Some(29)));
         assert_eq!(ymd(&read("the eve of March 1, 2024", None)), (Some(2024), Some(2), Some(29)));
+    }
+
+    #[test]
+    fn durations() {
+        let g = DateGrammar::new();
+        let d = |text: &str| g.read_duration(text).map(|d| (d.amount, d.unit));
+        assert_eq!(d("six months"), Some((6.0, DurationUnit::Month)));
+        assert_eq!(d("3.5years"), Some((3.5, DurationUnit::Year)));
+        assert_eq!(d("two decades"), Some((2.0, DurationUnit::Decade)));
+        assert_eq!(d("an hour"), Some((1.0, DurationUnit::Hour)));
+        assert_eq!(d("half a day"), Some((0.5, DurationUnit::Day)));
+        let found = g.scan("It lasted six months, from March 22.", None);
+        assert!(matches!(found[0].1, DateReading::Duration(Duration { amount: 6.0, unit: DurationUnit::Month })));
     }
 
     #[test]

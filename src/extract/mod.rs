@@ -6,6 +6,7 @@ pub mod context;
 pub mod date;
 pub mod lexicon;
 pub mod number;
+pub mod ordinal;
 
 use crate::model::{Document, Fact, Value};
 use crate::rules::{Grammar, Rule, ValueKind};
@@ -45,9 +46,16 @@ pub fn extract_facts(doc: &Document, rules: &[Rule], grammar: &Grammar, t: &Thre
                 let value = match rule.kind {
                     ValueKind::Count => grammar.counts.read(text, t).map(Value::Count),
                     ValueKind::Date | ValueKind::Year => grammar.dates.read(text, doc.meta.published).map(Value::Date),
+                    ValueKind::Name if in_headline(&doc.prose, range.start) => None,
                     ValueKind::Name => person_name(text, grammar).map(|name| Value::Name { name }),
                 };
                 let Some(value) = value else { continue };
+                // "a third of the victims", "half": a share is not a count.
+                if let Value::Count(c) = &value
+                    && c.stated.is_some_and(|n| n < 1.0 && n.fract() != 0.0)
+                {
+                    continue;
+                }
                 let population = caps.name("who").and_then(|w| grammar.lexicon.population_of(w.as_str()));
                 let named_subject = caps.name("subject").and_then(|s| clean_subject(s.as_str(), grammar));
                 let fact = Fact {
@@ -74,18 +82,18 @@ pub fn extract_facts(doc: &Document, rules: &[Rule], grammar: &Grammar, t: &Thre
             &b.rule,
         ))
     });
+    // Facts come in order of start and none is empty, so a fact overlaps one already kept exactly
+    // when it starts before the furthest end kept so far.
     let mut facts: Vec<Fact> = Vec::new();
+    let mut kept_end = 0;
     for (_, fact) in found {
-        if facts.iter().any(|f| overlaps(&f.prose_span, &fact.prose_span)) {
+        if fact.prose_span.start < kept_end {
             continue;
         }
+        kept_end = kept_end.max(fact.prose_span.end);
         facts.push(fact);
     }
     facts
-}
-
-fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
-    a.start < b.end && b.start < a.end
 }
 
 fn trim_range(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
@@ -154,6 +162,9 @@ fn plausible_context(prose: &str, r: std::ops::Range<usize>, kind: ValueKind) ->
     if kind != ValueKind::Count {
         return true;
     }
+    if number::pronoun_one(&prose[..r.start], &prose[r.clone()]) {
+        return false;
+    }
     let before = prose[..r.start].chars().next_back();
     if matches!(before, Some(':' | '$' | '€' | '£' | '#' | '/' | '.')) || before.is_some_and(|c| c.is_ascii_digit())
     {
@@ -181,12 +192,35 @@ fn plausible_context(prose: &str, r: std::ops::Range<usize>, kind: ValueKind) ->
         || after_lower.starts_with("rd "))
 }
 
+/// A line in Title Case ("Biden Will Find Both Solidarity") capitalises every word, so its
+/// capitalised pairs say nothing about names.
+fn in_headline(prose: &str, at: usize) -> bool {
+    let start = prose[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = prose[at..].find('\n').map_or(prose.len(), |i| at + i);
+    let line = prose[start..end].trim();
+    // Headlines do not end like sentences.
+    if line.ends_with(['.', '!', '?', '"', '”', ':']) {
+        return false;
+    }
+    let words: Vec<&str> = line.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    let capitalised = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+    words.len() >= 4 && capitalised * 10 >= words.len() * 7
+}
+
 /// A person's name as compared: possessive and middle initials dropped; None when a word shows
 /// it is an organisation, a place, a site or a date ("Islamic State", "Abbey Gate", "Friday").
 fn person_name(text: &str, grammar: &Grammar) -> Option<String> {
     let names = &grammar.lexicon.names;
     let text = context::strip_possessive(text).replace('’', "'");
-    let words: Vec<&str> = text.split_whitespace().filter(|w| !(w.len() == 2 && w.ends_with('.'))).collect();
+    // "Eremin-" at a line break, "Artistic'" before a quote: not the whole name.
+    if text.split_whitespace().any(|w| w.ends_with(['-', '\''])) {
+        return None;
+    }
+    let mut words: Vec<&str> = text.split_whitespace().filter(|w| !(w.len() == 2 && w.ends_with('.'))).collect();
+    // "President Anna Morvik" is Anna Morvik.
+    while words.first().is_some_and(|w| names.person_titles.iter().any(|t| t == w)) {
+        words.remove(0);
+    }
     // "Seoul's Itaewon" is a place; "South Korea" a country.
     if words.iter().any(|w| w.ends_with("'s"))
         || words.first().is_some_and(|w| names.compass_words.iter().any(|c| c == w))

@@ -15,44 +15,41 @@ pub struct Style {
     pub width: usize,
 }
 
-struct FindingDiagnostic {
+/// One miette diagnostic: a finding (code, help, and the other sources as `related`), or one
+/// of those other sources (no code, no help).
+struct Diag {
     message: String,
-    code: String,
-    help: String,
+    code: Option<String>,
+    help: Option<String>,
     severity: miette::Severity,
     source: NamedSource<String>,
     labels: Vec<LabeledSpan>,
-    related: Vec<SourceDiagnostic>,
+    related: Vec<Diag>,
 }
 
-struct SourceDiagnostic {
-    message: String,
-    severity: miette::Severity,
-    source: NamedSource<String>,
-    labels: Vec<LabeledSpan>,
-}
-
-impl fmt::Debug for FindingDiagnostic {
+impl fmt::Debug for Diag {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
     }
 }
-impl fmt::Display for FindingDiagnostic {
+
+impl fmt::Display for Diag {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
     }
 }
-impl std::error::Error for FindingDiagnostic {}
 
-impl Diagnostic for FindingDiagnostic {
+impl std::error::Error for Diag {}
+
+impl Diagnostic for Diag {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(&self.code))
+        self.code.as_ref().map(|c| Box::new(c) as Box<dyn fmt::Display>)
     }
     fn severity(&self) -> Option<miette::Severity> {
         Some(self.severity)
     }
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(&self.help))
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
         Some(&self.source)
@@ -62,30 +59,6 @@ impl Diagnostic for FindingDiagnostic {
     }
     fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
         Some(Box::new(self.related.iter().map(|d| d as &dyn Diagnostic)))
-    }
-}
-
-impl fmt::Debug for SourceDiagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-impl fmt::Display for SourceDiagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-impl std::error::Error for SourceDiagnostic {}
-
-impl Diagnostic for SourceDiagnostic {
-    fn severity(&self) -> Option<miette::Severity> {
-        Some(self.severity)
-    }
-    fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.source)
-    }
-    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        Some(Box::new(self.labels.iter().cloned()))
     }
 }
 
@@ -106,7 +79,7 @@ fn severity(s: Severity) -> miette::Severity {
     }
 }
 
-fn diagnostic(docs: &[Document], finding: &Finding) -> FindingDiagnostic {
+fn diagnostic(docs: &[Document], finding: &Finding) -> Diag {
     // Claims grouped by document, in document order; the first document carries the finding.
     let mut groups: Vec<(usize, Vec<LabeledSpan>)> = Vec::new();
     for claim in &finding.claims {
@@ -127,17 +100,20 @@ fn diagnostic(docs: &[Document], finding: &Finding) -> FindingDiagnostic {
     let mut groups = groups.into_iter();
     let (first, labels) = groups.next().expect("a finding has claims");
     let related = groups
-        .map(|(doc, labels)| SourceDiagnostic {
+        .map(|(doc, labels)| Diag {
             message: format!("also in {}", docs[doc].path),
+            code: None,
+            help: None,
             severity: severity(finding.severity),
             source: source(doc),
             labels,
+            related: Vec::new(),
         })
         .collect();
-    FindingDiagnostic {
+    Diag {
         message: finding.message.clone(),
-        code: format!("{}({})", finding.code, finding.check),
-        help: finding.help.clone(),
+        code: Some(format!("{}({})", finding.code, finding.check)),
+        help: Some(finding.help.clone()),
         severity: severity(finding.severity),
         source: source(first),
         labels,
