@@ -5,11 +5,15 @@
 //! only the binary prints.
 
 pub mod align;
+pub mod baseline;
 pub mod compare;
+pub mod config;
 pub mod extract;
 pub mod load;
 pub mod model;
 pub mod pipeline;
+pub mod progress;
 pub mod report;
 pub mod rules;
 pub mod thresholds;
+pub mod triage;

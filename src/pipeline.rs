@@ -4,8 +4,10 @@
 use crate::align::align;
 use crate::compare::compare;
 use crate::extract::{Extraction, extract};
+use crate::load::meta::MetaFields;
 use crate::load::{LoadError, collect_paths, load_file};
 use crate::model::{AlignedFact, Document, Finding};
+use crate::progress::{Progress, Step};
 use crate::rules::{Grammar, Rule, RuleError, load_rules};
 use crate::thresholds::Thresholds;
 use serde::Deserialize;
@@ -17,6 +19,9 @@ pub struct Options {
     pub rule_dirs: Vec<PathBuf>,
     pub alias_files: Vec<PathBuf>,
     pub thresholds: Thresholds,
+    /// Metadata per article path (from `factlint.toml`); replaces what the article says.
+    pub metadata: Vec<(PathBuf, MetaFields)>,
+    pub progress: Progress,
 }
 
 /// Everything a run produced, and every input it could not use.
@@ -49,15 +54,20 @@ pub fn run(paths: &[PathBuf], options: &Options) -> Run {
     let (user_aliases, alias_errors) = read_alias_files(&options.alias_files);
     rule_errors.extend(alias_errors);
     let (files, mut load_errors) = collect_paths(paths);
+    options.progress.report(Step::Start { files: files.len() });
     let mut docs = Vec::new();
     for file in &files {
         match load_file(file, docs.len()) {
-            Ok(doc) => docs.push(doc),
+            Ok(mut doc) => {
+                crate::load::meta::apply_configured(&mut doc, &options.metadata);
+                docs.push(doc)
+            }
             Err(e) => load_errors.push(e),
         }
     }
     let (docs, skipped) = set_aside_notes(docs);
-    let (facts, findings) = analyse(&docs, &rules, &grammar, &user_aliases, &options.thresholds);
+    let (facts, findings) =
+        analyse_with_progress(&docs, &rules, &grammar, &user_aliases, &options.thresholds, &options.progress);
     Run { docs, facts, findings, load_errors, rule_errors, skipped }
 }
 
@@ -102,7 +112,27 @@ pub fn analyse(
     user_aliases: &[(String, String)],
     t: &Thresholds,
 ) -> (Vec<AlignedFact>, Vec<Finding>) {
-    let extractions: Vec<Extraction> = docs.iter().map(|d| extract(d, rules, grammar, t)).collect();
+    analyse_with_progress(docs, rules, grammar, user_aliases, t, &Progress::default())
+}
+
+/// [`analyse`], reporting each analysed document to `progress`.
+pub fn analyse_with_progress(
+    docs: &[Document],
+    rules: &[Rule],
+    grammar: &Grammar,
+    user_aliases: &[(String, String)],
+    t: &Thresholds,
+    progress: &Progress,
+) -> (Vec<AlignedFact>, Vec<Finding>) {
+    let extractions: Vec<Extraction> = docs
+        .iter()
+        .map(|d| {
+            let e = extract(d, rules, grammar, t);
+            progress.report(Step::Analysed);
+            e
+        })
+        .collect();
+    progress.report(Step::Comparing);
     let facts = align(docs, &extractions, rules, &grammar.lexicon, user_aliases, t);
     let findings = compare(docs, &facts, rules, t);
     (facts, findings)

@@ -136,17 +136,8 @@ pub fn render(report: &Report, style: Style) -> String {
         out.push_str(&s);
         out.push('\n');
     }
-    let s = report.summary();
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    out.push_str(&format!(
-        "{}, {}, {}: {}, {}, {}\n",
-        plural(s.documents, "document"),
-        plural(s.facts, "fact"),
-        plural(s.topics, "topic"),
-        plural(s.errors, "error"),
-        plural(s.warnings, "warning"),
-        plural(s.notes, "note"),
-    ));
+    out.push_str(&report.summary().line());
+    out.push('\n');
     out
 }
 
