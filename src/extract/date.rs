@@ -813,6 +813,10 @@ impl DateGrammar {
                 format!(r"\b(?P<na>{n})\s?[-/.]\s?(?P<nb>{n})\b(?:(?:\s?[-/.]\s?|,\s?)(?P<nc>\d{{4}}|\d{{2}})\b)?"),
                 format!(r"\b(?:(?P<wa>{wd}),?\s*)?(?P<mr>{mon})\s*(?P<dr1>{n})(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru|till|until)\s*(?P<dr2>{n})(?:st|nd|rd|th)?\b(?:,?\s*(?P<yr>{year}))?"),
                 format!(r"\b(?P<dr3>{n})(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru|till|until)\s*(?P<dr4>{n})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mr2>{mon})(?:,?\s*(?P<yr2>{year}))?"),
+                format!(r"\b(?P<ymy>{year})\s*[,/-]?\s*(?P<ymm>{names}\b\.?|0?[1-9]\b|1[0-2]\b)|\b(?P<mym>{names})\.?\s*,?\s*(?P<myy>{year})|\b(?P<mym2>0?[1-9]|1[0-2])\s*-\s*(?P<myy2>{year})"),
+                r"\bthe\s+(?P<after>week|month|year)\s+after\s+next\b".to_string(),
+                r"\b(?:the\s+)?(?P<decade>(?:1[89]|20)?\d0)'?s\b".to_string(),
+                format!(r"\b(?P<lmdir>last|this|next)\s+(?P<lmm>{mon})"),
                 format!(r"\b(?P<ndir>last|next|past|previous|coming|upcoming)\s+(?P<nn>{num})\s+(?P<nu>days|weeks|months|years)\b"),
                 format!(r"\b(?:(?P<wb>{wd}),?\s*)?(?:the\s+)?(?P<dd>{day})\.?\s*(?:day\s+)?(?:of\s+)?(?P<md>{mon})(?:\s*,?\s*(?P<yd>{year}|'\d\d\b))?"),
                 format!(r"\b(?:(?P<wc>{wd}),?\s*)?(?P<me>{mon})(?:\s*[./-]\s*|\s+the\s+|\s*)(?P<de>{day})(?:\s*,?\s*(?P<ye>{year}))?"),
@@ -857,6 +861,17 @@ impl DateGrammar {
                 };
             ymd(y, m, d)
         };
+        if let Some(y) = s("ymy").or(s("myy")).or(s("myy2")) {
+            let m = s("ymm").or(s("mym")).or(s("mym2"))?;
+            let m = month_of(m.trim_end_matches('.')).filter(|m| (1..=12).contains(m))?;
+            return Some(DateReading::Date(month_value(y.parse().ok()?, m)));
+        }
+        if let Some(d) = s("decade") {
+            let d: i32 = d.parse().ok()?;
+            let start = if d < 100 { 1900 + d } else { d };
+            let at = |y: i32| CivilDate { year: y, month: 1, day: 1 };
+            return Some(DateReading::Period { start: at(start), end: at(start + 10) });
+        }
         if let Some(y) = s("ya") {
             return ymd(y.parse().ok()?, month_of(s("ma")?)?, s("da")?.parse().ok()?);
         }
@@ -958,6 +973,31 @@ impl DateGrammar {
                 _ => 1,
             }
         };
+        if let Some(unit) = s("after") {
+            let unit = unit.to_lowercase();
+            return Some(match unit.as_str() {
+                "week" => {
+                    let start = add_days(monday_of(p), 14);
+                    DateReading::Period { start, end: add_days(start, 7) }
+                }
+                "month" => {
+                    let months = i64::from(p.year) * 12 + i64::from(p.month) + 1;
+                    DateReading::Date(month_value(months.div_euclid(12) as i32, months.rem_euclid(12) as u32 + 1))
+                }
+                _ => DateReading::Date(DateValue {
+                    year: Some(p.year + 2),
+                    month: None,
+                    day: None,
+                    weekday: None,
+                    unresolved: None,
+                }),
+            });
+        }
+        if let Some(m) = s("lmm") {
+            let m = month_number(m)?;
+            let y = if s("lmdir")?.eq_ignore_ascii_case("last") { p.year - 1 } else { p.year };
+            return Some(DateReading::Date(month_value(y, m)));
+        }
         if let Some(w) = s("ww").or(s("ww2")) {
             let w = scan_weekday(w)?;
             let step = step_of(s("wwdir").or(s("wwdir2"))?);
@@ -1159,6 +1199,10 @@ impl DateGrammar {
             return Some(DateReading::Date(month_value(y, m)));
         }
         if let Some(d) = s("dn").or(s("dm")) {
+            // "the one", "the two of them" are no days; "the 2nd", "the second", "the thirty" are.
+            if DAY_CARDINALS.iter().any(|c| d.eq_ignore_ascii_case(c)) {
+                return None;
+            }
             let d = day_value(d)?;
             let months = i64::from(p.year) * 12 + i64::from(p.month) - 1;
             let months = match prefer {
