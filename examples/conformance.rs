@@ -19,7 +19,7 @@
 //! nothing is expected.
 
 use factlint::extract::calendar::{add_days, days_in_month};
-use factlint::extract::date::{DateReading, DurationUnit};
+use factlint::extract::date::{DateReading, DurationUnit, Prefer};
 use factlint::extract::number::Bounds;
 use factlint::extract::ordinal::OrdinalGrammar;
 use factlint::model::{CivilDate, Count};
@@ -249,7 +249,7 @@ fn main() -> ExitCode {
                 continue;
             }
             tally.run += 1;
-            let mut got = extract(spec.kind, &case.input, case.reference, &grammar, &ordinals, &t);
+            let mut got = extract(spec.kind, &case.input, case.reference, spec.convention, &grammar, &ordinals, &t);
             // A spec of one type judges only mentions of that type: a length of time found in a
             // date spec (or a date in a duration spec) is neither right nor wrong there.
             got.retain(|m| match (&m.got, spec.only) {
@@ -333,6 +333,7 @@ fn extract(
     kind: Kind,
     text: &str,
     reference: Option<CivilDate>,
+    convention: Convention,
     grammar: &Grammar,
     ordinals: &OrdinalGrammar,
     t: &Thresholds,
@@ -350,7 +351,18 @@ fn extract(
             .collect(),
         Kind::Ordinals => ordinals.scan(text).into_iter().map(|(span, v)| mention(span, Got::Ordinal(v))).collect(),
         Kind::Dates => {
-            grammar.dates.scan(text, reference).into_iter().map(|(span, d)| mention(span, Got::Date(d))).collect()
+            // Duckling resolves a bare weekday or month to the next one (its corpus is written
+            // for an assistant); Recognizers lists both, either counts; news (`check`) looks back.
+            let prefer = match convention {
+                Convention::Duckling => Prefer::Future,
+                Convention::Recognizers => Prefer::Past,
+            };
+            grammar
+                .dates
+                .scan_with(text, reference, prefer)
+                .into_iter()
+                .map(|(span, d)| mention(span, Got::Date(d)))
+                .collect()
         }
     }
 }
