@@ -48,6 +48,18 @@ impl Names {
         }
     }
 
+    /// Joins every two names whose normalised keys `same` says are one name.
+    fn union_where(&mut self, same: impl Fn(&str, &str) -> bool) {
+        let keys: Vec<(String, usize)> = self.index.iter().map(|(k, &v)| (k.clone(), v)).collect();
+        for (i, (a, id_a)) in keys.iter().enumerate() {
+            for (b, id_b) in &keys[i + 1..] {
+                if same(a, b) {
+                    self.union(*id_a, *id_b);
+                }
+            }
+        }
+    }
+
     fn class_of(&self, surface: &str) -> Option<usize> {
         self.index.get(&normalise(surface)).map(|&id| self.find(id))
     }
@@ -213,14 +225,7 @@ pub fn align(
     }
     // Fuzzy: spellings of one name ("Itaewon" / "Itaewon-dong" are not; "Soleimani" /
     // "Suleimani" are).
-    let keys: Vec<(String, usize)> = names.index.iter().map(|(k, &v)| (k.clone(), v)).collect();
-    for i in 0..keys.len() {
-        for j in i + 1..keys.len() {
-            if similar_names(&keys[i].0, &keys[j].0, t.name_similarity) || abbreviates(&keys[i].0, &keys[j].0) {
-                names.union(keys[i].1, keys[j].1);
-            }
-        }
-    }
+    names.union_where(|a, b| similar_names(a, b, t.name_similarity) || abbreviates(a, b));
 
     // People are their own namespace: a person is never merged with a place or a group.
     let mut persons = Names::default();
@@ -229,14 +234,7 @@ pub fn align(
             persons.id(name);
         }
     }
-    let keys: Vec<(String, usize)> = persons.index.iter().map(|(k, &v)| (k.clone(), v)).collect();
-    for i in 0..keys.len() {
-        for j in i + 1..keys.len() {
-            if similar_names(&keys[i].0, &keys[j].0, t.name_similarity) || one_word_one_edit(&keys[i].0, &keys[j].0) {
-                persons.union(keys[i].1, keys[j].1);
-            }
-        }
-    }
+    persons.union_where(|a, b| similar_names(a, b, t.name_similarity) || one_word_one_edit(a, b));
 
     // Organisations: names that look like one, that the texts give aliases, or that a rule names
     // as the subject of an organisation's attribute. The last two are never places, even after

@@ -4,7 +4,7 @@
 //! A part the text does not give is left unknown, never guessed.
 
 use super::calendar::{add_days, days_from_civil, is_valid, weekday};
-use super::number::{number_pattern, parse_number};
+use super::number::{UNITS, number_pattern, parse_number};
 use crate::model::{CivilDate, DateValue};
 use regex::Regex;
 use std::ops::Range;
@@ -652,27 +652,8 @@ const DAY_ORDINALS: &[&str] = &[
     "eighteenth",
     "nineteenth",
 ];
-const DAY_CARDINALS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
+/// "one" .. "nineteen": the number words, without "zero".
+const DAY_CARDINALS: &[&str] = UNITS.split_at(1).1;
 
 /// A day of the month in words or digits: "21", "21st", "twenty-first", "twenty one", "first".
 fn day_words_pattern() -> String {
