@@ -115,14 +115,6 @@ fn count_of(f: &Fact) -> Option<&Count> {
     }
 }
 
-fn reading_of(f: &Fact) -> String {
-    match &f.value {
-        Value::Count(c) => number::reading(c),
-        Value::Date(d) => date::reading(d),
-        Value::Name { name } => name.clone(),
-    }
-}
-
 fn overlap(a: &Count, b: &Count) -> bool {
     let a_max = a.max.unwrap_or(f64::INFINITY);
     let b_max = b.max.unwrap_or(f64::INFINITY);
@@ -313,7 +305,7 @@ fn finding(
         claims: claims
             .iter()
             .zip(roles)
-            .map(|(f, role)| ClaimRole { fact: (*f).clone(), reading: reading_of(f), role })
+            .map(|(f, role)| ClaimRole { fact: (*f).clone(), reading: crate::extract::reading(&f.value), role })
             .collect(),
     }
 }

@@ -24,6 +24,15 @@ pub fn extract(doc: &Document, rules: &[Rule], grammar: &Grammar, t: &Thresholds
     Extraction { facts: extract_facts(doc, rules, grammar, t), context: Context::of(doc, grammar) }
 }
 
+/// How a value reads in reports and labels: "≥ 143", "90–99 (nearly 100)", "2024-03-22 (Friday)".
+pub fn reading(value: &Value) -> String {
+    match value {
+        Value::Count(c) => number::reading(c),
+        Value::Date(d) => date::reading(d),
+        Value::Name { name } => name.clone(),
+    }
+}
+
 /// Runs every rule over the prose. Where several rules read the same phrase, the one with the
 /// highest priority keeps it (then the first by id); facts come out in text order.
 pub fn extract_facts(doc: &Document, rules: &[Rule], grammar: &Grammar, t: &Thresholds) -> Vec<Fact> {

@@ -3,8 +3,8 @@
 //! each with its own source. The only module that knows miette.
 
 use super::{Report, line_column};
-use crate::extract::{date, number};
-use crate::model::{AlignedFact, Document, Fact, Finding, Severity, Value};
+use crate::extract::reading;
+use crate::model::{AlignedFact, Document, Finding, Severity};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
 use std::fmt;
 
@@ -59,15 +59,6 @@ impl Diagnostic for Diag {
     }
     fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
         Some(Box::new(self.related.iter().map(|d| d as &dyn Diagnostic)))
-    }
-}
-
-/// The reading of a fact as labels show it.
-pub fn reading(f: &Fact) -> String {
-    match &f.value {
-        Value::Count(c) => number::reading(c),
-        Value::Date(d) => date::reading(d),
-        Value::Name { name } => name.clone(),
     }
 }
 
@@ -156,7 +147,7 @@ pub fn render_facts(docs: &[Document], facts: &[AlignedFact]) -> String {
             "{}:{line}:{column}: {:?} = {} [{}] → {topic} ({})\n",
             doc.path,
             text,
-            reading(&a.fact),
+            reading(&a.fact.value),
             a.fact.rule,
             a.why
         ));

@@ -60,7 +60,7 @@ pub fn rows(report: &Report) -> Vec<Row> {
             continue;
         }
         let cells = agreed.entry(topic).or_insert_with(|| vec![Vec::new(); n]);
-        let reading = super::human::reading(&a.fact);
+        let reading = crate::extract::reading(&a.fact.value);
         let slot = &mut cells[a.fact.doc];
         if !slot.iter().any(|c| c.reading == reading) {
             slot.push(Cell { reading, role: None, claim: None });

@@ -61,10 +61,7 @@ pub fn labelled_reading(c: &crate::model::ClaimRole) -> String {
     }
 }
 
-/// 1-based line and character column of a byte offset in a text.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    crate::rules::line_column(text, offset)
-}
+pub use crate::rules::line_column;
 
 impl Summary {
     /// "6 documents, 54 facts, 31 topics: 3 errors, 1 warning, 1 note", then what was left out
