@@ -11,10 +11,9 @@ use factlint::compare::compare;
 use factlint::load::collect_paths;
 use factlint::map::{Citations, Mapper, reload_sources};
 use factlint::model::Severity;
-use factlint::pipeline::set_aside_mapped_notes;
+use factlint::pipeline::{Options, set_aside_mapped_notes};
 use factlint::report::{Report, json};
 use factlint::rules::{Grammar, load_rules};
-use factlint::thresholds::Thresholds;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -60,7 +59,8 @@ fn main() {
     let start = Instant::now();
     let grammar = Grammar::builtin();
     let (rules, _) = load_rules(&grammar, &[]);
-    let t = Thresholds::default();
+    let options = Options::default();
+    let t = &options.thresholds;
     lap("compile rules", &mut stages);
     let (files, _) = collect_paths(std::slice::from_ref(&dir));
     let bytes: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
@@ -71,7 +71,7 @@ fn main() {
     let mapper = Mapper {
         rules: &rules,
         grammar: &grammar,
-        thresholds: &t,
+        options: &options,
         citations: &citations,
         keep_source: false,
         prefilter: prefilter.as_ref(),
@@ -89,10 +89,10 @@ fn main() {
         paths.push(m.path);
         hashes.push(m.hash);
     }
-    let facts = align(&docs, &extractions, &rules, &grammar.lexicon, &[], &t);
+    let facts = align(&docs, &extractions, &rules, &grammar.lexicon, &[], t);
     drop(extractions);
     lap("align", &mut stages);
-    let findings = compare(&docs, &facts, &rules, &t);
+    let findings = compare(&docs, &facts, &rules, t);
     lap("compare", &mut stages);
     let mut cited = vec![false; docs.len()];
     for c in findings.iter().flat_map(|f| &f.claims) {
@@ -100,7 +100,8 @@ fn main() {
     }
     let errors = reload_sources(&mut docs, &paths, &hashes, &cited);
     assert!(errors.is_empty(), "{errors:?}");
-    let report = json::render(&Report { docs: &docs, facts: &facts, findings: &findings });
+    let report =
+        json::render(&Report { docs: &docs, facts: &facts, findings: &findings, suppressed: 0, baselined: None });
     lap("report (JSON)", &mut stages);
     let total = start.elapsed();
     let total_cpu: Duration = stages.iter().map(|s| s.cpu).sum();

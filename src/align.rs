@@ -3,6 +3,7 @@
 //! the containment they declare ("Kerman, Iran"), a user alias file, and fuzzy similarity.
 //! A fact without a confident subject keeps `topic: None`: it is listed, never compared.
 
+use crate::blocking::{Also, matching_pairs};
 use crate::extract::context::PlaceMention;
 use crate::extract::{Extraction, lexicon::Lexicon};
 use crate::model::{AlignedFact, Document, Fact, TopicKey, Value};
@@ -64,6 +65,18 @@ impl Names {
         }
     }
 
+    /// Joins every two names that are spellings of one name ([`similar_names`]) or that `also`
+    /// accepts.
+    fn union_pairs(&mut self, threshold: f64, also: Also) {
+        let keys: Vec<(&str, usize)> = self.index.iter().map(|(k, &v)| (k.as_str(), v)).collect();
+        let strs: Vec<&str> = keys.iter().map(|k| k.0).collect();
+        let ids: Vec<(usize, usize)> =
+            matching_pairs(&strs, threshold, also).into_iter().map(|(i, j)| (keys[i].1, keys[j].1)).collect();
+        for (a, b) in ids {
+            self.union(a, b);
+        }
+    }
+
     fn class_of(&self, surface: &str) -> Option<usize> {
         let id = match self.by_surface.get(surface) {
             Some(&id) => Some(id),
@@ -106,6 +119,25 @@ pub fn normalise(name: &str) -> String {
     s.strip_prefix("the ").map(str::to_string).unwrap_or(s)
 }
 
+/// "licenses" is the plural of "license", not another spelling of it.
+fn plural_of(x: &str, y: &str) -> bool {
+    let (short, long) = if x.len() < y.len() { (x, y) } else { (y, x) };
+    long.strip_prefix(short).is_some_and(|rest| rest == "s" || rest == "es")
+}
+
+/// "anna morvik" and "ana morvik": people's names that differ by one edit in one short word while
+/// another word, long enough to be telling, is the same.
+pub fn one_word_one_edit(a: &str, b: &str) -> bool {
+    let (ta, tb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    let differing: Vec<(&&str, &&str)> = ta.iter().zip(&tb).filter(|(x, y)| x != y).collect();
+    ta.len() == tb.len()
+        && differing.len() == 1
+        && ta.iter().zip(&tb).any(|(x, y)| x == y && x.chars().count() >= 4)
+        && differing.iter().all(|(x, y)| {
+            x.chars().count() >= 3 && y.chars().count() >= 3 && strsim::levenshtein(x, y) == 1 && !plural_of(x, y)
+        })
+}
+
 /// "s korea" and "south korea": a one-letter word abbreviates a word with that initial.
 pub fn abbreviates(a: &str, b: &str) -> bool {
     let (ta, tb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
@@ -128,7 +160,8 @@ pub fn similar_names(a: &str, b: &str, threshold: f64) -> bool {
     ta.len() == tb.len()
         && ta.iter().zip(&tb).all(|(x, y)| {
             x == y
-                || (x.chars().count() >= 5
+                || (!plural_of(x, y)
+                    && x.chars().count() >= 5
                     && y.chars().count() >= 5
                     && x.chars().next() == y.chars().next()
                     && strsim::jaro_winkler(x, y) >= threshold
@@ -219,13 +252,7 @@ pub fn align(
     // "Suleimani" are).
     // Only the pairs that blocking leaves can merge (see `blocking`): the same merges as
     // comparing every pair, in about linear time.
-    let keys: Vec<(&str, usize)> = names.index.iter().map(|(k, &v)| (k.as_str(), v)).collect();
-    let strs: Vec<&str> = keys.iter().map(|k| k.0).collect();
-    let pairs = crate::blocking::matching_pairs(&strs, t.name_similarity, true);
-    let ids: Vec<(usize, usize)> = pairs.iter().map(|&(i, j)| (keys[i].1, keys[j].1)).collect();
-    for (a, b) in ids {
-        names.union(a, b);
-    }
+    names.union_pairs(t.name_similarity, Also::Abbreviations);
 
     // People are their own namespace: a person is never merged with a place or a group.
     let mut persons = Names::default();
@@ -234,13 +261,7 @@ pub fn align(
             persons.id(name);
         }
     }
-    let keys: Vec<(&str, usize)> = persons.index.iter().map(|(k, &v)| (k.as_str(), v)).collect();
-    let strs: Vec<&str> = keys.iter().map(|k| k.0).collect();
-    let pairs = crate::blocking::matching_pairs(&strs, t.name_similarity, false);
-    let ids: Vec<(usize, usize)> = pairs.iter().map(|&(i, j)| (keys[i].1, keys[j].1)).collect();
-    for (a, b) in ids {
-        persons.union(a, b);
-    }
+    persons.union_pairs(t.name_similarity, Also::OneWordOneEdit);
 
     // Organisations: names that look like one, that the texts give aliases, or that a rule names
     // as the subject of an organisation's attribute. The last two are never places, even after
@@ -263,6 +284,7 @@ pub fn align(
     }
     organisations.extend(&surely_organisations);
     place_names.retain(|key| names.class_of(key).is_none_or(|c| !surely_organisations.contains(&c)));
+    let corpus_year = docs.iter().filter_map(|d| d.meta.published.map(|p| p.year)).max();
     let (name_displays, person_displays) = (names.displays(), persons.displays());
     let (rule_subject, names, persons, place_names, organisations) =
         (&rule_subject, &names, &persons, &place_names, &organisations);
@@ -271,13 +293,16 @@ pub fn align(
     docs.par_iter()
         .zip(extractions)
         .flat_map_iter(|(doc, ex)| {
-            let salience = Salience::of(doc, ex, names, place_names, organisations);
+            let salience = Salience::of(doc, ex, names, place_names, organisations, corpus_year);
             ex.facts.iter().map(move |fact| {
                 let kind = rule_subject.get(fact.rule.as_str()).copied().unwrap_or_default();
                 let (subject, why) = match kind {
                     SubjectKind::Organisation => organisation_subject(fact, &salience, names),
                     SubjectKind::Event => event_subject(fact, ex, &salience, names, place_names),
                     SubjectKind::Person => match &fact.value {
+                        Value::Name { name } if place_names.contains(&normalise(name)) => {
+                            (None, "a place named like a person, not a person".into())
+                        }
                         Value::Name { name } => (persons.class_of(name), "the person of that name".into()),
                         _ => (None, "not a name".into()),
                     },
@@ -286,7 +311,7 @@ pub fn align(
                     Some(p) => format!("{} ({p})", fact.attribute),
                     None => fact.attribute.clone(),
                 };
-                let displays = if kind == SubjectKind::Person { &person_displays } else { &name_displays };
+                let displays = if kind == SubjectKind::Person { person_displays } else { name_displays };
                 let topic = subject.map(|class| TopicKey { subject: displays[class].clone(), attribute });
                 AlignedFact { fact: fact.clone(), topic, why }
             })
@@ -308,12 +333,15 @@ const TITLE_WEIGHT: usize = 5;
 const OPENING_WEIGHT: usize = 3;
 
 impl Salience {
+    /// `corpus_year`: the latest publication year in the corpus, the best guess of "now" for an
+    /// undated article of the same story.
     fn of(
         doc: &Document,
         ex: &Extraction,
         names: &Names,
         place_names: &BTreeSet<String>,
         organisations: &BTreeSet<usize>,
+        corpus_year: Option<i32>,
     ) -> Salience {
         let ctx = &ex.context;
         // Without a title in the metadata, a plain-text article's first line is its title.
@@ -344,7 +372,8 @@ impl Salience {
         let best = |m: BTreeMap<usize, usize>| {
             m.into_iter().max_by_key(|(class, score)| (*score, std::cmp::Reverse(*class))).map(|(c, _)| c)
         };
-        let reference_year = doc.meta.published.map(|p| p.year).or_else(|| ctx.years.iter().map(|(y, _)| *y).max());
+        let reference_year =
+            doc.meta.published.map(|p| p.year).or(corpus_year).or_else(|| ctx.years.iter().map(|(y, _)| *y).max());
         Salience { place: best(places), organisation: best(orgs), reference_year }
     }
 }
@@ -393,6 +422,11 @@ fn event_subject(
     let candidates = if anchored.is_empty() { &places } else { &anchored };
     if let Some(p) = candidates.iter().min_by_key(|p| distance(&p.span, &fact.prose_span)) {
         return (names.class_of(&p.name), format!("named in the sentence: {}", p.name));
+    }
+    // 1b. "... since 1999, when a tremor killed 2,100 people": a clause opened by "when" right
+    //     after a year speaks of that year.
+    if let Some(year) = ctx.year_before_when(clause.start).filter(|_| clause.start > sentence.start) {
+        return (None, format!("the clause speaks of {year}, not of the article's event"));
     }
     // 2. A sentence about another year speaks of another event.
     let own_year = match &fact.value {
@@ -464,6 +498,10 @@ mod tests {
         assert!(!similar_names("iran", "iraq", 0.88), "short words differ by meaning, not spelling");
         assert!(!similar_names("austria", "australia", 0.88));
         assert!(abbreviates("s korea", "south korea"));
+        assert!(!similar_names("public licenses", "public license", 0.88), "a plural is not a spelling");
+        assert!(one_word_one_edit("anna morvik", "ana morvik"));
+        assert!(!one_word_one_edit("modified version", "modified versions"));
+        assert!(!one_word_one_edit("anna morvik", "ana morvic"), "two words differ");
         assert!(!abbreviates("u s", "u k"));
     }
 }

@@ -14,10 +14,12 @@
 //! - Within a block, a name is compared only with the names whose words at one position are the
 //!   same word or a close spelling of it: the position with the fewest such names.
 //! - Abbreviations need a one-letter word: a name with one is compared with its whole block.
+//! - People's names that differ by one edit in one word ([`one_word_one_edit`]) are equal in every
+//!   other word: they are compared within groups of names that are the same but for one word.
 //!
 //! The results are the same set of pairs whatever the order; merges do not depend on order.
 
-use crate::align::{abbreviates, similar_names};
+use crate::align::{abbreviates, one_word_one_edit, similar_names};
 use rayon::prelude::*;
 use std::collections::HashMap;
 
@@ -104,9 +106,18 @@ fn close_spellings(words: &[&str], threshold: f64) -> Vec<Vec<usize>> {
         .collect()
 }
 
+/// What, besides a close spelling, makes two names one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Also {
+    /// Place and organisation names: [`abbreviates`] ("s korea", "south korea").
+    Abbreviations,
+    /// People's names: [`one_word_one_edit`] ("anna morvik", "ana morvik").
+    OneWordOneEdit,
+}
+
 /// The pairs `(i, j)`, `i < j`, of `names` (normalised, distinct, words separated by one space)
-/// that [`similar_names`] accepts, or with `abbreviations` also [`abbreviates`]; sorted.
-pub fn matching_pairs(names: &[&str], threshold: f64, abbreviations: bool) -> Vec<(usize, usize)> {
+/// that [`similar_names`] or `also` accepts; sorted.
+pub fn matching_pairs(names: &[&str], threshold: f64, also: Also) -> Vec<(usize, usize)> {
     // Distinct words, and each name as word ids.
     let mut word_ids: HashMap<&str, usize> = HashMap::new();
     let mut words: Vec<&str> = Vec::new();
@@ -159,7 +170,7 @@ pub fn matching_pairs(names: &[&str], threshold: f64, abbreviations: bool) -> Ve
                         out.push((x, y));
                     }
                 }
-                if abbreviations && width > 1 && names[x].split(' ').any(|w| w.chars().count() == 1) {
+                if also == Also::Abbreviations && width > 1 && names[x].split(' ').any(|w| w.chars().count() == 1) {
                     for &y in block {
                         if y != x && abbreviates(names[x], names[y]) {
                             out.push((x.min(y), x.max(y)));
@@ -170,20 +181,51 @@ pub fn matching_pairs(names: &[&str], threshold: f64, abbreviations: bool) -> Ve
             out
         })
         .collect();
+    if also == Also::OneWordOneEdit {
+        pairs.extend(one_word_apart(names));
+    }
     pairs.sort_unstable();
     pairs.dedup();
     pairs
+}
+
+/// The pairs [`one_word_one_edit`] accepts: names alike but for the word at one position, grouped
+/// by that position and the other words.
+fn one_word_apart(names: &[&str]) -> Vec<(usize, usize)> {
+    let mut groups: HashMap<(usize, Vec<&str>), Vec<usize>> = HashMap::new();
+    for (i, n) in names.iter().enumerate() {
+        let words: Vec<&str> = n.split(' ').collect();
+        for q in 0..words.len() {
+            let rest = words.iter().enumerate().filter(|(p, _)| *p != q).map(|(_, w)| *w).collect();
+            groups.entry((q, rest)).or_default().push(i);
+        }
+    }
+    let mut out = Vec::new();
+    for group in groups.values() {
+        for (k, &x) in group.iter().enumerate() {
+            for &y in &group[k + 1..] {
+                if one_word_one_edit(names[x], names[y]) {
+                    out.push((x.min(y), x.max(y)));
+                }
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn all_pairs(names: &[&str], abbreviations: bool) -> Vec<(usize, usize)> {
+    fn all_pairs(names: &[&str], also: Also) -> Vec<(usize, usize)> {
+        let also = |a: &str, b: &str| match also {
+            Also::Abbreviations => abbreviates(a, b),
+            Also::OneWordOneEdit => one_word_one_edit(a, b),
+        };
         let mut out = Vec::new();
         for i in 0..names.len() {
             for j in i + 1..names.len() {
-                if similar_names(names[i], names[j], 0.88) || (abbreviations && abbreviates(names[i], names[j])) {
+                if similar_names(names[i], names[j], 0.88) || also(names[i], names[j]) {
                     out.push((i, j));
                 }
             }
@@ -226,11 +268,17 @@ mod tests {
             "abcdefghijklmnpo",
             "abcdefghxjklmnop",
             "bcdefghijklmnop",
+            "anna morvik",
+            "ana morvik",
+            "jana morvik",
         ];
-        let expected = all_pairs(&names, true);
+        let expected = all_pairs(&names, Also::Abbreviations);
         assert!(expected.len() >= 8, "{expected:?}");
-        assert_eq!(matching_pairs(&names, 0.88, true), expected);
-        assert_eq!(matching_pairs(&names, 0.88, false), all_pairs(&names, false));
+        assert_eq!(matching_pairs(&names, 0.88, Also::Abbreviations), expected);
+        let expected = all_pairs(&names, Also::OneWordOneEdit);
+        let at = |name: &str| names.iter().position(|n| *n == name).unwrap();
+        assert!(expected.contains(&(at("ana morvik"), at("jana morvik"))), "first letters may differ: {expected:?}");
+        assert_eq!(matching_pairs(&names, 0.88, Also::OneWordOneEdit), expected);
     }
 
     #[test]
@@ -262,8 +310,10 @@ mod tests {
         names.sort();
         names.dedup();
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        let expected = all_pairs(&names, true);
-        assert!(expected.len() > 50, "the sample has spellings to find: {}", expected.len());
-        assert_eq!(matching_pairs(&names, 0.88, true), expected);
+        for also in [Also::Abbreviations, Also::OneWordOneEdit] {
+            let expected = all_pairs(&names, also);
+            assert!(expected.len() > 50, "the sample has spellings to find: {}", expected.len());
+            assert_eq!(matching_pairs(&names, 0.88, also), expected, "{also:?}");
+        }
     }
 }

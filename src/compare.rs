@@ -115,14 +115,6 @@ fn count_of(f: &Fact) -> Option<&Count> {
     }
 }
 
-fn reading_of(f: &Fact) -> String {
-    match &f.value {
-        Value::Count(c) => number::reading(c),
-        Value::Date(d) => date::reading(d),
-        Value::Name { name } => name.clone(),
-    }
-}
-
 fn overlap(a: &Count, b: &Count) -> bool {
     let a_max = a.max.unwrap_or(f64::INFINITY);
     let b_max = b.max.unwrap_or(f64::INFINITY);
@@ -148,7 +140,7 @@ fn compare_counts(
         let compatible = |a: &(&Fact, &Count), b: &(&Fact, &Count)| overlap(a.1, b.1);
         let roles = majority(&counts, compatible);
         let updated = grows_with_time(&hard, published);
-        let mut message = format!("{attribute} of {subject}: the sources give {}", list_readings(claims, true));
+        let mut message = format!("{subject} — {attribute}: the sources give {}", list_readings(claims, true));
         if updated {
             message.push_str(" (likely an updated toll: later reports give higher figures)");
         }
@@ -189,12 +181,17 @@ fn compare_counts(
     } else {
         "the bounds are far apart"
     };
-    let mut message = format!("{attribute} of {subject}: {why}: {}", list_readings(claims, false));
+    let mut message = format!("{subject} — {attribute}: {why}: {}", list_readings(claims, false));
     if diverging && grows_with_time(&hard, published) {
         message.push_str(" (likely an updated toll)");
     }
+    let help = if vague_miss.is_empty() {
+        "Check whether the lower figure is an early count that later reports updated."
+    } else {
+        "Check whether the vague wording understates or overstates the precise figure other sources give."
+    };
     let roles = vec![None; claims.len()];
-    Some(finding("FL002", topic, message, by_code("FL002").resolve.to_string(), claims, roles))
+    Some(finding("FL002", topic, message, help.to_string(), claims, roles))
 }
 
 /// True when publication dates are known for the claims and each later article's figure is at
@@ -308,7 +305,7 @@ fn finding(
         claims: claims
             .iter()
             .zip(roles)
-            .map(|(f, role)| ClaimRole { fact: (*f).clone(), reading: reading_of(f), role })
+            .map(|(f, role)| ClaimRole { fact: (*f).clone(), reading: crate::extract::reading(&f.value), role })
             .collect(),
     }
 }
@@ -388,7 +385,7 @@ fn compare_dates(topic: &TopicKey, claims: &[&Fact], window: Option<i64>) -> Opt
         return None;
     }
     let roles = majority(&dates, |a, b| dates_compatible(a.1, b.1) == Some(true));
-    let message = format!("{} of {}: the sources give {}", topic.attribute, topic.subject, list_readings(claims, true));
+    let message = format!("{} — {}: the sources give {}", topic.subject, topic.attribute, list_readings(claims, true));
     let years_only = dates.iter().all(|(_, d)| d.month.is_none() && d.weekday.is_none());
     let help = if years_only {
         "Check the year against a primary or reference source; one of the articles may count from a different milestone."
@@ -410,7 +407,8 @@ fn compare_names(topic: &TopicKey, claims: &[&Fact]) -> Option<Finding> {
     if spellings.len() < 2 {
         return None;
     }
-    let message = format!("spelling of {}: {}", topic.subject, spellings.into_iter().collect::<Vec<_>>().join(" / "));
+    let message =
+        format!("{} — spelled differently: {}", topic.subject, spellings.into_iter().collect::<Vec<_>>().join(" / "));
     let roles = vec![None; shown.len()];
     Some(finding("FL004", topic, message, by_code("FL004").resolve.to_string(), &shown, roles))
 }

@@ -112,11 +112,11 @@ pub fn write_facts(paths: &[PathBuf], options: &Options, out: &mut impl Write) -
     let (files, mut load_errors) = collect_paths(paths);
     let stems: Vec<String> = files.iter().map(|f| Citations::stem(f)).collect();
     let citations = Citations::new(&stems);
-    let prefilter = (files.len() >= 200).then(|| crate::extract::prefilter::Prefilter::new(&rules)).flatten();
+    let prefilter = pipeline::prefilter(&rules, files.len());
     let mapper = Mapper {
         rules: &rules,
         grammar: &grammar,
-        thresholds: &options.thresholds,
+        options,
         citations: &citations,
         keep_source: true,
         prefilter: prefilter.as_ref(),

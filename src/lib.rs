@@ -5,8 +5,10 @@
 //! only the binary prints.
 
 pub mod align;
+pub mod baseline;
 pub mod blocking;
 pub mod compare;
+pub mod config;
 pub mod corpus;
 pub mod extract;
 pub mod jsonl;
@@ -14,6 +16,8 @@ pub mod load;
 pub mod map;
 pub mod model;
 pub mod pipeline;
+pub mod progress;
 pub mod report;
 pub mod rules;
 pub mod thresholds;
+pub mod triage;

@@ -7,8 +7,11 @@
 use crate::model::{CivilDate, Document, Meta, SpanMap};
 use std::path::{Path, PathBuf};
 
+pub mod html;
+pub mod meta;
+
 /// Extensions of the files a folder walk picks up.
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
@@ -77,7 +80,25 @@ pub fn load_file(path: &Path, index: usize) -> Result<Document, LoadError> {
     if source.trim().is_empty() {
         return Err(error("the file has only white space".into()));
     }
-    Ok(parse_document(display(path), source, index))
+    let is_html = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| html::HTML_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+    let mut doc = if is_html {
+        html::parse_html(display(path), source, index)
+    } else {
+        parse_document(display(path), source, index)
+    };
+    // Metadata beside the article (`ARTICLE.meta.toml`) replaces what the article says.
+    match meta::read_sidecar(path) {
+        Ok(Some(fields)) => fields.apply(&mut doc.meta),
+        Ok(None) => {}
+        Err(e) => {
+            let message = format!("{} (the metadata of {})", e.message, display(path));
+            return Err(LoadError { path: format!("{}:{}:{}", e.path, e.line, e.column), message });
+        }
+    }
+    Ok(doc)
 }
 
 /// Builds a document from text already in memory (tests, and the map/reduce path).

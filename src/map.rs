@@ -10,8 +10,9 @@ use crate::extract::prefilter::Prefilter;
 use crate::extract::{Extraction, extract_with};
 use crate::load::{LoadError, load_file};
 use crate::model::Document;
+use crate::pipeline::Options;
+use crate::progress::Step;
 use crate::rules::{Grammar, Rule};
-use crate::thresholds::Thresholds;
 use aho_corasick::{AhoCorasick, MatchKind};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -32,7 +33,7 @@ pub struct Mapped {
 }
 
 /// Finds, in one pass over a text, which input files it names (by file stem), for
-/// [`crate::pipeline::set_aside_notes`]: the same answer as searching for every stem in turn.
+/// [`crate::pipeline::set_aside_mapped_notes`]: the same answer as searching for every stem in turn.
 pub struct Citations {
     matcher: Option<AhoCorasick>,
     /// Per distinct stem, the input files that have it.
@@ -56,7 +57,7 @@ impl Citations {
         Citations { matcher, owners: distinct.into_values().collect() }
     }
 
-    /// The stems of files, as [`crate::pipeline::set_aside_notes`] takes them.
+    /// The stem of a file, as citations name it.
     pub fn stem(path: &Path) -> String {
         path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
     }
@@ -78,7 +79,8 @@ impl Citations {
 pub struct Mapper<'a> {
     pub rules: &'a [Rule],
     pub grammar: &'a Grammar,
-    pub thresholds: &'a Thresholds,
+    /// Thresholds, configured metadata and the progress hook.
+    pub options: &'a Options,
     pub citations: &'a Citations,
     /// Keep each document's source text (for listings of every fact); else it is dropped.
     pub keep_source: bool,
@@ -96,7 +98,8 @@ impl Mapper<'_> {
     /// Reads, extracts and looks for citations in one file; `index` is its place in the inputs.
     pub fn map(&self, path: &Path, index: usize) -> Result<Mapped, LoadError> {
         let mut doc = load_file(path, index)?;
-        let mut extraction = extract_with(&doc, self.rules, self.grammar, self.thresholds, self.prefilter);
+        crate::load::meta::apply_configured(&mut doc, &self.options.metadata);
+        let mut extraction = extract_with(&doc, self.rules, self.grammar, &self.options.thresholds, self.prefilter);
         shrink(&mut extraction);
         let cites = self.citations.cited_by(&doc.prose, index);
         let hash = source_hash(&doc.source);
@@ -104,6 +107,7 @@ impl Mapper<'_> {
         if !self.keep_source {
             doc.source = String::new();
         }
+        self.options.progress.report(Step::Analysed);
         Ok(Mapped { doc, path: path.to_path_buf(), extraction, cites, hash })
     }
 
@@ -129,11 +133,13 @@ fn shrink(ex: &mut Extraction) {
     c.title_places.shrink_to_fit();
     c.events.shrink_to_fit();
     c.clause_breaks.shrink_to_fit();
+    c.year_when_clauses.shrink_to_fit();
     c.years.shrink_to_fit();
 }
 
-/// Reads again the source of the documents `which` selects (their text was dropped after the map
-/// step). A file that cannot be read, or that changed since it was checked, is an error.
+/// Loads again the documents `which` selects (their texts were dropped after the map step): the
+/// source for the labels, the prose for the passages in context. A file that cannot be read, or
+/// that changed since it was checked, is an error.
 pub fn reload_sources(docs: &mut [Document], paths: &[PathBuf], hashes: &[u64], which: &[bool]) -> Vec<LoadError> {
     docs.par_iter_mut()
         .zip(paths)
@@ -142,13 +148,14 @@ pub fn reload_sources(docs: &mut [Document], paths: &[PathBuf], hashes: &[u64], 
         .filter(|(((doc, _), _), wanted)| **wanted && doc.source.is_empty())
         .filter_map(|(((doc, path), hash), _)| {
             let error = |message: String| LoadError { path: doc.path.clone(), message };
-            match std::fs::read_to_string(path) {
-                Ok(source) => {
-                    let changed = source_hash(&source) != *hash;
-                    doc.source = source;
+            match load_file(path, doc.index) {
+                Ok(again) => {
+                    let changed = source_hash(&again.source) != *hash;
+                    doc.source = again.source;
+                    doc.prose = again.prose;
                     changed.then(|| error("the file changed while it was checked: its spans may be off".into()))
                 }
-                Err(e) => Some(error(format!("cannot read it again for the report: {e}"))),
+                Err(e) => Some(error(format!("cannot read it again for the report: {}", e.message))),
             }
         })
         .collect()

@@ -148,12 +148,27 @@ pub enum Qualifier {
 pub struct Count {
     pub qualifier: Qualifier,
     /// The number as written ("100" in "nearly 100"); None for vague amounts.
+    #[serde(serialize_with = "whole_opt")]
     pub stated: Option<f64>,
+    #[serde(serialize_with = "whole")]
     pub min: f64,
+    #[serde(serialize_with = "whole_opt")]
     pub max: Option<f64>,
     /// The vague word read ("dozens", "many"), for vague and unbounded amounts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub word: Option<String>,
+}
+
+/// Counts are whole numbers but for "1.5 million": write 143, not 143.0.
+fn whole<S: serde::Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if v.fract() == 0.0 && v.abs() < 9e15 { s.serialize_i64(*v as i64) } else { s.serialize_f64(*v) }
+}
+
+fn whole_opt<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) => whole(v, s),
+        None => s.serialize_none(),
+    }
 }
 
 /// A date at the granularity the text gives it. Missing parts are unknown, never guessed.

@@ -4,13 +4,13 @@
 use crate::align::align;
 use crate::compare::compare;
 use crate::extract::prefilter::Prefilter;
-use crate::extract::{Extraction, extract};
+use crate::load::meta::MetaFields;
 use crate::load::{LoadError, collect_paths};
 use crate::map::{Citations, Mapped, Mapper, reload_sources};
 use crate::model::{AlignedFact, Document, Finding};
+use crate::progress::{Progress, Step};
 use crate::rules::{Grammar, Rule, RuleError, load_rules};
 use crate::thresholds::Thresholds;
-use rayon::prelude::*;
 use serde::Deserialize;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -21,6 +21,9 @@ pub struct Options {
     pub rule_dirs: Vec<PathBuf>,
     pub alias_files: Vec<PathBuf>,
     pub thresholds: Thresholds,
+    /// Metadata per article path (from `factlint.toml`); replaces what the article says.
+    pub metadata: Vec<(PathBuf, MetaFields)>,
+    pub progress: Progress,
 }
 
 /// Everything a run produced, and every input it could not use.
@@ -63,6 +66,11 @@ pub enum Sources {
 /// From how many files the extraction prefilter pays for its compilation (about half a second).
 const PREFILTER_FROM: usize = 200;
 
+/// The extraction prefilter for a run of `files` files, when it is worth building.
+pub fn prefilter(rules: &[Rule], files: usize) -> Option<Prefilter> {
+    (files >= PREFILTER_FROM).then(|| Prefilter::new(rules)).flatten()
+}
+
 /// Checks the articles; [`Run::docs`] keeps the source of the documents a finding cites.
 pub fn run(paths: &[PathBuf], options: &Options) -> Run {
     run_keeping(paths, options, Sources::Cited)
@@ -76,13 +84,14 @@ pub fn run_keeping(paths: &[PathBuf], options: &Options, keep: Sources) -> Run {
     let (user_aliases, alias_errors) = read_alias_files(&options.alias_files);
     rule_errors.extend(alias_errors);
     let (files, mut load_errors) = collect_paths(paths);
+    options.progress.report(Step::Start { files: files.len() });
     let stems: Vec<String> = files.iter().map(|f| Citations::stem(f)).collect();
     let citations = Citations::new(&stems);
-    let prefilter = (files.len() >= PREFILTER_FROM).then(|| Prefilter::new(&rules)).flatten();
+    let prefilter = prefilter(&rules, files.len());
     let mapper = Mapper {
         rules: &rules,
         grammar: &grammar,
-        thresholds: &options.thresholds,
+        options,
         citations: &citations,
         keep_source: keep == Sources::All,
         prefilter: prefilter.as_ref(),
@@ -105,6 +114,7 @@ pub fn run_keeping(paths: &[PathBuf], options: &Options, keep: Sources) -> Run {
         kept_paths.push(m.path);
         hashes.push(m.hash);
     }
+    options.progress.report(Step::Comparing);
     let facts = align(&docs, &extractions, &rules, &grammar.lexicon, &user_aliases, &options.thresholds);
     drop(extractions);
     let findings = compare(&docs, &facts, &rules, &options.thresholds);
@@ -120,8 +130,12 @@ pub fn notes_message(cited: usize) -> String {
     format!("set aside: it names {cited} of the other files, so it reads as notes about them, not an article")
 }
 
-/// [`set_aside_notes`] for mapped articles: the citations were found in the map step; only those
-/// of files that loaded count. Kept documents and their facts are numbered anew.
+/// A file that names two or more of the other files (a fact-checker's notes, a review, an
+/// annotation) is about the articles, not one of them: comparing its quotations with the
+/// articles would only repeat them. It is set aside with a note; pass it alone to check it.
+///
+/// The citations were found in the map step; only those of files that loaded count. Kept
+/// documents and their facts are numbered anew.
 pub fn set_aside_mapped_notes(mapped: Vec<Mapped>) -> (Vec<Mapped>, Vec<LoadError>) {
     let enough = mapped.len() >= 3;
     let loaded: BTreeSet<usize> = mapped.iter().map(|m| m.doc.index).collect();
@@ -140,43 +154,6 @@ pub fn set_aside_mapped_notes(mapped: Vec<Mapped>) -> (Vec<Mapped>, Vec<LoadErro
         kept.push(m);
     }
     (kept, skipped)
-}
-
-/// A file that names two or more of the other files (a fact-checker's notes, a review, an
-/// annotation) is about the articles, not one of them: comparing its quotations with the
-/// articles would only repeat them. It is set aside with a note; pass it alone to check it.
-pub fn set_aside_notes(docs: Vec<Document>) -> (Vec<Document>, Vec<LoadError>) {
-    if docs.len() < 3 {
-        return (docs, Vec::new());
-    }
-    let stems: Vec<String> = docs.iter().map(|d| Citations::stem(Path::new(&d.path))).collect();
-    // One pass over each text for all the stems, not one search per stem.
-    let citations = Citations::new(&stems);
-    let counts: Vec<usize> = docs.par_iter().enumerate().map(|(i, d)| citations.cited_by(&d.prose, i).len()).collect();
-    let mut kept = Vec::new();
-    let mut skipped = Vec::new();
-    for (doc, cited) in docs.into_iter().zip(counts) {
-        if cited >= 2 {
-            skipped.push(LoadError { path: doc.path.clone(), message: notes_message(cited) });
-        } else {
-            kept.push(Document { index: kept.len(), ..doc });
-        }
-    }
-    (kept, skipped)
-}
-
-/// The pure part: documents in, aligned facts and findings out.
-pub fn analyse(
-    docs: &[Document],
-    rules: &[Rule],
-    grammar: &Grammar,
-    user_aliases: &[(String, String)],
-    t: &Thresholds,
-) -> (Vec<AlignedFact>, Vec<Finding>) {
-    let extractions: Vec<Extraction> = docs.par_iter().map(|d| extract(d, rules, grammar, t)).collect();
-    let facts = align(docs, &extractions, rules, &grammar.lexicon, user_aliases, t);
-    let findings = compare(docs, &facts, rules, t);
-    (facts, findings)
 }
 
 #[derive(Deserialize)]

@@ -16,10 +16,10 @@
 //! Every rule carries examples (text, the phrase it must match, the reading it must give) and
 //! counterexamples (texts it must not match); the test suite runs them all.
 
+use crate::extract::boundary::Twin;
 use crate::extract::date::{DateGrammar, YEAR_PATTERN};
 use crate::extract::lexicon::{Lexicon, alternation};
 use crate::extract::number::CountGrammar;
-use regex::Regex;
 use serde::Deserialize;
 use std::path::Path;
 
@@ -105,10 +105,8 @@ pub struct Rule {
     pub subject: SubjectKind,
     /// The patterns as written, for `factlint explain`.
     pub sources: Vec<String>,
-    pub patterns: Vec<Regex>,
-    /// The same patterns with ASCII word boundaries, for texts whose letters are all ASCII
-    /// (see [`crate::extract::boundary`]): the same matches, much faster.
-    pub ascii_patterns: Vec<Regex>,
+    /// The patterns compiled, with their ASCII-boundary twins (see [`crate::extract::boundary`]).
+    pub patterns: Vec<Twin>,
     pub examples: Vec<Example>,
     pub counterexamples: Vec<String>,
     /// Where the rule came from: a path, or "built-in: rules/x.toml".
@@ -141,12 +139,14 @@ pub struct Grammar {
     name: String,
 }
 
-/// A person's name: two or three capitalised words, a middle initial allowed.
-pub const PERSON_PATTERN: &str = r"(?-i:\b[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+(?:al-|bin\s+)?[A-Z][a-z’'-]+){1,2}\b)";
+/// A person's name: two or three capitalised words on one line, a middle initial allowed.
+pub const PERSON_PATTERN: &str =
+    r"(?-i:\b[A-Z][a-z’'-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+(?:al-|bin[ \t]+)?[A-Z][a-z’'-]+){1,2}\b)";
 
-/// A capitalised name: words that start with a capital, joined by spaces, "of (the)", "al-".
+/// A capitalised name: words that start with a capital, joined by spaces or tabs (never a line
+/// break), "of (the)", "al-".
 pub const NAME_PATTERN: &str =
-    r"(?-i:\b[A-Z][\w’'.-]*[\w]|\b[A-Z])(?-i:(?:\s+(?:of\s+(?:the\s+)?|al-|bin\s+)?[A-Z][\w’'-]*[\w])*)";
+    r"(?-i:\b[A-Z][\w’'.-]*[\w]|\b[A-Z])(?-i:(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?|al-|bin[ \t]+)?[A-Z][\w’'-]*[\w])*)";
 
 impl Grammar {
     pub fn new(lexicon: Lexicon) -> Self {
@@ -237,18 +237,14 @@ pub fn parse_rule(origin: &str, text: &str, grammar: &Grammar) -> Result<Rule, R
         return Err(at(0, "a rule needs at least one pattern".into()));
     }
     let mut patterns = Vec::new();
-    let mut ascii_patterns = Vec::new();
     let mut sources = Vec::new();
     for p in &file.patterns {
         let offset = p.span().start;
         let expanded = grammar.expand(p.get_ref(), file.kind).map_err(|m| at(offset, m))?;
-        let regex = Regex::new(&expanded)
-            .map_err(|e| at(offset, format!("invalid pattern: {}", first_line(&e.to_string()))))?;
-        let ascii = Regex::new(&crate::extract::boundary::ascii_boundaries(&expanded))
-            .map_err(|e| at(offset, format!("invalid pattern: {}", first_line(&e.to_string()))))?;
+        let twin =
+            Twin::new(&expanded).map_err(|e| at(offset, format!("invalid pattern: {}", first_line(&e.to_string()))))?;
         sources.push(p.get_ref().clone());
-        patterns.push(regex);
-        ascii_patterns.push(ascii);
+        patterns.push(twin);
     }
     Ok(Rule {
         id: file.id,
@@ -259,7 +255,6 @@ pub fn parse_rule(origin: &str, text: &str, grammar: &Grammar) -> Result<Rule, R
         subject: file.subject,
         sources,
         patterns,
-        ascii_patterns,
         examples: file.examples,
         counterexamples: file.counterexamples,
         origin: origin.to_string(),

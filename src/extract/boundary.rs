@@ -76,21 +76,36 @@ pub fn words_are_ascii(text: &str) -> bool {
     text.is_ascii() || !NON_ASCII_WORD.get_or_init(|| Regex::new(r"[\w--\x00-\x7F]").unwrap()).is_match(text)
 }
 
-/// A pattern and its ASCII-boundary twin.
+/// A pattern and its ASCII-boundary twin. The twin is compiled at once (it also checks the
+/// pattern); the Unicode original only when a text needs it, since few do and its compilation is
+/// the slower one.
 #[derive(Debug, Clone)]
 pub struct Twin {
-    pub unicode: Regex,
-    pub ascii: Regex,
+    pattern: String,
+    ascii: Regex,
+    unicode: OnceLock<Regex>,
 }
 
 impl Twin {
     pub fn new(pattern: &str) -> Result<Twin, regex::Error> {
-        Ok(Twin { unicode: Regex::new(pattern)?, ascii: Regex::new(&ascii_boundaries(pattern))? })
+        // Errors name the pattern as written, not its rewrite.
+        let ascii = Regex::new(&ascii_boundaries(pattern)).or_else(|_| Regex::new(pattern))?;
+        Ok(Twin { pattern: pattern.to_string(), ascii, unicode: OnceLock::new() })
     }
 
     /// The regex to run on a text for which [`words_are_ascii`] said `ascii_words`.
     pub fn get(&self, ascii_words: bool) -> &Regex {
-        if ascii_words { &self.ascii } else { &self.unicode }
+        if ascii_words {
+            return &self.ascii;
+        }
+        // The original compiles whenever its twin does, but for the size limit of its larger
+        // Unicode classes; the twin is then the best there is.
+        self.unicode.get_or_init(|| Regex::new(&self.pattern).unwrap_or_else(|_| self.ascii.clone()))
+    }
+
+    /// The pattern as compiled for texts whose words are ASCII.
+    pub fn ascii(&self) -> &Regex {
+        &self.ascii
     }
 }
 
@@ -118,8 +133,18 @@ mod tests {
         let t = Twin::new(r"\b(?:at least\s+)?\d+\b").unwrap();
         let text = "It killed “at least 84” people — and 7’s wounded.";
         assert!(words_are_ascii(text));
-        let a: Vec<_> = t.unicode.find_iter(text).map(|m| m.range()).collect();
-        let b: Vec<_> = t.ascii.find_iter(text).map(|m| m.range()).collect();
+        let a: Vec<_> = t.get(false).find_iter(text).map(|m| m.range()).collect();
+        let b: Vec<_> = t.get(true).find_iter(text).map(|m| m.range()).collect();
         assert_eq!(a, b);
+        assert_eq!(a, [13..24, 43..44]);
+    }
+
+    #[test]
+    fn next_to_a_non_ascii_letter_only_the_original_is_right() {
+        let t = Twin::new(r"\b\d+\b").unwrap();
+        let text = "Zone 7é and 84";
+        assert!(!words_are_ascii(text));
+        let found: Vec<&str> = t.get(false).find_iter(text).map(|m| m.as_str()).collect();
+        assert_eq!(found, ["84"], "7é is one word");
     }
 }

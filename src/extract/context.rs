@@ -33,6 +33,8 @@ pub struct Context {
     pub events: Vec<Range<usize>>,
     /// Offsets where a clause starts inside a sentence ("; ", " – ", ", when ").
     pub clause_breaks: Vec<usize>,
+    /// Clause breaks at ", when" right after a year ("since 1999, when …"), with that year.
+    pub year_when_clauses: Vec<(usize, i32)>,
     /// Four-digit years written in the text.
     pub years: Vec<(i32, Range<usize>)>,
 }
@@ -54,6 +56,7 @@ struct Patterns {
     attributive: Regex,
     district: Regex,
     continuation: Regex,
+    dateline: Regex,
     apposition: Regex,
     alias_or: Regex,
     alias_known: Regex,
@@ -76,12 +79,17 @@ fn patterns(grammar: &Grammar, ascii_words: bool) -> &'static Patterns {
         let event = crate::extract::lexicon::alternation(&events);
         Patterns {
             locative: compile(&format!(
-                r"\b(?i:in|near|at|outside|inside|into|on|from|across|(?:on|of)\s+the\s+outskirts\s+of)\s+(?:(?i:the)\s+)?(?P<name>{name})"
+                r"\b(?i:in|near|at|outside|inside|into|on|from|across|(?:on|of)\s+the\s+outskirts\s+of)\s+(?:(?i:the)\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|rural|downtown|neighbou?ring)\s+)?(?P<name>{name})"
             ))
             .unwrap(),
             attributive: compile(&format!(r"(?P<name>{name})\s+(?:[a-z-]+\s+){{0,2}}(?i:{event})\b")).unwrap(),
             district: compile(&format!(
-                r"(?P<name>{name})\s+(?:[a-z-]+\s+){{0,2}}(?:district|area|neighbou?rhood|quarter|region|province|county|prefecture)\b"
+                r"(?P<name>{name})\s+(?:[a-z-]+\s+){{0,2}}(?:district|area|neighbou?rhood|quarter|region|province|county|prefecture)\b|\b(?:town|city|village|district|province|region|county|capital|port)\s+of\s+(?P<of>{name})"
+            ))
+            .unwrap(),
+            // "KARSK, Veloria (Wire) --", "SEOUL, South Korea --", "SEOUL: The death toll ..."
+            dateline: compile(&format!(
+                r"(?m)^[ \t]*(?P<city>[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+)*)(?:,[ \t]+(?P<region>{name}))?[ \t]*(?:\([^)\n]*\)[ \t]*)?(?:--|—|–|:)"
             ))
             .unwrap(),
             continuation: compile(r"^(?:\s+(?:and|&|of|for|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)+").unwrap(),
@@ -110,7 +118,7 @@ impl Context {
         (ctx.sentences, ctx.paragraph) = sentences(text);
 
         for caps in p.locative.captures_iter(text).chain(p.district.captures_iter(text)) {
-            let m = caps.name("name").unwrap();
+            let m = caps.name("name").or(caps.name("of")).unwrap();
             if ctx.places.iter().any(|pl| pl.span.start <= m.start() && m.start() < pl.span.end) {
                 continue;
             }
@@ -122,6 +130,20 @@ impl Context {
                 continue;
             }
             add_place(&mut ctx, grammar, m.as_str(), m.start(), next_word(rest), true);
+        }
+        for caps in p.dateline.captures_iter(text) {
+            let city = caps.name("city").unwrap();
+            let before = ctx.places.len();
+            add_place(&mut ctx, grammar, city.as_str(), city.start(), None, true);
+            if let (Some(region), true) = (caps.name("region"), ctx.places.len() > before) {
+                let child = ctx.places[before].name.clone();
+                let at = ctx.places.len();
+                add_place(&mut ctx, grammar, region.as_str(), region.start(), None, true);
+                if ctx.places.len() > at {
+                    let parent = ctx.places[at].name.clone();
+                    ctx.containment.push((child, parent));
+                }
+            }
         }
         // "in Kerman, Iran, ...": the place after the comma contains the one before.
         let locatives: Vec<PlaceMention> = ctx.places.clone();
@@ -184,6 +206,7 @@ impl Context {
         let event_re = event_regex(grammar, ascii_words);
         ctx.events = event_re.find_iter(text).map(|m| m.range()).collect();
         ctx.clause_breaks = clause_breaks(text);
+        ctx.year_when_clauses = year_when_clauses(text, &ctx.clause_breaks);
         ctx.years = p.year.find_iter(text).filter_map(|m| Some((m.as_str().parse().ok()?, m.range()))).collect();
         ctx
     }
@@ -279,12 +302,13 @@ fn add_place(ctx: &mut Context, grammar: &Grammar, raw: &str, start: usize, afte
     let mut previous: Option<String> = None;
     for (i, part) in parts.iter().enumerate() {
         let last = i + 1 == parts.len();
+        let lead = part.len() - part.trim_start().len();
         let mut name = strip_possessive(part.trim());
         // "Itaewon Halloween stampede": the holiday is not part of the place.
         while let Some((head, last)) = name.rsplit_once(' ') {
             if names.not_places.iter().any(|w| w == last) { name = head } else { break }
         }
-        let span = offset..offset + name.len();
+        let span = offset + lead..offset + lead + name.len();
         offset += part.len();
         let first_word = name.split_whitespace().next().unwrap_or("");
         if name.is_empty()
@@ -373,6 +397,21 @@ fn chains(text: &str, places: &[PlaceMention]) -> Vec<(String, String)> {
     out
 }
 
+/// The breaks among `breaks` that open a ", when" clause right after a four-digit year: what the
+/// aligner needs of the words around a break, kept so the prose can be dropped after extraction.
+fn year_when_clauses(text: &str, breaks: &[usize]) -> Vec<(usize, i32)> {
+    breaks
+        .iter()
+        .filter(|&&at| text[at..].starts_with(", when"))
+        .filter_map(|&at| {
+            let start = (at.saturating_sub(6)..at).find(|&i| text.is_char_boundary(i)).unwrap_or(at);
+            let before = &text[start..at];
+            let year: String = before.chars().filter(char::is_ascii_digit).collect();
+            Some((at, year.parse().ok().filter(|_| year.len() == 4)?))
+        })
+        .collect()
+}
+
 fn clause_breaks(text: &str) -> Vec<usize> {
     const MARKERS: &[&str] = &["; ", " – ", " — ", " -- ", ", when ", ", while ", ", whereas ", ", as ", ", since "];
     let mut out: Vec<usize> = MARKERS.iter().flat_map(|m| text.match_indices(m).map(|(i, _)| i)).collect();
@@ -381,6 +420,11 @@ fn clause_breaks(text: &str) -> Vec<usize> {
 }
 
 impl Context {
+    /// The year a ", when" clause starting at `offset` follows ("since 1999, when …").
+    pub fn year_before_when(&self, offset: usize) -> Option<i32> {
+        self.year_when_clauses.iter().find(|(at, _)| *at == offset).map(|(_, year)| *year)
+    }
+
     /// The clause of a sentence that contains `offset`.
     pub fn clause_of(&self, sentence: &Range<usize>, offset: usize) -> Range<usize> {
         let inside = |b: &&usize| sentence.start < **b && **b < sentence.end;
@@ -496,6 +540,13 @@ mod tests {
     fn an_organisation_before_an_event_noun_is_not_inside_the_place_after_it() {
         let c = ctx("The ISIS-K attack in Moscow drew fears.");
         assert!(c.containment.is_empty(), "{:?}", c.containment);
+    }
+
+    #[test]
+    fn compass_adjectives_and_datelines() {
+        let c = ctx("KARSK, Veloria (Wire) -- A quake struck.\nThe quake in eastern Veloria killed 40.");
+        assert!(c.containment.contains(&("KARSK".into(), "Veloria".into())), "{:?}", c.containment);
+        assert!(c.places.iter().any(|p| p.name == "Veloria" && p.span.start > 40));
     }
 
     #[test]

@@ -4,9 +4,11 @@
 //! A part the text does not give is left unknown, never guessed.
 
 use super::calendar::{add_days, days_from_civil, is_valid, weekday};
-use super::number::{number_pattern, parse_number};
+use super::number::{UNITS, number_pattern, parse_number};
 use crate::model::{CivilDate, DateValue};
 use regex::Regex;
+use std::ops::Range;
+use std::sync::OnceLock;
 
 const MONTHS: &[&str] = &[
     "january",
@@ -38,6 +40,93 @@ pub const YEAR_PATTERN: &str = r"\b(?:1[89]\d\d|20\d\d)\b";
 pub struct DateGrammar {
     pub pattern: String,
     reader: Regex,
+    /// `pattern`, compiled on first use by [`DateGrammar::scan`].
+    finder: OnceLock<Regex>,
+    /// Lengths of time ("six months", "3.5 years", "an hour"), compiled on first use.
+    durations: OnceLock<(Regex, Regex)>,
+    /// The scanner's own forms (see [`DateGrammar::scan_with`]), compiled on first use.
+    extra: OnceLock<Vec<Regex>>,
+}
+
+const DURATION_UNITS: &str =
+    r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|wks?|months?|years?|yrs?|decades?|centuries|century)";
+
+/// What a date phrase says, in full: a date as [`DateGrammar::read`] gives it, a stretch of days,
+/// a range between two dates, or a length of time.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DateReading {
+    /// A day, or a month or a year as a whole: what `check` compares.
+    Date(DateValue),
+    /// A stretch of days named as one, `[start, end)`: "last week", "the 1990s", "the next 3 days".
+    Period { start: CivilDate, end: CivilDate },
+    /// A range given by its two ends, each a stretch `[start, end)`: "from March 3 to 5" (from =
+    /// March 3, to = March 5), "1960 - 1961".
+    Between { from: (CivilDate, CivilDate), to: (CivilDate, CivilDate) },
+    /// A length of time: "six months", "two decades".
+    Duration(Duration),
+}
+
+/// A length of time as written: an amount of a unit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Duration {
+    pub amount: f64,
+    pub unit: DurationUnit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DurationUnit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+    Decade,
+    Century,
+}
+
+impl DurationUnit {
+    /// The unit a word names: "days", "Day", "yrs", "min".
+    pub fn from_name(word: &str) -> Option<Self> {
+        let w = word.trim_end_matches('.').to_lowercase();
+        let w = w.as_str();
+        Some(match w {
+            "s" | "sec" | "secs" | "second" | "seconds" => DurationUnit::Second,
+            "m" | "min" | "mins" | "minute" | "minutes" => DurationUnit::Minute,
+            "h" | "hr" | "hrs" | "hour" | "hours" => DurationUnit::Hour,
+            "d" | "day" | "days" => DurationUnit::Day,
+            "w" | "wk" | "wks" | "week" | "weeks" => DurationUnit::Week,
+            "mo" | "mos" | "month" | "months" => DurationUnit::Month,
+            "y" | "yr" | "yrs" | "year" | "years" => DurationUnit::Year,
+            "decade" | "decades" => DurationUnit::Decade,
+            "century" | "centuries" => DurationUnit::Century,
+            _ => return None,
+        })
+    }
+
+    /// Seconds in one unit, a month taken as 30 days and a year as 365.
+    pub fn seconds(self) -> f64 {
+        const DAY: f64 = 86_400.0;
+        match self {
+            DurationUnit::Second => 1.0,
+            DurationUnit::Minute => 60.0,
+            DurationUnit::Hour => 3_600.0,
+            DurationUnit::Day => DAY,
+            DurationUnit::Week => 7.0 * DAY,
+            DurationUnit::Month => 30.0 * DAY,
+            DurationUnit::Year => 365.0 * DAY,
+            DurationUnit::Decade => 3_650.0 * DAY,
+            DurationUnit::Century => 36_500.0 * DAY,
+        }
+    }
+}
+
+impl Duration {
+    /// The length in seconds (a month is 30 days, a year 365).
+    pub fn seconds(&self) -> f64 {
+        self.amount * self.unit.seconds()
+    }
 }
 
 impl Default for DateGrammar {
@@ -65,11 +154,125 @@ impl DateGrammar {
             r"(?i)^(?P<eve>the\s+eve\s+of\s+)?(?:(?P<rel>{relative})|(?:(?P<wd>{wd}),?\s+)?(?:(?P<m1>{month})\s+(?P<d1>{day})(?:,?\s+(?P<y1>{year}))?|(?P<d2>{day})\s+(?:of\s+)?(?P<m2>{month})(?:,?\s+(?P<y2>{year}))?)|(?P<m3>{month}),?\s+(?P<y3>{year})|(?P<iy>{year})-(?P<im>\d\d)-(?P<id>\d\d)|(?P<wdonly>{wd})(?:\s+{part})?|(?P<yonly>{year}))$"
         ))
         .expect("date reader regex");
-        DateGrammar { pattern, reader }
+        DateGrammar { pattern, reader, finder: OnceLock::new(), durations: OnceLock::new(), extra: OnceLock::new() }
     }
 
-    /// Reads a date phrase (as matched by `pattern`), resolving relative parts against `published`.
+    /// Every date phrase in a text, in order, with its byte range and reading; relative phrases
+    /// are resolved against `published`, looking back ([`Prefer::Past`]) as news does.
+    pub fn scan(&self, text: &str, published: Option<CivilDate>) -> Vec<(Range<usize>, DateReading)> {
+        self.scan_with(text, published, Prefer::Past)
+    }
+
+    /// Every date phrase in a text, in order, with its byte range and reading, a date that leaves
+    /// its year, month or week unsaid resolved against `reference` the way `prefer` says.
+    ///
+    /// Besides what `pattern` (the rules' `{date}`) finds, the scanner knows forms too loose for
+    /// a rule (see [`DateGrammar::scan_regexes`]) and joins two dates around "to", "-", "through",
+    /// "and" (after "between") into a range. Where finds overlap, the longest wins.
+    pub fn scan_with(
+        &self,
+        text: &str,
+        reference: Option<CivilDate>,
+        prefer: Prefer,
+    ) -> Vec<(Range<usize>, DateReading)> {
+        let finder = self.finder.get_or_init(|| Regex::new(&format!("(?i){}", self.pattern)).expect("date pattern"));
+        let mut candidates: Vec<(Range<usize>, DateReading)> = finder
+            .find_iter(text)
+            .filter_map(|m| Some((m.range(), DateReading::Date(self.read_with(m.as_str(), reference, prefer)?))))
+            .collect();
+        let bytes = text.as_bytes();
+        let (durations, _) = self.duration_regexes();
+        let lengths: Vec<Range<usize>> = durations.find_iter(text).map(|m| m.range()).collect();
+        for c in self.scan_regexes().iter().flat_map(|re| re.captures_iter(text)) {
+            let m = c.get(0).expect("whole match");
+            if c.name("na").is_some() {
+                // "3.5 years" is a length of time.
+                if lengths.iter().any(|l| l.start < m.end() && m.start() < l.end) {
+                    continue;
+                }
+                // Not a piece of a longer run of numbers: "1.5/2", "3/4/5/6", "24/7%".
+                let before = text[..m.start()].chars().next_back();
+                let after = &bytes[m.end()..];
+                let digit_after = |i: usize| after.get(i).is_some_and(u8::is_ascii_digit);
+                if before.is_some_and(|ch| ch.is_ascii_digit() || matches!(ch, '.' | '/' | '-' | ':' | '$'))
+                    || (after.first().is_some_and(|b| matches!(b, b'/' | b'.' | b'-' | b':')) && digit_after(1))
+                    || after.first() == Some(&b'%')
+                {
+                    continue;
+                }
+            }
+            if let Some(r) = self.read_scanned(&c, reference, prefer) {
+                candidates.push((m.range(), r));
+            }
+        }
+        // Longest first among overlapping finds; the rules' own reading first among equals.
+        let mut order: Vec<usize> = (0..candidates.len()).collect();
+        let unresolved =
+            |r: &DateReading| matches!(r, DateReading::Date(v) if v.unresolved.is_some() || v.year.is_none());
+        order.sort_by_key(|&i| {
+            let (r, d) = &candidates[i];
+            (std::cmp::Reverse(r.len()), r.start, unresolved(d), i)
+        });
+        let mut kept: Vec<(Range<usize>, DateReading)> = Vec::new();
+        for i in order {
+            let (r, d) = &candidates[i];
+            if kept.iter().all(|(k, _)| k.end <= r.start || r.end <= k.start) {
+                kept.push((r.clone(), d.clone()));
+            }
+        }
+        kept.sort_by_key(|(r, _)| r.start);
+        let mut found = join_ranges(text, kept);
+        for m in durations.find_iter(text) {
+            if found.iter().any(|(r, _)| r.start < m.end() && m.start() < r.end) {
+                continue;
+            }
+            if let Some(d) = self.read_duration(m.as_str()) {
+                found.push((m.range(), DateReading::Duration(d)));
+            }
+        }
+        found.sort_by_key(|(r, _)| r.start);
+        found
+    }
+
+    fn duration_regexes(&self) -> &(Regex, Regex) {
+        self.durations.get_or_init(|| {
+            let num = number_pattern();
+            let unit = DURATION_UNITS;
+            let extra = r"(?:(?:more|additional|extra|less|fewer)\s+)?";
+            let finder = Regex::new(&format!(
+                r"(?i)\b(?:(?:{num}|an?)[\s-]*{extra}{unit}|half[\s-]+(?:an?\s+)?{unit}|(?:all|full|whole)[\s-]+(?:day|week|month|year))\b"
+            ))
+            .expect("duration pattern");
+            let reader = Regex::new(&format!(r"(?i)^(?P<amount>.*?)[\s-]*{extra}(?P<unit>{unit})$")).expect("duration reader");
+            (finder, reader)
+        })
+    }
+
+    /// Reads a length of time: "six months" → 6 months, "3.5years", "an hour", "half a day",
+    /// "two decades", "all week" (one week).
+    pub fn read_duration(&self, text: &str) -> Option<Duration> {
+        let (_, reader) = self.duration_regexes();
+        let norm = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let c = reader.captures(&norm)?;
+        let unit = DurationUnit::from_name(&c["unit"])?;
+        let amount = c["amount"].trim().to_lowercase();
+        let amount = match amount.as_str() {
+            "a" | "an" | "all" | "full" | "whole" | "one" => 1.0,
+            "half" | "half a" | "half an" => 0.5,
+            other => parse_number(other)?,
+        };
+        Some(Duration { amount, unit })
+    }
+
+    /// Reads a date phrase (as matched by `pattern`), resolving relative parts against `published`
+    /// and looking back, as news does ([`Prefer::Past`]).
     pub fn read(&self, text: &str, published: Option<CivilDate>) -> Option<DateValue> {
+        self.read_with(text, published, Prefer::Past)
+    }
+
+    /// Reads a date phrase (as matched by `pattern`), resolving relative parts against `reference`;
+    /// a weekday or a month and day without a year resolve the way `prefer` says.
+    pub fn read_with(&self, text: &str, published: Option<CivilDate>, prefer: Prefer) -> Option<DateValue> {
         let norm = text.split_whitespace().collect::<Vec<_>>().join(" ");
         let c = self.reader.captures(&norm)?;
         let mut v = DateValue { year: None, month: None, day: None, weekday: None, unresolved: None };
@@ -85,7 +288,7 @@ impl DateGrammar {
             v.day = num("d1").or(num("d2")).map(|d| d as u32);
             v.year = num("y1").or(num("y2")).map(|y| y as i32);
             if v.year.is_none() {
-                v.year = published.and_then(|p| year_for_month_day(p, v.month?, v.day?));
+                v.year = published.and_then(|p| month_day_year(p, v.month?, v.day?, prefer));
             }
         } else if let Some(m) = c.name("m3") {
             v.month = month_number(m.as_str());
@@ -93,8 +296,11 @@ impl DateGrammar {
         } else if let Some(w) = c.name("wdonly") {
             v.weekday = weekday_number(w.as_str());
             if let Some(p) = published {
-                let back = (weekday(p) + 7 - v.weekday?) % 7;
-                let d = add_days(p, -i64::from(back));
+                let (today, w) = (weekday(p), v.weekday?);
+                let d = match prefer {
+                    Prefer::Past => add_days(p, -i64::from((today + 7 - w) % 7)),
+                    Prefer::Future => add_days(p, i64::from((w + 6 - today) % 7 + 1)),
+                };
                 (v.year, v.month, v.day) = (Some(d.year), Some(d.month), Some(d.day));
             } else {
                 v.unresolved = Some(norm.clone());
@@ -180,7 +386,8 @@ fn resolve_relative(text: &str, published: Option<CivilDate>) -> Option<DateValu
     };
     if last == "ago" {
         let unit = words[words.len() - 2].trim_end_matches('s');
-        let n = parse_number(&words[..words.len() - 2].join(" "))? as i64;
+        // Beyond ten thousand units ago a phrase is not a news date (and would overflow).
+        let n = parse_number(&words[..words.len() - 2].join(" ")).filter(|n| *n <= 10_000.0)? as i64;
         return match unit {
             "day" => {
                 let d = add_days(p, -n);
@@ -235,7 +442,12 @@ fn resolve_relative(text: &str, published: Option<CivilDate>) -> Option<DateValu
             } else if let Some(wd) = weekday_number(w) {
                 let back = (weekday(p) + 7 - wd) % 7;
                 let back = if past { back + 7 * i64::from(back == 0) as u32 } else { back };
-                let d = add_days(p, -i64::from(back));
+                let d = if direction == "next" {
+                    // "next Friday": the Friday of next week, never one already past.
+                    add_days(p, 7 - i64::from(weekday(p)) + i64::from(wd))
+                } else {
+                    add_days(p, -i64::from(back))
+                };
                 Some(DateValue {
                     year: Some(d.year),
                     month: Some(d.month),
@@ -248,6 +460,41 @@ fn resolve_relative(text: &str, published: Option<CivilDate>) -> Option<DateValu
             }
         }
     }
+}
+
+/// Joins two dates written as the ends of one range: "from March 3 to March 5", "2014-2018",
+/// "between 2016 and 2018", "Jan-Feb 2017" is left as found.
+fn join_ranges(text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(Range<usize>, DateReading)> {
+    static LINK: OnceLock<(Regex, Regex)> = OnceLock::new();
+    let (link, lead) = LINK.get_or_init(|| {
+        (
+            Regex::new(r"(?i)^\s*(?:-|–|—|~|to|till|until|through|thru|and)\s*$").expect("range link"),
+            Regex::new(r"(?i)\b(?:from|between)\s+$").expect("range lead"),
+        )
+    });
+    let mut out: Vec<(Range<usize>, DateReading)> = Vec::new();
+    let mut i = 0;
+    while i < found.len() {
+        if i + 1 < found.len() {
+            let ((a, ra), (b, rb)) = (&found[i], &found[i + 1]);
+            let between = &text[a.end..b.start];
+            let lead_m = lead.find(&text[..a.start]);
+            let is_and = between.trim().eq_ignore_ascii_case("and");
+            if link.is_match(between)
+                && (!is_and || lead_m.as_ref().is_some_and(|m| m.as_str().to_lowercase().starts_with("between")))
+                && let (Some(from), Some(to)) = (reading_stretch(ra), reading_stretch(rb))
+                && from.0 < to.1
+            {
+                let start = lead_m.map_or(a.start, |m| m.start());
+                out.push((start..b.end, DateReading::Between { from, to }));
+                i += 2;
+                continue;
+            }
+        }
+        out.push(found[i].clone());
+        i += 1;
+    }
+    out
 }
 
 /// A short reading for reports: "2024-03-22", "March 22 (year unknown)", "Friday (date unknown)".
@@ -348,6 +595,19 @@ mod tests {
     }
 
     #[test]
+    fn durations() {
+        let g = DateGrammar::new();
+        let d = |text: &str| g.read_duration(text).map(|d| (d.amount, d.unit));
+        assert_eq!(d("six months"), Some((6.0, DurationUnit::Month)));
+        assert_eq!(d("3.5years"), Some((3.5, DurationUnit::Year)));
+        assert_eq!(d("two decades"), Some((2.0, DurationUnit::Decade)));
+        assert_eq!(d("an hour"), Some((1.0, DurationUnit::Hour)));
+        assert_eq!(d("half a day"), Some((0.5, DurationUnit::Day)));
+        let found = g.scan("It lasted six months, from March 22.", None);
+        assert!(matches!(found[0].1, DateReading::Duration(Duration { amount: 6.0, unit: DurationUnit::Month })));
+    }
+
+    #[test]
     fn impossible_dates_are_not_dates() {
         assert!(DateGrammar::new().read("February 30", None).is_none());
     }
@@ -357,5 +617,582 @@ mod tests {
         assert_eq!(reading(&read("March 22, 2024", None)), "2024-03-22 (Friday)");
         assert_eq!(reading(&read("March 23", None)), "March 23 (year unknown)");
         assert_eq!(reading(&read("Friday", None)), "friday (unresolved: no publication date)".replacen('f', "F", 1));
+    }
+}
+
+/// Which way a date that leaves its year, month or week unsaid resolves against the reference
+/// date: news speaks of the past, so `check` reads "Friday" as the last Friday and "March 22" as
+/// the last March 22 ([`Prefer::Past`], the default); a calendar assistant's "Friday" is the next
+/// one ([`Prefer::Future`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Prefer {
+    #[default]
+    Past,
+    Future,
+}
+
+const DAY_ORDINALS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+];
+/// "one" .. "nineteen": the number words, without "zero".
+const DAY_CARDINALS: &[&str] = UNITS.split_at(1).1;
+
+/// A day of the month in words or digits: "21", "21st", "twenty-first", "twenty one", "first".
+fn day_words_pattern() -> String {
+    let units =
+        r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|one|two|three|four|five|six|seven|eight|nine)";
+    let ords = DAY_ORDINALS.join("|");
+    let cards = DAY_CARDINALS.join("|");
+    format!(
+        r"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b|twenty[\s-]+{units}\b|thirty[\s-]+(?:first|one)\b|twentieth\b|thirtieth\b|twenty\b|thirty\b|(?:{ords})\b|(?:{cards})\b)"
+    )
+}
+
+/// The day a [`day_words_pattern`] match names.
+fn day_value(text: &str) -> Option<u32> {
+    let t = text.to_lowercase().replace('-', " ");
+    let t = t.split_whitespace().collect::<Vec<_>>();
+    let unit = |w: &str| {
+        DAY_ORDINALS
+            .iter()
+            .position(|o| *o == w)
+            .or_else(|| DAY_CARDINALS.iter().position(|c| *c == w))
+            .map(|i| i as u32 + 1)
+    };
+    let d = match t.as_slice() {
+        [w] => {
+            let digits = w.trim_end_matches(|c: char| c.is_alphabetic());
+            if !digits.is_empty() {
+                digits.parse().ok()?
+            } else {
+                match *w {
+                    "twenty" | "twentieth" => 20,
+                    "thirty" | "thirtieth" => 30,
+                    w => unit(w)?,
+                }
+            }
+        }
+        ["twenty", u] => 20 + unit(u).filter(|u| *u < 10)?,
+        ["thirty", u] => 30 + unit(u).filter(|u| *u == 1)?,
+        _ => return None,
+    };
+    (1..=31).contains(&d).then_some(d)
+}
+
+const SCAN_WEEKDAYS: &[(&str, u32)] =
+    &[("mon", 0), ("tue", 1), ("wed", 2), ("thu", 3), ("fri", 4), ("sat", 5), ("sun", 6)];
+
+fn scan_weekday(text: &str) -> Option<u32> {
+    let t = text.trim_end_matches('.').to_lowercase();
+    SCAN_WEEKDAYS.iter().find(|(p, _)| t.starts_with(p)).map(|(_, w)| *w)
+}
+
+/// The Monday of the week of `d`.
+fn monday_of(d: CivilDate) -> CivilDate {
+    add_days(d, -i64::from(weekday(d)))
+}
+
+fn day_value_of(d: CivilDate) -> DateValue {
+    DateValue { year: Some(d.year), month: Some(d.month), day: Some(d.day), weekday: None, unresolved: None }
+}
+
+fn month_value(year: i32, month: u32) -> DateValue {
+    DateValue { year: Some(year), month: Some(month), day: None, weekday: None, unresolved: None }
+}
+
+/// The stretch of days `[start, end)` a resolved date covers: its day, month or year.
+pub fn date_stretch(v: &DateValue) -> Option<(CivilDate, CivilDate)> {
+    if v.unresolved.is_some() {
+        return None;
+    }
+    let y = v.year?;
+    Some(match (v.month, v.day) {
+        (Some(m), Some(d)) => {
+            let s = CivilDate { year: y, month: m, day: d };
+            (s, add_days(s, 1))
+        }
+        (Some(m), None) => {
+            let s = CivilDate { year: y, month: m, day: 1 };
+            (s, add_days(s, i64::from(super::calendar::days_in_month(y, m))))
+        }
+        (None, _) => (CivilDate { year: y, month: 1, day: 1 }, CivilDate { year: y + 1, month: 1, day: 1 }),
+    })
+}
+
+fn reading_stretch(r: &DateReading) -> Option<(CivilDate, CivilDate)> {
+    match r {
+        DateReading::Date(v) => date_stretch(v),
+        DateReading::Period { start, end } => Some((*start, *end)),
+        _ => None,
+    }
+}
+
+/// A two-digit year: 00-49 are 20xx, 50-99 19xx.
+fn full_year(text: &str) -> Option<i32> {
+    let t = text.trim_start_matches('\'');
+    let y: i32 = t.parse().ok()?;
+    Some(if t.len() == 2 { if y < 50 { 2000 + y } else { 1900 + y } } else { y })
+}
+
+/// Month `m` day `d` without a year, placed in the year `prefer` points to from `p`.
+fn month_day_year(p: CivilDate, m: u32, d: u32, prefer: Prefer) -> Option<i32> {
+    match prefer {
+        Prefer::Past => year_for_month_day(p, m, d),
+        Prefer::Future => {
+            let this = CivilDate { year: p.year, month: m, day: d };
+            if is_valid(this) {
+                Some(if days_from_civil(this) < days_from_civil(p) { p.year + 1 } else { p.year })
+            } else {
+                // February 29: the next leap year.
+                (p.year + 1..p.year + 9).find(|y| is_valid(CivilDate { year: *y, month: m, day: d }))
+            }
+        }
+    }
+}
+
+impl DateGrammar {
+    /// The scanner's own forms, beyond `pattern`: numeric dates ("4/22", "22/04/2016",
+    /// "2016-4-22"), days in words ("May twenty-first", "the 21st of May"), "today", "tomorrow",
+    /// "the day before yesterday", weeks ("next week", "this weekend"), a month alone ("in March"),
+    /// a day of the month alone ("on the 21st") and ranges of days within a month ("March 3-5").
+    /// They are too loose for the rules' `{date}` placeholder ("24/7", a score "3/2", "the 21st"
+    /// of anything), so only [`DateGrammar::scan_with`] uses them.
+    fn scan_regexes(&self) -> &[Regex] {
+        self.extra.get_or_init(|| {
+            let names = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
+            let mon = format!(r"{names}(?:\.|\b)");
+            let lone_mon = r"(?:(?-i:May|March)\b|(?:january|february|april|june|july|august|september|october|november|december)\b|(?:in|of|since|until|from|between|during|by)\s+(?:may|march)\b)";
+            let wd = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\b\.?";
+            let day = day_words_pattern();
+            let year = r"(?:1\d{3}|20\d\d)\b";
+            let n = r"\d{1,2}";
+            let num = number_pattern();
+            let nth = r"(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)";
+            let rel = r"(?:this|current|next|last|previous|past|coming|upcoming|(?:the\s+)?following)";
+            let forms = [
+                format!(r"\b(?P<ya>{year})\s?[-/.]\s?(?P<ma>{n}|{mon})\s?[-/.]\s?(?P<da>{n})\b"),
+                format!(r"\b(?P<yb>{year})[-/](?P<mb>{n})\b"),
+                format!(r"\b(?P<mc>{n})/(?P<yc>{year})"),
+                format!(r"\b(?P<na>{n})\s?[-/.]\s?(?P<nb>{n})\b(?:(?:\s?[-/.]\s?|,\s?)(?P<nc>\d{{4}}|\d{{2}})\b)?"),
+                format!(r"\b(?:(?P<wa>{wd}),?\s*)?(?P<mr>{mon})\s*(?P<dr1>{n})(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru|till|until)\s*(?P<dr2>{n})(?:st|nd|rd|th)?\b(?:,?\s*(?P<yr>{year}))?"),
+                format!(r"\b(?P<dr3>{n})(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru|till|until)\s*(?P<dr4>{n})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mr2>{mon})(?:,?\s*(?P<yr2>{year}))?"),
+                format!(r"\b(?P<ymy>{year})\s*[,/-]?\s*(?P<ymm>{names}\b\.?|0?[1-9]\b|1[0-2]\b)|\b(?P<mym>{names})\.?\s*,?\s*(?P<myy>{year})|\b(?P<mym2>0?[1-9]|1[0-2])\s*-\s*(?P<myy2>{year})"),
+                r"\bthe\s+(?P<after>week|month|year)\s+after\s+next\b".to_string(),
+                r"\b(?:the\s+)?(?P<decade>(?:1[89]|20)?\d0)'?s\b".to_string(),
+                format!(r"\b(?P<lmdir>last|this|next)\s+(?P<lmm>{mon})"),
+                format!(r"\b(?P<ndir>last|next|past|previous|coming|upcoming)\s+(?P<nn>{num})\s+(?P<nu>days|weeks|months|years)\b"),
+                format!(r"\b(?:(?P<wb>{wd}),?\s*)?(?:the\s+)?(?P<dd>{day})\.?\s*(?:day\s+)?(?:of\s+)?(?P<md>{mon})(?:\s*,?\s*(?P<yd>{year}|'\d\d\b))?"),
+                format!(r"\b(?:(?P<wc>{wd}),?\s*)?(?P<me>{mon})(?:\s*[./-]\s*|\s+the\s+|\s*)(?P<de>{day})(?:\s*,?\s*(?P<ye>{year}))?"),
+                format!(r"\b(?P<mg>{names})(?P<dg>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<yg>{year}))?"),
+                r"\b(?P<rel>today|tomorrows?|tmrw|yesterday|the\s+day\s+(?:before\s+yesterday|after\s+(?:tomorrow|tmrw))|(?:the\s+)?next\s+day)\b".to_string(),
+                format!(r"\b(?P<pdir>{rel})\s+(?P<punit>week(?:end)?|month|year|yr)\b"),
+                format!(r"\b(?P<wdir>last|this|next|coming)\s+(?P<wr>{wd})"),
+                format!(r"\b(?P<ww>{wd})\s+(?:of\s+|from\s+|on\s+)?(?:the\s+)?(?P<wwdir>{rel})\s+week\b|\b(?P<wwdir2>{rel})\s+week(?:'s)?\s+(?:on\s+)?(?P<ww2>{wd})"),
+                format!(r"\b(?P<wl>{wd})"),
+                format!(r"(?P<ml>{lone_mon})"),
+                format!(r"\b(?:on\s+)?the\s+(?P<dn>{day})|\bon\s+(?P<dm>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"),
+                format!(r"\b(?P<wt>{wd}),?\s+(?:the\s+)?(?P<wtd>{day})"),
+                format!(r"\b(?:the\s+)?(?P<dofm>{day})\s+(?:day\s+)?of\s+(?:the\s+)?(?P<dofdir>{rel})\s+month\b"),
+                format!(r"\b(?P<agon>{num}|an?|few|a\s+few)\s+(?P<agou>days?|weeks?|months?|years?)\s+(?P<agod>ago|back|hence|from\s+(?:now|today)|later)\b|\bin\s+(?P<inn>{num}|an?)\s+(?P<inu>days?|weeks?|months?|years?)\b"),
+                format!(r"\b(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)(?:\s+(?:of\s+)?(?P<qy>{year}))?|\b(?P<qdir>{rel})\s+(?:quarter|qtr)\b|\b(?P<qy2>{year})\s?q(?P<qn2>[1-4])\b|\bq(?P<qn3>[1-4])\s*(?P<qy3>{year})"),
+                format!(r"\b(?:the\s+)?(?P<nth>{nth})\s+(?P<nwd>{wd}|week|day)\s+(?:of|in)\s+(?:(?P<nmon>{mon})(?:\s*,?\s*(?P<ny>{year}))?|(?:the\s+)?(?P<nrel>this|next|last|previous|current)?\s*month\b)|\b(?P<nth2>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?P<nwd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
+                format!(r"\b(?P<offn>{num}|an?)\s+(?P<offu>days?|weeks?)\s+(?P<offd>from|after|before)\s+(?P<offr>today|tomorrow|tmrw|yesterday|now)\b"),
+            ];
+            forms.iter().map(|f| Regex::new(&format!("(?i){f}")).expect("date scanner form")).collect()
+        })
+    }
+
+    /// Reads one match of the scanner's own forms.
+    fn read_scanned(&self, c: &regex::Captures, p: Option<CivilDate>, prefer: Prefer) -> Option<DateReading> {
+        let s = |name: &str| c.name(name).map(|m| m.as_str());
+        let ymd = |y: i32, m: u32, d: u32| {
+            let date = CivilDate { year: y, month: m, day: d };
+            is_valid(date).then(|| DateReading::Date(day_value_of(date)))
+        };
+        let month_of = |t: &str| t.parse::<u32>().ok().or_else(|| month_number(t));
+        let place = |m: u32, d: u32, y: Option<&str>| -> Option<DateReading> {
+            let y =
+                match (y, p) {
+                    (Some(y), _) => full_year(y)?,
+                    (None, Some(p)) => month_day_year(p, m, d, prefer)?,
+                    // Without a reference date the year stays unknown.
+                    (None, None) => {
+                        return (d <= super::calendar::days_in_month(2024, m)).then_some(DateReading::Date(
+                            DateValue { year: None, month: Some(m), day: Some(d), weekday: None, unresolved: None },
+                        ));
+                    }
+                };
+            ymd(y, m, d)
+        };
+        if let Some(y) = s("ymy").or(s("myy")).or(s("myy2")) {
+            let m = s("ymm").or(s("mym")).or(s("mym2"))?;
+            let m = month_of(m.trim_end_matches('.')).filter(|m| (1..=12).contains(m))?;
+            return Some(DateReading::Date(month_value(y.parse().ok()?, m)));
+        }
+        if let Some(d) = s("decade") {
+            let d: i32 = d.parse().ok()?;
+            let start = if d < 100 { 1900 + d } else { d };
+            let at = |y: i32| CivilDate { year: y, month: 1, day: 1 };
+            return Some(DateReading::Period { start: at(start), end: at(start + 10) });
+        }
+        if let Some(y) = s("ya") {
+            return ymd(y.parse().ok()?, month_of(s("ma")?)?, s("da")?.parse().ok()?);
+        }
+        if let Some(y) = s("yb").or(s("yc")) {
+            let m: u32 = s("mb").or(s("mc"))?.parse().ok()?;
+            let y: i32 = y.parse().ok()?;
+            return (1..=12).contains(&m).then(|| DateReading::Date(month_value(y, m)));
+        }
+        if let Some(a) = s("na") {
+            let (a, b): (u32, u32) = (a.parse().ok()?, s("nb")?.parse().ok()?);
+            // Month first, as in American usage, unless the first number cannot be a month.
+            let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+            return place(m, d, s("nc"));
+        }
+        if let Some(m) = s("mr").or(s("mr2")) {
+            let m = month_number(m)?;
+            let (d1, d2): (u32, u32) = (s("dr1").or(s("dr3"))?.parse().ok()?, s("dr2").or(s("dr4"))?.parse().ok()?);
+            let a = place(m, d1, s("yr").or(s("yr2")))?;
+            let DateReading::Date(av) = &a else { return None };
+            let y = av.year?;
+            let b = ymd(y, m, d2)?;
+            return Some(DateReading::Between { from: reading_stretch(&a)?, to: reading_stretch(&b)? });
+        }
+        if let Some(m) = s("md").or(s("me")).or(s("mg")) {
+            let m = month_number(m)?;
+            let d = day_value(s("dd").or(s("de")).or(s("dg"))?)?;
+            let y = s("yd").or(s("ye")).or(s("yg"));
+            // "Fri, Jul 18" without a year: the nearest year whose July 18 is a Friday.
+            if let (None, Some(p), Some(w)) = (y, p, s("wb").or(s("wc")).and_then(scan_weekday)) {
+                let dir = if prefer == Prefer::Past { -1 } else { 1 };
+                let first = month_day_year(p, m, d, prefer)?;
+                return (0..28)
+                    .map(|k| CivilDate { year: first + dir * k, month: m, day: d })
+                    .find(|date| is_valid(*date) && weekday(*date) == w)
+                    .map(|date| DateReading::Date(day_value_of(date)));
+            }
+            return place(m, d, y);
+        }
+        let Some(p) = p else {
+            // Without a reference date a relative phrase stays unresolved.
+            let text = c.get(0)?.as_str().split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+            return Some(DateReading::Date(DateValue {
+                year: None,
+                month: None,
+                day: None,
+                weekday: None,
+                unresolved: Some(text),
+            }));
+        };
+        if let Some(r) = s("rel") {
+            let r = r.to_lowercase();
+            let n = if r.starts_with("today") {
+                0
+            } else if r.starts_with("tom") || r == "tmrw" || r.ends_with("next day") {
+                1
+            } else if r == "yesterday" {
+                -1
+            } else if r.ends_with("yesterday") {
+                -2
+            } else {
+                2
+            };
+            return Some(DateReading::Date(day_value_of(add_days(p, n))));
+        }
+        if let Some(dir) = s("pdir") {
+            let dir = dir.to_lowercase();
+            let step: i64 = match dir.split_whitespace().last()? {
+                "last" | "past" | "previous" => -1,
+                "this" | "current" => 0,
+                _ => 1,
+            };
+            let unit = s("punit")?.to_lowercase();
+            return Some(match unit.as_str() {
+                "week" => {
+                    let start = add_days(monday_of(p), 7 * step);
+                    DateReading::Period { start, end: add_days(start, 7) }
+                }
+                "weekend" => {
+                    let start = add_days(monday_of(p), 7 * step + 5);
+                    DateReading::Period { start, end: add_days(start, 2) }
+                }
+                "month" => {
+                    let months = i64::from(p.year) * 12 + i64::from(p.month) - 1 + step;
+                    DateReading::Date(month_value(months.div_euclid(12) as i32, months.rem_euclid(12) as u32 + 1))
+                }
+                _ => DateReading::Date(DateValue {
+                    year: Some(p.year + step as i32),
+                    month: None,
+                    day: None,
+                    weekday: None,
+                    unresolved: None,
+                }),
+            });
+        }
+        let step_of = |dir: &str| -> i64 {
+            match dir.to_lowercase().split_whitespace().last().unwrap_or_default() {
+                "last" | "past" | "previous" => -1,
+                "this" | "current" => 0,
+                _ => 1,
+            }
+        };
+        if let Some(unit) = s("after") {
+            let unit = unit.to_lowercase();
+            return Some(match unit.as_str() {
+                "week" => {
+                    let start = add_days(monday_of(p), 14);
+                    DateReading::Period { start, end: add_days(start, 7) }
+                }
+                "month" => {
+                    let months = i64::from(p.year) * 12 + i64::from(p.month) + 1;
+                    DateReading::Date(month_value(months.div_euclid(12) as i32, months.rem_euclid(12) as u32 + 1))
+                }
+                _ => DateReading::Date(DateValue {
+                    year: Some(p.year + 2),
+                    month: None,
+                    day: None,
+                    weekday: None,
+                    unresolved: None,
+                }),
+            });
+        }
+        if let Some(m) = s("lmm") {
+            let m = month_number(m)?;
+            let y = if s("lmdir")?.eq_ignore_ascii_case("last") { p.year - 1 } else { p.year };
+            return Some(DateReading::Date(month_value(y, m)));
+        }
+        if let Some(w) = s("ww").or(s("ww2")) {
+            let w = scan_weekday(w)?;
+            let step = step_of(s("wwdir").or(s("wwdir2"))?);
+            return Some(DateReading::Date(day_value_of(add_days(monday_of(p), 7 * step + i64::from(w)))));
+        }
+        if let Some(w) = s("wt") {
+            // "Friday the 15th": the nearest month whose 15th is a Friday.
+            let (w, d) = (scan_weekday(w)?, day_value(s("wtd")?)?);
+            let base = i64::from(p.year) * 12 + i64::from(p.month) - 1;
+            let dir: i64 = if prefer == Prefer::Past { -1 } else { 1 };
+            return (0..48).find_map(|k| {
+                let months = base + dir * k;
+                let date =
+                    CivilDate { year: months.div_euclid(12) as i32, month: months.rem_euclid(12) as u32 + 1, day: d };
+                let ahead = days_from_civil(date) >= days_from_civil(p);
+                (is_valid(date) && weekday(date) == w && (ahead == (prefer == Prefer::Future) || date == p))
+                    .then(|| DateReading::Date(day_value_of(date)))
+            });
+        }
+        if let Some(d) = s("dofm") {
+            let d = day_value(d)?;
+            let months = i64::from(p.year) * 12 + i64::from(p.month) - 1 + step_of(s("dofdir")?);
+            return ymd(months.div_euclid(12) as i32, months.rem_euclid(12) as u32 + 1, d);
+        }
+        if let Some((amount, unit)) = s("agon").zip(s("agou")).or(s("inn").zip(s("inu"))) {
+            let amount = amount.to_lowercase();
+            let n = match amount.as_str() {
+                "a" | "an" => 1.0,
+                "few" | "a few" => 3.0,
+                a => parse_number(a)?,
+            };
+            if n.fract() != 0.0 || n > 10_000.0 {
+                return None;
+            }
+            let back = s("agod").is_some_and(|d| matches!(d.to_lowercase().as_str(), "ago" | "back"));
+            let n = if back { -(n as i64) } else { n as i64 };
+            let unit = unit.to_lowercase();
+            let date = match unit.trim_end_matches('s') {
+                "day" => add_days(p, n),
+                "week" => add_days(p, 7 * n),
+                u => {
+                    let months = i64::from(p.year) * 12 + i64::from(p.month) - 1 + if u == "year" { 12 * n } else { n };
+                    let (y, m) = (months.div_euclid(12) as i32, months.rem_euclid(12) as u32 + 1);
+                    CivilDate { year: y, month: m, day: p.day.min(super::calendar::days_in_month(y, m)) }
+                }
+            };
+            return Some(DateReading::Date(day_value_of(date)));
+        }
+        let quarter = |y: i32, q: u32| {
+            let start = CivilDate { year: y, month: 3 * q - 2, day: 1 };
+            let end = if q == 4 {
+                CivilDate { year: y + 1, month: 1, day: 1 }
+            } else {
+                CivilDate { year: y, month: 3 * q + 1, day: 1 }
+            };
+            DateReading::Period { start, end }
+        };
+        if let Some(q) = s("qn").or(s("qn2")).or(s("qn3")) {
+            let q = day_value(q).or_else(|| q.parse().ok())?;
+            let y = match s("qy").or(s("qy2")).or(s("qy3")) {
+                Some(y) => full_year(y)?,
+                None => p.year,
+            };
+            return (1..=4).contains(&q).then(|| quarter(y, q));
+        }
+        if let Some(dir) = s("qdir") {
+            let qs = i64::from(p.year) * 4 + i64::from((p.month - 1) / 3) + step_of(dir);
+            return Some(quarter(qs.div_euclid(4) as i32, qs.rem_euclid(4) as u32 + 1));
+        }
+        if let Some(unit) = s("nu") {
+            // "the next 3 days": the days after today; "the last two weeks": whole weeks, months,
+            // years before this one.
+            let n = parse_number(s("nn")?).filter(|n| n.fract() == 0.0 && *n >= 1.0 && *n <= 1_000.0)? as i64;
+            let back = matches!(s("ndir")?.to_lowercase().as_str(), "last" | "past" | "previous");
+            let unit = unit.to_lowercase();
+            let (start, end) = match unit.as_str() {
+                "days" => {
+                    if back {
+                        (add_days(p, -n), p)
+                    } else {
+                        (add_days(p, 1), add_days(p, 1 + n))
+                    }
+                }
+                "weeks" => {
+                    let monday = monday_of(p);
+                    if back {
+                        (add_days(monday, -7 * n), monday)
+                    } else {
+                        (add_days(monday, 7), add_days(monday, 7 + 7 * n))
+                    }
+                }
+                "months" => {
+                    let base = i64::from(p.year) * 12 + i64::from(p.month) - 1;
+                    let at = |k: i64| CivilDate {
+                        year: k.div_euclid(12) as i32,
+                        month: k.rem_euclid(12) as u32 + 1,
+                        day: 1,
+                    };
+                    if back { (at(base - n), at(base)) } else { (at(base + 1), at(base + 1 + n)) }
+                }
+                _ => {
+                    let at = |y: i64| CivilDate { year: y as i32, month: 1, day: 1 };
+                    let y = i64::from(p.year);
+                    if back { (at(y - n), at(y)) } else { (at(y + 1), at(y + 1 + n)) }
+                }
+            };
+            return Some(DateReading::Period { start, end });
+        }
+        if let Some(r) = s("offr") {
+            let base = match r.to_lowercase().as_str() {
+                "tomorrow" | "tmrw" => 1,
+                "yesterday" => -1,
+                _ => 0,
+            };
+            let amount = s("offn")?.to_lowercase();
+            let n = if matches!(amount.as_str(), "a" | "an") { 1.0 } else { parse_number(&amount)? };
+            if n.fract() != 0.0 || n > 10_000.0 {
+                return None;
+            }
+            let unit = if s("offu")?.to_lowercase().starts_with("week") { 7 } else { 1 };
+            let sign = if s("offd")?.eq_ignore_ascii_case("before") { -1 } else { 1 };
+            return Some(DateReading::Date(day_value_of(add_days(p, base + sign * unit * n as i64))));
+        }
+        if let Some(nth) = s("nth").or(s("nth2")) {
+            let (y, m) = if let Some(m) = s("nmon") {
+                let m = month_number(m)?;
+                match s("ny") {
+                    Some(y) => (y.parse().ok()?, m),
+                    None => {
+                        let y = match prefer {
+                            Prefer::Past if m > p.month => p.year - 1,
+                            Prefer::Future if m < p.month => p.year + 1,
+                            _ => p.year,
+                        };
+                        (y, m)
+                    }
+                }
+            } else {
+                let months = i64::from(p.year) * 12 + i64::from(p.month) - 1 + s("nrel").map_or(0, step_of);
+                (months.div_euclid(12) as i32, months.rem_euclid(12) as u32 + 1)
+            };
+            let last_day = super::calendar::days_in_month(y, m);
+            let first = CivilDate { year: y, month: m, day: 1 };
+            let last = CivilDate { year: y, month: m, day: last_day };
+            let nth = nth.to_lowercase();
+            let k = if nth == "last" { 0 } else { day_value(&nth)? };
+            let what = s("nwd").or(s("nwd2"))?.to_lowercase();
+            return Some(match what.as_str() {
+                "day" => DateReading::Date(day_value_of(if k == 0 { last } else { add_days(first, i64::from(k) - 1) })),
+                "week" => {
+                    // The weeks (Monday to Sunday) wholly inside the month.
+                    let first_monday = add_days(first, i64::from((7 - weekday(first)) % 7));
+                    let start = if k == 0 {
+                        add_days(monday_of(add_days(last, 1)), -7)
+                    } else {
+                        add_days(first_monday, 7 * (i64::from(k) - 1))
+                    };
+                    DateReading::Period { start, end: add_days(start, 7) }
+                }
+                w => {
+                    let w = scan_weekday(w)?;
+                    let date = if k == 0 {
+                        add_days(last, -i64::from((weekday(last) + 7 - w) % 7))
+                    } else {
+                        add_days(first, i64::from((w + 7 - weekday(first)) % 7) + 7 * (i64::from(k) - 1))
+                    };
+                    if date.month != m {
+                        return None;
+                    }
+                    DateReading::Date(day_value_of(date))
+                }
+            });
+        }
+        if let Some(w) = s("wr") {
+            let w = scan_weekday(w)?;
+            let step: i64 = match s("wdir")?.to_lowercase().as_str() {
+                "last" => -1,
+                "this" => 0,
+                _ => 1,
+            };
+            return Some(DateReading::Date(day_value_of(add_days(monday_of(p), 7 * step + i64::from(w)))));
+        }
+        if let Some(w) = s("wl") {
+            let w = scan_weekday(w)?;
+            let today = weekday(p);
+            let n = match prefer {
+                Prefer::Past => -i64::from((today + 7 - w) % 7),
+                Prefer::Future => i64::from((w + 6 - today) % 7 + 1),
+            };
+            return Some(DateReading::Date(day_value_of(add_days(p, n))));
+        }
+        if let Some(m) = s("ml") {
+            let m = month_number(m.split_whitespace().last()?)?;
+            let y = match prefer {
+                Prefer::Past if m > p.month => p.year - 1,
+                Prefer::Future if m < p.month => p.year + 1,
+                _ => p.year,
+            };
+            return Some(DateReading::Date(month_value(y, m)));
+        }
+        if let Some(d) = s("dn").or(s("dm")) {
+            // "the one", "the two of them" are no days; "the 2nd", "the second", "the thirty" are.
+            if DAY_CARDINALS.iter().any(|c| d.eq_ignore_ascii_case(c)) {
+                return None;
+            }
+            let d = day_value(d)?;
+            let months = i64::from(p.year) * 12 + i64::from(p.month) - 1;
+            let months = match prefer {
+                Prefer::Past if d > p.day => months - 1,
+                Prefer::Future if d < p.day => months + 1,
+                _ => months,
+            };
+            return ymd(months.div_euclid(12) as i32, months.rem_euclid(12) as u32 + 1, d);
+        }
+        None
     }
 }

@@ -19,6 +19,7 @@ pub struct Lexicon {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Qualifiers {
+    pub exact: Vec<String>,
     pub at_least: Vec<String>,
     pub more_than: Vec<String>,
     pub at_most: Vec<String>,

@@ -7,6 +7,7 @@ pub mod context;
 pub mod date;
 pub mod lexicon;
 pub mod number;
+pub mod ordinal;
 pub mod prefilter;
 
 use crate::model::{Document, Fact, Value};
@@ -36,6 +37,15 @@ pub fn extract_with(
     Extraction { facts: extract_facts_with(doc, rules, grammar, t, prefilter), context: Context::of(doc, grammar) }
 }
 
+/// How a value reads in reports and labels: "≥ 143", "90–99 (nearly 100)", "2024-03-22 (Friday)".
+pub fn reading(value: &Value) -> String {
+    match value {
+        Value::Count(c) => number::reading(c),
+        Value::Date(d) => date::reading(d),
+        Value::Name { name } => name.clone(),
+    }
+}
+
 /// Runs every rule over the prose. Where several rules read the same phrase, the one with the
 /// highest priority keeps it (then the first by id); facts come out in text order.
 pub fn extract_facts(doc: &Document, rules: &[Rule], grammar: &Grammar, t: &Thresholds) -> Vec<Fact> {
@@ -54,9 +64,9 @@ pub fn extract_facts_with(
     let ascii_words = boundary::words_are_ascii(&doc.prose);
     let matching = prefilter.filter(|_| ascii_words).map(|p| p.matching(rules, &doc.prose));
     for (r, rule) in rules.iter().enumerate() {
-        let patterns = if ascii_words { &rule.ascii_patterns } else { &rule.patterns };
         let can_match = |i: usize| matching.as_ref().is_none_or(|m| m[r][i]);
-        for pattern in patterns.iter().enumerate().filter(|(i, _)| can_match(*i)).map(|(_, p)| p) {
+        for pattern in rule.patterns.iter().enumerate().filter(|(i, _)| can_match(*i)).map(|(_, p)| p.get(ascii_words))
+        {
             for caps in pattern.captures_iter(&doc.prose) {
                 let Some(m) = caps.name("value") else { continue };
                 let range = trim_range(&doc.prose, m.range());
@@ -73,9 +83,16 @@ pub fn extract_facts_with(
                 let value = match rule.kind {
                     ValueKind::Count => grammar.counts.read(text, t).map(Value::Count),
                     ValueKind::Date | ValueKind::Year => grammar.dates.read(text, doc.meta.published).map(Value::Date),
+                    ValueKind::Name if in_headline(&doc.prose, range.start) => None,
                     ValueKind::Name => person_name(text, grammar).map(|name| Value::Name { name }),
                 };
                 let Some(value) = value else { continue };
+                // "a third of the victims", "half": a share is not a count.
+                if let Value::Count(c) = &value
+                    && c.stated.is_some_and(|n| n < 1.0 && n.fract() != 0.0)
+                {
+                    continue;
+                }
                 let population = caps.name("who").and_then(|w| grammar.lexicon.population_of(w.as_str()));
                 let named_subject = caps.name("subject").and_then(|s| clean_subject(s.as_str(), grammar));
                 let fact = Fact {
@@ -102,18 +119,18 @@ pub fn extract_facts_with(
             &b.rule,
         ))
     });
+    // Facts come in order of start and none is empty, so a fact overlaps one already kept exactly
+    // when it starts before the furthest end kept so far.
     let mut facts: Vec<Fact> = Vec::new();
+    let mut kept_end = 0;
     for (_, fact) in found {
-        if facts.iter().any(|f| overlaps(&f.prose_span, &fact.prose_span)) {
+        if fact.prose_span.start < kept_end {
             continue;
         }
+        kept_end = kept_end.max(fact.prose_span.end);
         facts.push(fact);
     }
     facts
-}
-
-fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
-    a.start < b.end && b.start < a.end
 }
 
 fn trim_range(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
@@ -182,6 +199,9 @@ fn plausible_context(prose: &str, r: std::ops::Range<usize>, kind: ValueKind) ->
     if kind != ValueKind::Count {
         return true;
     }
+    if number::pronoun_one(&prose[..r.start], &prose[r.clone()]) {
+        return false;
+    }
     let before = prose[..r.start].chars().next_back();
     if matches!(before, Some(':' | '$' | '€' | '£' | '#' | '/' | '.')) || before.is_some_and(|c| c.is_ascii_digit())
     {
@@ -209,12 +229,35 @@ fn plausible_context(prose: &str, r: std::ops::Range<usize>, kind: ValueKind) ->
         || after_lower.starts_with("rd "))
 }
 
+/// A line in Title Case ("Biden Will Find Both Solidarity") capitalises every word, so its
+/// capitalised pairs say nothing about names.
+fn in_headline(prose: &str, at: usize) -> bool {
+    let start = prose[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = prose[at..].find('\n').map_or(prose.len(), |i| at + i);
+    let line = prose[start..end].trim();
+    // Headlines do not end like sentences.
+    if line.ends_with(['.', '!', '?', '"', '”', ':']) {
+        return false;
+    }
+    let words: Vec<&str> = line.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    let capitalised = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+    words.len() >= 4 && capitalised * 10 >= words.len() * 7
+}
+
 /// A person's name as compared: possessive and middle initials dropped; None when a word shows
 /// it is an organisation, a place, a site or a date ("Islamic State", "Abbey Gate", "Friday").
 fn person_name(text: &str, grammar: &Grammar) -> Option<String> {
     let names = &grammar.lexicon.names;
     let text = context::strip_possessive(text).replace('’', "'");
-    let words: Vec<&str> = text.split_whitespace().filter(|w| !(w.len() == 2 && w.ends_with('.'))).collect();
+    // "Eremin-" at a line break, "Artistic'" before a quote: not the whole name.
+    if text.split_whitespace().any(|w| w.ends_with(['-', '\''])) {
+        return None;
+    }
+    let mut words: Vec<&str> = text.split_whitespace().filter(|w| !(w.len() == 2 && w.ends_with('.'))).collect();
+    // "President Anna Morvik" is Anna Morvik.
+    while words.first().is_some_and(|w| names.person_titles.iter().any(|t| t == w)) {
+        words.remove(0);
+    }
     // "Seoul's Itaewon" is a place; "South Korea" a country.
     if words.iter().any(|w| w.ends_with("'s"))
         || words.first().is_some_and(|w| names.compass_words.iter().any(|c| c == w))

@@ -23,7 +23,7 @@ impl Prefilter {
         let mut members = Vec::new();
         let mut patterns = Vec::new();
         for (r, rule) in rules.iter().enumerate() {
-            for (p, pattern) in rule.ascii_patterns.iter().enumerate() {
+            for (p, pattern) in rule.patterns.iter().map(|p| p.ascii()).enumerate() {
                 members.push((r, p));
                 patterns.push(pattern.as_str());
             }
@@ -35,7 +35,7 @@ impl Prefilter {
     /// For each rule, which of its patterns match somewhere in `text` (a text whose words are
     /// ASCII, see [`super::boundary::words_are_ascii`]).
     pub fn matching(&self, rules: &[Rule], text: &str) -> Vec<Vec<bool>> {
-        let mut out: Vec<Vec<bool>> = rules.iter().map(|r| vec![false; r.ascii_patterns.len()]).collect();
+        let mut out: Vec<Vec<bool>> = rules.iter().map(|r| vec![false; r.patterns.len()]).collect();
         for i in self.set.matches(text).iter() {
             let (r, p) = self.members[i];
             out[r][p] = true;

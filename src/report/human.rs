@@ -3,8 +3,8 @@
 //! each with its own source. The only module that knows miette.
 
 use super::{Report, line_column};
-use crate::extract::{date, number};
-use crate::model::{AlignedFact, Document, Fact, Finding, Severity, Value};
+use crate::extract::reading;
+use crate::model::{AlignedFact, Document, Finding, Severity};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
 use std::fmt;
 
@@ -15,44 +15,41 @@ pub struct Style {
     pub width: usize,
 }
 
-struct FindingDiagnostic {
+/// One miette diagnostic: a finding (code, help, and the other sources as `related`), or one
+/// of those other sources (no code, no help).
+struct Diag {
     message: String,
-    code: String,
-    help: String,
+    code: Option<String>,
+    help: Option<String>,
     severity: miette::Severity,
     source: NamedSource<String>,
     labels: Vec<LabeledSpan>,
-    related: Vec<SourceDiagnostic>,
+    related: Vec<Diag>,
 }
 
-struct SourceDiagnostic {
-    message: String,
-    severity: miette::Severity,
-    source: NamedSource<String>,
-    labels: Vec<LabeledSpan>,
-}
-
-impl fmt::Debug for FindingDiagnostic {
+impl fmt::Debug for Diag {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
     }
 }
-impl fmt::Display for FindingDiagnostic {
+
+impl fmt::Display for Diag {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
     }
 }
-impl std::error::Error for FindingDiagnostic {}
 
-impl Diagnostic for FindingDiagnostic {
+impl std::error::Error for Diag {}
+
+impl Diagnostic for Diag {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(&self.code))
+        self.code.as_ref().map(|c| Box::new(c) as Box<dyn fmt::Display>)
     }
     fn severity(&self) -> Option<miette::Severity> {
         Some(self.severity)
     }
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(&self.help))
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
         Some(&self.source)
@@ -65,39 +62,6 @@ impl Diagnostic for FindingDiagnostic {
     }
 }
 
-impl fmt::Debug for SourceDiagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-impl fmt::Display for SourceDiagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-impl std::error::Error for SourceDiagnostic {}
-
-impl Diagnostic for SourceDiagnostic {
-    fn severity(&self) -> Option<miette::Severity> {
-        Some(self.severity)
-    }
-    fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.source)
-    }
-    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        Some(Box::new(self.labels.iter().cloned()))
-    }
-}
-
-/// The reading of a fact as labels show it.
-pub fn reading(f: &Fact) -> String {
-    match &f.value {
-        Value::Count(c) => number::reading(c),
-        Value::Date(d) => date::reading(d),
-        Value::Name { name } => name.clone(),
-    }
-}
-
 fn severity(s: Severity) -> miette::Severity {
     match s {
         Severity::Error => miette::Severity::Error,
@@ -106,7 +70,7 @@ fn severity(s: Severity) -> miette::Severity {
     }
 }
 
-fn diagnostic(docs: &[Document], finding: &Finding) -> FindingDiagnostic {
+fn diagnostic(docs: &[Document], finding: &Finding) -> Diag {
     // Claims grouped by document, in document order; the first document carries the finding.
     let mut groups: Vec<(usize, Vec<LabeledSpan>)> = Vec::new();
     for claim in &finding.claims {
@@ -127,17 +91,20 @@ fn diagnostic(docs: &[Document], finding: &Finding) -> FindingDiagnostic {
     let mut groups = groups.into_iter();
     let (first, labels) = groups.next().expect("a finding has claims");
     let related = groups
-        .map(|(doc, labels)| SourceDiagnostic {
+        .map(|(doc, labels)| Diag {
             message: format!("also in {}", docs[doc].path),
+            code: None,
+            help: None,
             severity: severity(finding.severity),
             source: source(doc),
             labels,
+            related: Vec::new(),
         })
         .collect();
-    FindingDiagnostic {
+    Diag {
         message: finding.message.clone(),
-        code: format!("{}({})", finding.code, finding.check),
-        help: finding.help.clone(),
+        code: Some(format!("{}({})", finding.code, finding.check)),
+        help: Some(finding.help.clone()),
         severity: severity(finding.severity),
         source: source(first),
         labels,
@@ -160,17 +127,8 @@ pub fn render(report: &Report, style: Style) -> String {
         out.push_str(&s);
         out.push('\n');
     }
-    let s = report.summary();
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    out.push_str(&format!(
-        "{}, {}, {}: {}, {}, {}\n",
-        plural(s.documents, "document"),
-        plural(s.facts, "fact"),
-        plural(s.topics, "topic"),
-        plural(s.errors, "error"),
-        plural(s.warnings, "warning"),
-        plural(s.notes, "note"),
-    ));
+    out.push_str(&report.summary().line());
+    out.push('\n');
     out
 }
 
@@ -189,7 +147,7 @@ pub fn render_facts(docs: &[Document], facts: &[AlignedFact]) -> String {
             "{}:{line}:{column}: {:?} = {} [{}] → {topic} ({})\n",
             doc.path,
             text,
-            reading(&a.fact),
+            reading(&a.fact.value),
             a.fact.rule,
             a.why
         ));

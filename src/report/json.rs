@@ -131,7 +131,7 @@ pub fn render_facts(docs: &[Document], facts: &[AlignedFact]) -> String {
     let facts = facts
         .iter()
         .map(|a| JsonFact {
-            claim: claim(docs, &a.fact, &super::human::reading(&a.fact), None),
+            claim: claim(docs, &a.fact, &crate::extract::reading(&a.fact.value), None),
             rule: &a.fact.rule,
             attribute: &a.fact.attribute,
             topic: a.topic.as_ref().map(|t| JsonTopic { subject: &t.subject, attribute: &t.attribute }),
