@@ -4,7 +4,7 @@
 //! A fact without a confident subject keeps `topic: None`: it is listed, never compared.
 
 use crate::blocking::{Also, matching_pairs};
-use crate::extract::context::PlaceMention;
+use crate::extract::context::{Mentions, PlaceMention};
 use crate::extract::{Extraction, lexicon::Lexicon};
 use crate::model::{AlignedFact, Document, Fact, TopicKey, Value};
 use crate::rules::{Rule, SubjectKind};
@@ -26,6 +26,11 @@ pub struct Names {
 
 impl Names {
     fn id(&mut self, surface: &str) -> usize {
+        self.mentioned(surface, 1)
+    }
+
+    /// The id of a name, counting `times` mentions of this surface form.
+    fn mentioned(&mut self, surface: &str, times: usize) -> usize {
         let id = match self.by_surface.get(surface) {
             Some(&id) => id,
             None => {
@@ -41,9 +46,9 @@ impl Names {
             }
         };
         match self.surface[id].get_mut(surface) {
-            Some(n) => *n += 1,
+            Some(n) => *n += times,
             None => {
-                self.surface[id].insert(surface.to_string(), 1);
+                self.surface[id].insert(surface.to_string(), times);
             }
         }
         id
@@ -190,8 +195,8 @@ pub fn align(
                 facility.insert(id);
             }
         }
-        for (name, _) in ex.context.organisations.iter().chain(&ex.context.names) {
-            names.id(name);
+        for m in ex.context.organisations.iter().chain(&ex.context.names) {
+            names.mentioned(&m.name, m.count);
         }
         for f in &ex.facts {
             if let Some(s) = &f.named_subject {
@@ -276,7 +281,7 @@ pub fn align(
                 surely_organisations.insert(class);
             }
         }
-        for (name, _) in &ex.context.organisations {
+        for Mentions { name, .. } in &ex.context.organisations {
             if let Some(class) = names.class_of(name) {
                 organisations.insert(class);
             }
@@ -348,6 +353,7 @@ impl Salience {
         let opening = ctx.sentences.first().cloned().unwrap_or(0..0);
         let opening_weight = if ctx.title_places.is_empty() { TITLE_WEIGHT } else { OPENING_WEIGHT };
         let weight = |at: usize| if opening.contains(&at) { opening_weight } else { 1 };
+        let mentions_weight = |m: &Mentions| m.opening * opening_weight + (m.count - m.opening);
         let mut places: BTreeMap<usize, usize> = BTreeMap::new();
         let mentions = ctx.places.iter().map(|p| (p.name.as_str(), weight(p.span.start)));
         let title = ctx.title_places.iter().map(|name| (name.as_str(), TITLE_WEIGHT));
@@ -361,11 +367,11 @@ impl Salience {
         }
         let place_classes: BTreeSet<usize> = places.keys().copied().collect();
         let mut orgs: BTreeMap<usize, usize> = BTreeMap::new();
-        for (name, span) in &ctx.names {
+        for m in &ctx.names {
             if let Some(class) =
-                names.class_of(name).filter(|c| organisations.contains(c) && !place_classes.contains(c))
+                names.class_of(&m.name).filter(|c| organisations.contains(c) && !place_classes.contains(c))
             {
-                *orgs.entry(class).or_default() += weight(span.start);
+                *orgs.entry(class).or_default() += mentions_weight(m);
             }
         }
         // Highest score; ties go to the class first registered, so the choice is stable.

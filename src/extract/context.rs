@@ -7,6 +7,7 @@ use crate::model::Document;
 use crate::rules::{Grammar, NAME_PATTERN};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -23,10 +24,10 @@ pub struct Context {
     pub suffixed: Vec<(String, String)>,
     /// Names the text declares to be one: (name, alias).
     pub aliases: Vec<(String, String)>,
-    /// Organisation-like names (acronyms, names with "Council", "State", ...) and where they occur.
-    pub organisations: Vec<(String, Range<usize>)>,
-    /// Every capitalised name and where it occurs (for what an article is about).
-    pub names: Vec<(String, Range<usize>)>,
+    /// Organisation-like names (acronyms, names with "Council", "State", ...), first seen first.
+    pub organisations: Vec<Mentions>,
+    /// Every capitalised name, first seen first (for what an article is about).
+    pub names: Vec<Mentions>,
     /// Places named in the article's title (from its metadata).
     pub title_places: Vec<String>,
     /// Event nouns and where they occur.
@@ -37,6 +38,26 @@ pub struct Context {
     pub year_when_clauses: Vec<(usize, i32)>,
     /// Four-digit years written in the text.
     pub years: Vec<(i32, Range<usize>)>,
+}
+
+/// A name and how often a text mentions it. Alignment needs only the counts, and one entry per
+/// mention (with its span) was most of the memory a context holds until alignment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mentions {
+    pub name: String,
+    pub count: usize,
+    /// Mentions in the opening sentence, which says most about what an article covers.
+    pub opening: usize,
+}
+
+/// Counts a mention of `name` in `list`, where `index` says where each name is.
+fn tally(list: &mut Vec<Mentions>, index: &mut HashMap<String, usize>, name: &str, opening: bool) {
+    let at = *index.entry(name.to_string()).or_insert_with(|| {
+        list.push(Mentions { name: name.to_string(), count: 0, opening: 0 });
+        list.len() - 1
+    });
+    list[at].count += 1;
+    list[at].opening += usize::from(opening);
 }
 
 /// A place the text puts an event in.
@@ -195,13 +216,21 @@ impl Context {
                 push_alias(&mut ctx, grammar, a, b);
             }
         }
+        let opening = ctx.sentences.first().cloned().unwrap_or(0..0);
+        let (mut seen_organisations, mut seen_names) = (HashMap::new(), HashMap::new());
+        // Names the text declares aliases of one another are organisations' names.
+        for (a, b) in &ctx.aliases {
+            for name in [a, b] {
+                tally(&mut ctx.organisations, &mut seen_organisations, name, false);
+            }
+        }
         for m in p.name.find_iter(text) {
             let name = strip_possessive(m.as_str());
-            let span = m.start()..m.start() + name.len();
+            let in_opening = opening.contains(&m.start());
             if is_organisation(name, &grammar.lexicon.names.organisation_words) {
-                ctx.organisations.push((name.to_string(), span.clone()));
+                tally(&mut ctx.organisations, &mut seen_organisations, name, in_opening);
             }
-            ctx.names.push((strip_article(name).to_string(), span));
+            tally(&mut ctx.names, &mut seen_names, strip_article(name), in_opening);
         }
         let event_re = event_regex(grammar, ascii_words);
         ctx.events = event_re.find_iter(text).map(|m| m.range()).collect();
@@ -248,9 +277,6 @@ fn push_alias(ctx: &mut Context, grammar: &Grammar, a: &str, b: &str) {
     let not = &grammar.lexicon.names.not_places;
     if a != b && !not.iter().any(|w| w == a || w == b) {
         ctx.aliases.push((a.to_string(), b.to_string()));
-        for name in [a, b] {
-            ctx.organisations.push((name.to_string(), 0..0));
-        }
     }
 }
 
