@@ -18,8 +18,8 @@
 //! extractor reports over an expected mention has the expected value and nothing is reported where
 //! nothing is expected.
 
-use factlint::extract::calendar::add_days;
-use factlint::extract::date::{DateReading, DurationUnit, Prefer, date_stretch};
+use factlint::extract::calendar::{add_days, days_from_civil};
+use factlint::extract::date::{DateReading, DurationUnit, Part, Prefer, date_stretch};
 use factlint::extract::number::Bounds;
 use factlint::extract::ordinal::OrdinalGrammar;
 use factlint::model::{CivilDate, Count};
@@ -513,8 +513,53 @@ fn stretch(d: &DateReading, convention: Convention) -> Option<(CivilDate, CivilD
             Convention::Recognizers => Some((from.0, to.0)),
             Convention::Duckling => Some((from.0, to.1)),
         },
+        DateReading::Part { of, part } => part_days(*of, *part, convention),
         DateReading::Duration(_) => None,
     }
+}
+
+/// The days a part of a week, a month or a year ("early March", "the end of next week") covers as
+/// each peer writes it: Recognizers halves a month and a week (Monday to Thursday, Thursday to
+/// Monday) and takes "early"/"late" in a year as a half but "beginning"/"middle"/"end" as a third;
+/// Duckling cuts a month in thirds of ten days, a week in its first three days and its last three,
+/// a year in its first three months and its last four. A part the peer has no rule for is None.
+fn part_days(of: (CivilDate, CivilDate), part: Part, convention: Convention) -> Option<(CivilDate, CivilDate)> {
+    use Convention::{Duckling, Recognizers};
+    use Part::{Early, End, Late, Middle, Start};
+    let (start, end) = of;
+    let day = |d: u32| CivilDate { day: d, ..start };
+    let month = |m: u32| CivilDate { year: start.year, month: m, day: 1 };
+    Some(match (days_from_civil(end) - days_from_civil(start), start.day, start.month) {
+        (7, ..) => {
+            let (a, b) = match (convention, part) {
+                (_, Start | Early) => (0, 3),
+                (Recognizers, Middle) => (1, 5),
+                (Recognizers, Late | End) => (3, 7),
+                (Duckling, Late | End) => (4, 7),
+                (Duckling, Middle) => return None,
+            };
+            (add_days(start, a), add_days(start, b))
+        }
+        (28..=31, 1, _) => match (convention, part) {
+            (Recognizers, Start | Early) => (start, day(16)),
+            (Recognizers, Middle) => (day(10), day(21)),
+            (Recognizers, Late | End) => (day(16), end),
+            (Duckling, Start | Early) => (start, day(11)),
+            (Duckling, Middle) => (day(11), day(21)),
+            (Duckling, Late | End) => (day(21), end),
+        },
+        (365 | 366, 1, 1) => match (convention, part) {
+            (Recognizers, Early) => (start, month(7)),
+            (Recognizers, Late) => (month(7), end),
+            (Recognizers, Start) => (start, month(5)),
+            (Recognizers, Middle) => (month(5), month(9)),
+            (Recognizers, End) => (month(9), end),
+            (Duckling, Start | Early) => (start, month(4)),
+            (Duckling, Middle) => return None,
+            (Duckling, Late | End) => (month(9), end),
+        },
+        _ => return None,
+    })
 }
 
 fn describe(case: &Case, got: &[Mention], found: bool) -> String {
