@@ -5,7 +5,7 @@
 
 use super::calendar::{add_days, days_from_civil, easter, is_valid, nth_weekday, weekday};
 use super::lexicon::Lexicon;
-use super::number::{UNITS, number_pattern, parse_number};
+use super::number::{TENS, UNITS, number_pattern, parse_number};
 use crate::model::{CivilDate, DateValue};
 use regex::Regex;
 use std::ops::Range;
@@ -130,6 +130,19 @@ fn holiday_from(rule: HolidayRule, from: CivilDate, back: bool, inclusive: bool)
         days.into_iter().filter(|(n, _)| *n > d0 || (inclusive && *n == d0)).min_by_key(|(n, _)| *n)
     }
     .map(|(_, d)| d)
+}
+
+/// A whole count of units in a date phrase: "3", "three", "a"; None beyond ten thousand, where
+/// a phrase is no date.
+fn count_of(text: &str) -> Option<i64> {
+    let n = if matches!(text.to_lowercase().as_str(), "a" | "an") { 1.0 } else { parse_number(text)? };
+    (n.fract() == 0.0 && (1.0..=10_000.0).contains(&n)).then_some(n as i64)
+}
+
+/// Whether `before` ends in "at": "at 4.22" is a time of day, not April 22.
+fn at_before(before: &str) -> bool {
+    static AT: OnceLock<Regex> = OnceLock::new();
+    AT.get_or_init(|| Regex::new(r"(?i)\bat\s+$").expect("at before a number")).is_match(before)
 }
 
 /// A relative phrase read without a reference date: its words, unresolved.
@@ -365,6 +378,7 @@ impl DateGrammar {
                 if before.is_some_and(|ch| ch.is_ascii_digit() || matches!(ch, '.' | '/' | '-' | ':' | '$'))
                     || (after.first().is_some_and(|b| matches!(b, b'/' | b'.' | b'-' | b':')) && digit_after(1))
                     || after.first() == Some(&b'%')
+                    || at_before(&text[..m.start()])
                 {
                     continue;
                 }
@@ -507,11 +521,12 @@ fn weekday_number(text: &str) -> Option<u32> {
 }
 
 /// The year of a month-day said in an article published on `p`: news speaks of the past, so a
-/// date more than a week after publication belongs to the year before.
+/// date more than a week after publication belongs to the year before; February 29 to the last
+/// leap year.
 fn year_for_month_day(p: CivilDate, month: u32, day: u32) -> Option<i32> {
     let this_year = CivilDate { year: p.year, month, day };
     if !is_valid(this_year) {
-        return None;
+        return (p.year - 8..p.year).rev().find(|y| is_valid(CivilDate { year: *y, month, day }));
     }
     Some(if days_from_civil(this_year) > days_from_civil(p) + 7 { p.year - 1 } else { p.year })
 }
@@ -614,6 +629,9 @@ fn resolve_relative(text: &str, published: Option<CivilDate>) -> Option<DateValu
                 let d = if direction == "next" {
                     // "next Friday": the Friday of next week, never one already past.
                     add_days(p, 7 - i64::from(weekday(p)) + i64::from(wd))
+                } else if direction == "this" {
+                    // "this Friday": the Friday of this week (Monday to Sunday), past or to come.
+                    add_days(monday_of(p), i64::from(wd))
                 } else {
                     add_days(p, -i64::from(back))
                 };
@@ -754,6 +772,9 @@ mod tests {
         assert_eq!(ymd(&read("two months ago", pub_)), (Some(2024), Some(1), None));
         assert_eq!(ymd(&read("three years ago", pub_)), (Some(2021), None, None));
         assert!(read("four years earlier", pub_).unresolved.is_some(), "relative to another event");
+        // Published on a Monday: "this Friday" is the Friday of that week, "this Sunday" its end.
+        assert_eq!(ymd(&read("this Friday", p(2016, 11, 7))), (Some(2016), Some(11), Some(11)));
+        assert_eq!(ymd(&read("this Monday", p(2016, 11, 13))), (Some(2016), Some(11), Some(7)));
         assert!(read("last year", None).unresolved.is_some());
     }
 
@@ -803,6 +824,59 @@ mod tests {
             matches!(&scanned("Thanksgiving", None, Prefer::Past)[0].1, DateReading::Date(v) if v.unresolved.is_some())
         );
         assert!(past("Easterly winds, a Christmassy mood and a thanksgivings list").is_empty());
+    }
+
+    #[test]
+    fn counted_weekdays_and_compound_offsets() {
+        let tuesday = p(2013, 2, 12);
+        let on = |text| scanned(text, tuesday, Prefer::Past);
+        assert_eq!(on("3 fridays from now"), vec![("3 fridays from now", day(2013, 3, 1))]);
+        assert_eq!(on("two thursdays ago"), vec![("two thursdays ago", day(2013, 1, 31))]);
+        assert_eq!(on("Wednesday after next"), vec![("Wednesday after next", day(2013, 2, 20))]);
+        assert_eq!(
+            on("March after next"),
+            vec![("March after next", DateReading::Date(month_value(2014, 3)))],
+            "the coming March is this year's"
+        );
+        let thursday = p(2017, 11, 23);
+        let on = |text| scanned(text, thursday, Prefer::Past);
+        assert_eq!(on("1 month and 21 days ago"), vec![("1 month and 21 days ago", day(2017, 10, 2))]);
+        assert_eq!(on("2 years, 21 days later"), vec![("2 years, 21 days later", day(2019, 12, 14))]);
+        assert!(on("three Fridays in a row").is_empty(), "a count of weekdays without an offset is no date");
+    }
+
+    #[test]
+    fn years_in_words_after_a_month_or_day() {
+        let on = |text| scanned(text, p(2016, 11, 7), Prefer::Past);
+        assert_eq!(
+            on("on sunday jan twenty one two thousand and eighteen"),
+            vec![("sunday jan twenty one two thousand and eighteen", day(2018, 1, 21))]
+        );
+        assert_eq!(
+            on("September the twenty-first nineteen seventy eight"),
+            vec![("September the twenty-first nineteen seventy eight", day(1978, 9, 21))]
+        );
+        assert_eq!(on("September 10, nineteen oh one"), vec![("September 10, nineteen oh one", day(1901, 9, 10))]);
+        assert_eq!(
+            on("the tenth of September, two thousand"),
+            vec![("the tenth of September, two thousand", day(2000, 9, 10))]
+        );
+        // One number word after a date is a count, not a year.
+        assert_eq!(on("March 3 two people"), vec![("March 3", day(2016, 3, 3))]);
+    }
+
+    #[test]
+    fn days_without_a_month() {
+        let on = |text| scanned(text, p(2016, 11, 7), Prefer::Past);
+        assert_eq!(on("I'll go back on 15"), vec![("on 15", day(2016, 10, 15))]);
+        assert!(on("on 15 occasions").is_empty());
+        assert!(on("at 4.22 and at 4-22").is_empty(), "a time of day");
+        assert_eq!(on("2/29"), vec![("2/29", day(2016, 2, 29))]);
+        assert_eq!(
+            scanned("Feb 29", p(2019, 6, 1), Prefer::Past),
+            vec![("Feb 29", day(2016, 2, 29))],
+            "the last leap year"
+        );
     }
 
     #[test]
@@ -1001,8 +1075,38 @@ fn reading_stretch(r: &DateReading) -> Option<(CivilDate, CivilDate)> {
     }
 }
 
-/// A two-digit year: 00-49 are 20xx, 50-99 19xx.
+/// A year in words after a month or a day: "two thousand and eighteen", "nineteen seventy
+/// eight", "nineteen oh one", "twenty twenty". Never one word alone ("two", "twenty"), which is a
+/// day or a count.
+fn year_words_pattern() -> String {
+    let units = UNITS[1..10].join("|");
+    let teens = UNITS[10..].join("|");
+    let tens = TENS.join("|");
+    let below_100 = format!(r"(?:(?:{tens})(?:[\s-]+(?:{units}))?|{teens}|{units})\b");
+    format!(
+        r"(?:two\s+thousand(?:\s+(?:and\s+)?{below_100}|\b)|(?:eighteen|nineteen|twenty)\s+(?:(?:{tens})(?:[\s-]+(?:{units}))?\b|(?:{teens})\b|(?:zero|oh|o)\s+(?:{units})\b))"
+    )
+}
+
+/// The year a [`year_words_pattern`] match names.
+fn year_in_words(text: &str) -> Option<i32> {
+    let t = text.to_lowercase().replace('-', " ");
+    let words: Vec<&str> = t.split_whitespace().filter(|w| *w != "and").collect();
+    let number = |ws: &[&str]| parse_number(&ws.join(" ")).map(|n| n as i32);
+    match words.as_slice() {
+        ["two", "thousand"] => Some(2000),
+        ["two", "thousand", rest @ ..] => Some(2000 + number(rest)?),
+        [century, "zero" | "oh" | "o", rest @ ..] => Some(100 * number(&[century])? + number(rest)?),
+        [century, rest @ ..] => Some(100 * number(&[century])? + number(rest)?),
+        [] => None,
+    }
+}
+
+/// A year in digits or words; a two-digit year: 00-49 are 20xx, 50-99 19xx.
 fn full_year(text: &str) -> Option<i32> {
+    if text.starts_with(|c: char| c.is_alphabetic()) {
+        return year_in_words(text);
+    }
     let t = text.trim_start_matches('\'');
     let y: i32 = t.parse().ok()?;
     Some(if t.len() == 2 { if y < 50 { 2000 + y } else { 1900 + y } } else { y })
@@ -1043,6 +1147,8 @@ impl DateGrammar {
             let num = number_pattern();
             let nth = r"(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)";
             let rel = r"(?:this|current|next|last|previous|past|coming|upcoming|(?:the\s+)?following)";
+            let weekday_names = WEEKDAYS.join("|");
+            let year_words = year_words_pattern();
             let holidays = holiday_names_pattern(self.holidays.iter().map(|(name, _)| name.as_str()));
             let forms = [
                 format!(r"\b(?:(?P<hdir>this|next|last|coming|upcoming|previous|past)\s+)?(?P<hol>{holidays})\b(?:\s*,?\s*(?:of\s+|in\s+)?(?P<hy>{year})|\s+(?:of|in)\s+(?P<hyrel>this|next|last|previous)\s+year\b)?"),
@@ -1053,13 +1159,13 @@ impl DateGrammar {
                 format!(r"\b(?P<na>{n})\s?[-/.]\s?(?P<nb>{n})\b(?:(?:\s?[-/.]\s?|,\s?)(?P<nc>\d{{4}}|\d{{2}})\b)?"),
                 format!(r"\b(?:(?P<wa>{wd}),?\s*)?(?P<mr>{mon})\s*(?P<dr1>{n})(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru|till|until)\s*(?P<dr2>{n})(?:st|nd|rd|th)?\b(?:,?\s*(?P<yr>{year}))?"),
                 format!(r"\b(?P<dr3>{n})(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru|till|until)\s*(?P<dr4>{n})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mr2>{mon})(?:,?\s*(?P<yr2>{year}))?"),
-                format!(r"\b(?P<ymy>{year})\s*[,/-]?\s*(?P<ymm>{names}\b\.?|0?[1-9]\b|1[0-2]\b)|\b(?P<mym>{names})\.?\s*,?\s*(?P<myy>{year})|\b(?P<mym2>0?[1-9]|1[0-2])\s*-\s*(?P<myy2>{year})"),
+                format!(r"\b(?P<ymy>{year})\s*[,/-]?\s*(?P<ymm>{names}\b\.?|0?[1-9]\b|1[0-2]\b)|\b(?P<mym>{names})\.?\s*,?\s*(?P<myy>{year}|{year_words})|\b(?P<mym2>0?[1-9]|1[0-2])\s*-\s*(?P<myy2>{year})"),
                 r"\bthe\s+(?P<after>week|month|year)\s+after\s+next\b".to_string(),
                 r"\b(?:the\s+)?(?P<decade>(?:1[89]|20)?\d0)'?s\b".to_string(),
                 format!(r"\b(?P<lmdir>last|this|next)\s+(?P<lmm>{mon})"),
                 format!(r"\b(?P<ndir>last|next|past|previous|coming|upcoming)\s+(?P<nn>{num})\s+(?P<nu>days|weeks|months|years)\b"),
-                format!(r"\b(?:(?P<wb>{wd}),?\s*)?(?:the\s+)?(?P<dd>{day})\.?\s*(?:day\s+)?(?:of\s+)?(?P<md>{mon})(?:\s*,?\s*(?P<yd>{year}|'\d\d\b))?"),
-                format!(r"\b(?:(?P<wc>{wd}),?\s*)?(?P<me>{mon})(?:\s*[./-]\s*|\s+the\s+|\s*)(?P<de>{day})(?:\s*,?\s*(?P<ye>{year}))?"),
+                format!(r"\b(?:(?P<wb>{wd}),?\s*)?(?:the\s+)?(?P<dd>{day})\.?\s*(?:day\s+)?(?:of\s+)?(?P<md>{mon})(?:\s*,?\s*(?P<yd>{year}|'\d\d\b|{year_words}))?"),
+                format!(r"\b(?:(?P<wc>{wd}),?\s*)?(?P<me>{mon})(?:\s*[./-]\s*|\s+the\s+|\s*)(?P<de>{day})(?:\s*,?\s*(?P<ye>{year}|{year_words}))?"),
                 format!(r"\b(?P<mg>{names})(?P<dg>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<yg>{year}))?"),
                 r"\b(?P<rel>today|tomorrows?|tmrw|yesterday|the\s+day\s+(?:before\s+yesterday|after\s+(?:tomorrow|tmrw))|(?:the\s+)?next\s+day)\b".to_string(),
                 format!(r"\b(?P<pdir>{rel})\s+(?P<punit>week(?:end)?|month|year|yr)\b"),
@@ -1067,12 +1173,15 @@ impl DateGrammar {
                 format!(r"\b(?P<ww>{wd})\s+(?:of\s+|from\s+|on\s+)?(?:the\s+)?(?P<wwdir>{rel})\s+week\b|\b(?P<wwdir2>{rel})\s+week(?:'s)?\s+(?:on\s+)?(?P<ww2>{wd})"),
                 format!(r"\b(?P<wl>{wd})"),
                 format!(r"(?P<ml>{lone_mon})"),
-                format!(r"\b(?:on\s+)?the\s+(?P<dn>{day})|\bon\s+(?P<dm>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"),
+                format!(r"\b(?:on\s+)?the\s+(?P<dn>{day})|\bon\s+(?P<dm>[12]\d|3[01]|0?[1-9])(?:(?:st|nd|rd|th)\b|\s*(?:[.!?;,](?:\s|$)|$))"),
                 format!(r"\b(?P<wt>{wd}),?\s+(?:the\s+)?(?P<wtd>{day})"),
                 format!(r"\b(?:the\s+)?(?P<dofm>{day})\s+(?:day\s+)?of\s+(?:the\s+)?(?P<dofdir>{rel})\s+month\b"),
                 format!(r"\b(?P<agon>{num}|an?|few|a\s+few)\s+(?P<agou>days?|weeks?|months?|years?)\s+(?P<agod>ago|back|hence|from\s+(?:now|today)|later)\b|\bin\s+(?P<inn>{num}|an?)\s+(?P<inu>days?|weeks?|months?|years?)\b"),
                 format!(r"\b(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)(?:\s+(?:of\s+)?(?P<qy>{year}))?|\b(?P<qdir>{rel})\s+(?:quarter|qtr)\b|\b(?P<qy2>{year})\s?q(?P<qn2>[1-4])\b|\bq(?P<qn3>[1-4])\s*(?P<qy3>{year})"),
                 format!(r"\b(?:the\s+)?(?P<nth>{nth})\s+(?P<nwd>{wd}|week|day)\s+(?:of|in)\s+(?:(?P<nmon>{mon})(?:\s*,?\s*(?P<ny>{year}))?|(?:the\s+)?(?P<nrel>this|next|last|previous|current)?\s*month\b)|\b(?P<nth2>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?P<nwd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
+                format!(r"\b(?P<wcn>{num}|an?)\s+(?P<wcw>{weekday_names})s?\s+(?P<wcd>from\s+now|hence|later|ago|back)\b"),
+                format!(r"\b(?P<wan>{weekday_names}|{names})\s+after\s+next\b"),
+                format!(r"\b(?P<cago>(?:(?:{num}|an?)\s+(?:years?|months?|weeks?|days?)(?:\s*,\s*|\s+and\s+|\s+)){{1,3}}(?:{num}|an?)\s+(?:years?|months?|weeks?|days?))\s+(?P<cagod>ago|later|from\s+now|hence)\b"),
                 format!(r"\b(?P<offn>{num}|an?)\s+(?P<offu>days?|weeks?)\s+(?P<offd>from|after|before)\s+(?P<offr>today|tomorrow|tmrw|yesterday|now)\b"),
             ];
             forms.iter().map(|f| Regex::new(&format!("(?i){f}")).expect("date scanner form")).collect()
@@ -1151,7 +1260,7 @@ impl DateGrammar {
         if let Some(y) = s("ymy").or(s("myy")).or(s("myy2")) {
             let m = s("ymm").or(s("mym")).or(s("mym2"))?;
             let m = month_of(m.trim_end_matches('.')).filter(|m| (1..=12).contains(m))?;
-            return Some(DateReading::Date(month_value(y.parse().ok()?, m)));
+            return Some(DateReading::Date(month_value(full_year(y)?, m)));
         }
         if let Some(d) = s("decade") {
             let d: i32 = d.parse().ok()?;
@@ -1412,6 +1521,50 @@ impl DateGrammar {
                 }
             };
             return Some(DateReading::Period { start, end });
+        }
+        if let Some(w) = s("wcw") {
+            // "3 fridays from now": the third Friday after today; "2 thursdays ago" before it.
+            let n = count_of(s("wcn")?)?;
+            let w = scan_weekday(w)?;
+            let back = matches!(s("wcd")?.to_lowercase().as_str(), "ago" | "back");
+            let first = if back {
+                add_days(p, -i64::from((weekday(p) + 6 - w) % 7 + 1))
+            } else {
+                add_days(p, i64::from((w + 6 - weekday(p)) % 7 + 1))
+            };
+            return Some(DateReading::Date(day_value_of(add_days(first, if back { -7 } else { 7 } * (n - 1)))));
+        }
+        if let Some(what) = s("wan") {
+            // "Friday after next": a week after the coming Friday; "March after next" a year after
+            // the coming March.
+            if let Some(w) = scan_weekday(what).filter(|_| weekday_number(what).is_some()) {
+                return Some(DateReading::Date(day_value_of(add_days(p, i64::from((w + 6 - weekday(p)) % 7 + 1) + 7))));
+            }
+            let m = month_number(what)?;
+            return Some(DateReading::Date(month_value(p.year + 1 + i32::from(m <= p.month), m)));
+        }
+        if let Some(amounts) = s("cago") {
+            // "2 years 1 month 21 days ago": years and months first, then weeks and days.
+            static AMOUNT: OnceLock<Regex> = OnceLock::new();
+            let amount = AMOUNT.get_or_init(|| {
+                Regex::new(&format!(r"(?i)(?P<n>{}|an?)\s+(?P<u>year|month|week|day)", number_pattern()))
+                    .expect("an amount")
+            });
+            let sign = if matches!(s("cagod")?.to_lowercase().as_str(), "ago") { -1 } else { 1 };
+            let (mut months, mut days) = (0, 0);
+            for a in amount.captures_iter(amounts) {
+                let n = sign * count_of(&a["n"])?;
+                match a["u"].to_lowercase().as_str() {
+                    "year" => months += 12 * n,
+                    "month" => months += n,
+                    "week" => days += 7 * n,
+                    _ => days += n,
+                }
+            }
+            let m = i64::from(p.year) * 12 + i64::from(p.month) - 1 + months;
+            let (y, m) = (m.div_euclid(12) as i32, m.rem_euclid(12) as u32 + 1);
+            let date = CivilDate { year: y, month: m, day: p.day.min(super::calendar::days_in_month(y, m)) };
+            return Some(DateReading::Date(day_value_of(add_days(date, days))));
         }
         if let Some(r) = s("offr") {
             let base = match r.to_lowercase().as_str() {
