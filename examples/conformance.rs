@@ -352,7 +352,7 @@ fn extract(
             .scan(text, t)
             .into_iter()
             .map(|(span, c)| {
-                let b = grammar.counts.bounds(&text[span.clone()], t);
+                let b = grammar.counts.bounds(&text[span.clone()]);
                 mention(span, Got::Count(c, b))
             })
             .collect(),

@@ -1,5 +1,6 @@
-//! Counts: "143", "2,000", "1.5 million", "eighty-four", "half a dozen", "at least 143",
-//! "nearly 100", "between 20 and 30", "dozens". A count phrase is read as an interval.
+//! Counts: "143", "2,000", "1.5 million", "eighty-four", "half a dozen", "3/4", "at least 143",
+//! "nearly 100", "between 20 and 30", "from 20 to 30", "more than 20 and less than 30", "dozens".
+//! A count phrase is read as an interval.
 
 use super::lexicon::{Lexicon, alternation, sort_longest_first};
 use crate::model::{Count, Qualifier};
@@ -432,7 +433,7 @@ impl CountGrammar {
     /// The interval a count phrase states, with its ends as written: "more than 30" is (30, ∞),
     /// "at least 30" [30, ∞), "between 20 and 30" [20, 30], "more than 20 and at most 30" (20,
     /// 30], "30" [30, 30]. None for vague amounts, "nearly" and "about", which state no interval.
-    pub fn bounds(&self, text: &str, _t: &Thresholds) -> Option<Bounds> {
+    pub fn bounds(&self, text: &str) -> Option<Bounds> {
         let norm = normalise(text);
         if self.vague_of(&norm).is_some() {
             return None;
@@ -1181,7 +1182,7 @@ mod tests {
 
     fn ends(text: &str) -> (End, End) {
         let g = CountGrammar::new(&Lexicon::builtin());
-        let b = g.bounds(text, &Thresholds::default()).unwrap_or_else(|| panic!("no bounds for {text:?}"));
+        let b = g.bounds(text).unwrap_or_else(|| panic!("no bounds for {text:?}"));
         (b.lo.map(|x| (x.value, x.closed)), b.hi.map(|x| (x.value, x.closed)))
     }
 
