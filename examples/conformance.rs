@@ -16,7 +16,8 @@
 //! A case is *found* when every expected mention overlaps something the extractor reports (and a
 //! case that expects nothing gets nothing). It is *value-correct* when, besides, everything the
 //! extractor reports over an expected mention has the expected value and nothing is reported where
-//! nothing is expected.
+//! nothing is expected. A spec judges only values of its own kind where it expects none: a vague
+//! amount ("a number") is no stray in a number spec, nor a bare number ("in 2009") in a range spec.
 
 use factlint::extract::calendar::{add_days, days_from_civil};
 use factlint::extract::date::{DateReading, DurationUnit, Part, Prefer, date_stretch};
@@ -309,6 +310,12 @@ fn main() -> ExitCode {
                 (Got::Date(d), Only::Durations) => matches!(d, DateReading::Duration(_)),
                 _ => true,
             });
+            // A number spec judges numbers and a range spec ranges: a vague amount ("a number")
+            // states no number, a bare number ("in 2009") no range. Such a mention is judged
+            // only where the spec expects a mention.
+            got.retain(|m| {
+                states_judged_value(spec.kind, &m.got) || case.expected.iter().any(|e| overlaps(&e.span, &m.span))
+            });
             let (found, correct) = judge(&case.expected, &got, spec.convention);
             tally.found += usize::from(found);
             tally.correct += usize::from(correct);
@@ -424,7 +431,7 @@ fn extract(
             .scan(text, t)
             .into_iter()
             .map(|(span, c)| {
-                let b = grammar.counts.bounds(&text[span.clone()], t);
+                let b = grammar.counts.bounds(&text[span.clone()]);
                 mention(span, Got::Count(c, b))
             })
             .collect(),
@@ -443,6 +450,15 @@ fn extract(
                 .map(|(span, d)| mention(span, Got::Date(d)))
                 .collect()
         }
+    }
+}
+
+/// Whether a mention states the kind of value a spec of `kind` judges.
+fn states_judged_value(kind: Kind, got: &Got) -> bool {
+    match (kind, got) {
+        (Kind::Numbers, Got::Count(c, _)) => c.stated.is_some(),
+        (Kind::Ranges, Got::Count(_, b)) => b.is_some_and(|b| b.lo != b.hi),
+        _ => true,
     }
 }
 

@@ -273,6 +273,12 @@ pub fn ascii_word_boundaries(pattern: &str) -> String {
             continue;
         }
         match chars.next() {
+            // A half boundary, `\b{start-half}`, keeps its braces inside the group.
+            Some('b') if chars.as_str().starts_with('{') => {
+                let close = chars.as_str().find('}').map_or(0, |i| i + 1);
+                out.push_str(&format!(r"(?-u:\b{})", &chars.as_str()[..close]));
+                chars = chars.as_str()[close..].chars();
+            }
             Some('b') => out.push_str(r"(?-u:\b)"),
             Some('B') => out.push_str(r"(?-u:\B)"),
             Some(other) => {
