@@ -19,7 +19,7 @@
 use crate::extract::date::{DateGrammar, YEAR_PATTERN};
 use crate::extract::lexicon::{Lexicon, alternation};
 use crate::extract::number::CountGrammar;
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -240,7 +240,9 @@ pub fn parse_rule(origin: &str, text: &str, grammar: &Grammar) -> Result<Rule, R
     for p in &file.patterns {
         let offset = p.span().start;
         let expanded = grammar.expand(p.get_ref(), file.kind).map_err(|m| at(offset, m))?;
-        let regex = Regex::new(&ascii_word_boundaries(&expanded))
+        let regex = RegexBuilder::new(&ascii_word_boundaries(&expanded))
+            .dfa_size_limit(RULE_DFA_CACHE)
+            .build()
             .map_err(|e| at(offset, format!("invalid pattern: {}", first_line(&e.to_string()))))?;
         sources.push(p.get_ref().clone());
         patterns.push(regex);
@@ -259,6 +261,13 @@ pub fn parse_rule(origin: &str, text: &str, grammar: &Grammar) -> Result<Rule, R
         origin: origin.to_string(),
     })
 }
+
+/// The lazy DFA cache of each rule pattern (per thread). A pattern that starts with `{count}`
+/// starts a match at every position through a large alternation; with the default 2 MiB its DFA
+/// kept clearing its cache, gave up, and the search fell to the NFA simulation: 0.4 MB/s for such
+/// a pattern, against 40-180 MB/s with this room (`BENCH_PER_PATTERN=1` of `bench_extract`).
+/// The cache grows only as far as a text needs.
+const RULE_DFA_CACHE: usize = 16 << 20;
 
 /// `\b` made an ASCII word boundary, `(?-u:\b)`. A Unicode `\b` keeps the regex crate's fast
 /// engines (its DFAs) from running on any text with a non-ASCII character (a curly quote, a dash)
