@@ -8,8 +8,7 @@
 
 use divan::Bencher;
 use divan::counter::BytesCount;
-use factlint::extract::prefilter::Prefilter;
-use factlint::extract::{Context, extract_facts_with};
+use factlint::extract::{Context, extract_facts};
 use factlint::load::{collect_paths, load_file};
 use factlint::model::Document;
 use factlint::pipeline::{Options, run};
@@ -43,7 +42,6 @@ fn size(docs: &[Document]) -> usize {
 struct Setup {
     grammar: Grammar,
     rules: Vec<factlint::rules::Rule>,
-    prefilter: Option<Prefilter>,
     docs: Vec<Document>,
 }
 
@@ -52,9 +50,8 @@ fn setup() -> &'static Setup {
     S.get_or_init(|| {
         let grammar = Grammar::builtin();
         let (rules, _) = load_rules(&grammar, &[]);
-        let prefilter = Prefilter::new(&rules);
         let docs = documents(&corpus("bench-corpus-2mb", 2_000_000));
-        Setup { grammar, rules, prefilter, docs }
+        Setup { grammar, rules, docs }
     })
 }
 
@@ -63,12 +60,9 @@ fn setup() -> &'static Setup {
 fn extract_rules(bencher: Bencher) {
     let s = setup();
     let t = Thresholds::default();
-    bencher.counter(BytesCount::new(size(&s.docs))).bench(|| {
-        s.docs
-            .iter()
-            .map(|d| extract_facts_with(d, &s.rules, &s.grammar, &t, s.prefilter.as_ref()).len())
-            .sum::<usize>()
-    });
+    bencher
+        .counter(BytesCount::new(size(&s.docs)))
+        .bench(|| s.docs.iter().map(|d| extract_facts(d, &s.rules, &s.grammar, &t).len()).sum::<usize>());
 }
 
 /// The alignment context over the same articles, one thread: the other half of extraction.

@@ -66,16 +66,9 @@ fn main() {
     let bytes: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
     let stems: Vec<String> = files.iter().map(|f| Citations::stem(f)).collect();
     let citations = Citations::new(&stems);
-    let prefilter = factlint::extract::prefilter::Prefilter::new(&rules);
     lap("list files", &mut stages);
-    let mapper = Mapper {
-        rules: &rules,
-        grammar: &grammar,
-        options: &options,
-        citations: &citations,
-        keep_source: false,
-        prefilter: prefilter.as_ref(),
-    };
+    let mapper =
+        Mapper { rules: &rules, grammar: &grammar, options: &options, citations: &citations, keep_source: false };
     let mapped: Vec<_> = mapper.map_all(&files).into_iter().filter_map(Result::ok).collect();
     lap("map: load + extract", &mut stages);
     let (mapped, _) = set_aside_mapped_notes(mapped);

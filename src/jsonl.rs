@@ -112,15 +112,7 @@ pub fn write_facts(paths: &[PathBuf], options: &Options, out: &mut impl Write) -
     let (files, mut load_errors) = collect_paths(paths);
     let stems: Vec<String> = files.iter().map(|f| Citations::stem(f)).collect();
     let citations = Citations::new(&stems);
-    let prefilter = pipeline::prefilter(&rules, files.len());
-    let mapper = Mapper {
-        rules: &rules,
-        grammar: &grammar,
-        options,
-        citations: &citations,
-        keep_source: true,
-        prefilter: prefilter.as_ref(),
-    };
+    let mapper = Mapper { rules: &rules, grammar: &grammar, options, citations: &citations, keep_source: true };
     // Positions are taken while the text is at hand; then it is dropped.
     let results: Vec<Result<(Mapped, Vec<Position>), LoadError>> = files
         .par_iter()

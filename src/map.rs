@@ -6,8 +6,7 @@
 //! ([`reload_sources`]). Results come out in input order whatever the number of threads, so the
 //! output is the same bytes with one thread or many.
 
-use crate::extract::prefilter::Prefilter;
-use crate::extract::{Extraction, extract_with};
+use crate::extract::{Extraction, extract};
 use crate::load::{LoadError, load_file};
 use crate::model::Document;
 use crate::pipeline::Options;
@@ -84,8 +83,6 @@ pub struct Mapper<'a> {
     pub citations: &'a Citations,
     /// Keep each document's source text (for listings of every fact); else it is dropped.
     pub keep_source: bool,
-    /// Worth building for many documents (it takes a moment to compile).
-    pub prefilter: Option<&'a Prefilter>,
 }
 
 pub fn source_hash(source: &str) -> u64 {
@@ -99,7 +96,7 @@ impl Mapper<'_> {
     pub fn map(&self, path: &Path, index: usize) -> Result<Mapped, LoadError> {
         let mut doc = load_file(path, index)?;
         crate::load::meta::apply_configured(&mut doc, &self.options.metadata);
-        let mut extraction = extract_with(&doc, self.rules, self.grammar, &self.options.thresholds, self.prefilter);
+        let mut extraction = extract(&doc, self.rules, self.grammar, &self.options.thresholds);
         shrink(&mut extraction);
         let cites = self.citations.cited_by(&doc.prose, index);
         let hash = source_hash(&doc.source);

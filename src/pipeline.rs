@@ -3,7 +3,6 @@
 
 use crate::align::align;
 use crate::compare::compare;
-use crate::extract::prefilter::Prefilter;
 use crate::load::meta::MetaFields;
 use crate::load::{LoadError, collect_paths};
 use crate::map::{Citations, Mapped, Mapper, reload_sources};
@@ -63,14 +62,6 @@ pub enum Sources {
     All,
 }
 
-/// From how many files the extraction prefilter pays for its compilation (about half a second).
-const PREFILTER_FROM: usize = 200;
-
-/// The extraction prefilter for a run of `files` files, when it is worth building.
-pub fn prefilter(rules: &[Rule], files: usize) -> Option<Prefilter> {
-    (files >= PREFILTER_FROM).then(|| Prefilter::new(rules)).flatten()
-}
-
 /// Checks the articles; [`Run::docs`] keeps the source of the documents a finding cites.
 pub fn run(paths: &[PathBuf], options: &Options) -> Run {
     run_keeping(paths, options, Sources::Cited)
@@ -87,15 +78,8 @@ pub fn run_keeping(paths: &[PathBuf], options: &Options, keep: Sources) -> Run {
     options.progress.report(Step::Start { files: files.len() });
     let stems: Vec<String> = files.iter().map(|f| Citations::stem(f)).collect();
     let citations = Citations::new(&stems);
-    let prefilter = prefilter(&rules, files.len());
-    let mapper = Mapper {
-        rules: &rules,
-        grammar: &grammar,
-        options,
-        citations: &citations,
-        keep_source: keep == Sources::All,
-        prefilter: prefilter.as_ref(),
-    };
+    let mapper =
+        Mapper { rules: &rules, grammar: &grammar, options, citations: &citations, keep_source: keep == Sources::All };
     let mut mapped = Vec::new();
     for m in mapper.map_all(&files) {
         match m {

@@ -151,7 +151,7 @@ pub const NAME_PATTERN: &str =
 impl Grammar {
     pub fn new(lexicon: Lexicon) -> Self {
         let counts = CountGrammar::new(&lexicon);
-        let dates = DateGrammar::new();
+        let dates = DateGrammar::new(&lexicon);
         let pop = alternation(&lexicon.population_words());
         let group = format!(r"\s+(?:of\s+(?:the\s+)?)?(?P<who>(?:[\w.’'-]+\s+){{0,2}}?{pop})\b");
         let who = format!("(?:{group})?");

@@ -9,7 +9,7 @@
 //! document uses the ASCII-boundary twin unless its text holds such a character: the same
 //! matches, at DFA speed, for every document that can have them.
 
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
 use std::sync::OnceLock;
 
 /// Rewrites a pattern for texts whose word characters are all ASCII: `\b`, `\B`, `\w` and `\d`
@@ -25,6 +25,17 @@ pub fn ascii_boundaries(pattern: &str) -> String {
     while let Some(c) = chars.next() {
         match c {
             '\\' => match chars.next() {
+                // A half boundary, `\b{start-half}`, keeps its braces inside the group.
+                Some('b') if chars.peek() == Some(&'{') => {
+                    out.push_str("(?-u:\\b");
+                    for c in chars.by_ref() {
+                        out.push(c);
+                        if c == '}' {
+                            break;
+                        }
+                    }
+                    out.push(')');
+                }
                 Some(b @ ('b' | 'B')) => {
                     out.push_str("(?-u:\\");
                     out.push(b);
@@ -86,10 +97,21 @@ pub struct Twin {
     unicode: OnceLock<Regex>,
 }
 
+/// The lazy DFA cache of each pattern (per thread). A rule pattern that starts with `{count}`
+/// starts a match at every position through a large alternation; with the default 2 MiB its DFA
+/// kept clearing its cache, gave up, and the search fell to the NFA simulation: 0.4 MB/s for such
+/// a pattern, against 40-180 MB/s with this room (`BENCH_PER_PATTERN=1` of `bench_extract`).
+/// The cache grows only as far as a text needs.
+const DFA_CACHE: usize = 16 << 20;
+
+fn compile(pattern: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern).dfa_size_limit(DFA_CACHE).build()
+}
+
 impl Twin {
     pub fn new(pattern: &str) -> Result<Twin, regex::Error> {
         // Errors name the pattern as written, not its rewrite.
-        let ascii = Regex::new(&ascii_boundaries(pattern)).or_else(|_| Regex::new(pattern))?;
+        let ascii = compile(&ascii_boundaries(pattern)).or_else(|_| compile(pattern))?;
         Ok(Twin { pattern: pattern.to_string(), ascii, unicode: OnceLock::new() })
     }
 
@@ -100,7 +122,7 @@ impl Twin {
         }
         // The original compiles whenever its twin does, but for the size limit of its larger
         // Unicode classes; the twin is then the best there is.
-        self.unicode.get_or_init(|| Regex::new(&self.pattern).unwrap_or_else(|_| self.ascii.clone()))
+        self.unicode.get_or_init(|| compile(&self.pattern).unwrap_or_else(|_| self.ascii.clone()))
     }
 
     /// The pattern as compiled for texts whose words are ASCII.
@@ -119,6 +141,7 @@ mod tests {
         assert_eq!(ascii_boundaries(r"a\\b\B\d\s"), r"a\\b(?-u:\B)[0-9]\s");
         assert_eq!(ascii_boundaries(r"[\w’'.-]+\w[^\d,]"), r"[[:word:]’'.-]+[[:word:]][^0-9,]");
         assert_eq!(ascii_boundaries(r"[]\w][[:alpha:]\w]"), r"[][:word:]][[:alpha:][:word:]]");
+        assert_eq!(ascii_boundaries(r"\b{start-half}\.5\b{end-half}"), r"(?-u:\b{start-half})\.5(?-u:\b{end-half})");
     }
 
     #[test]

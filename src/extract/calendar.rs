@@ -53,6 +53,35 @@ pub fn add_days(d: CivilDate, n: i64) -> CivilDate {
     civil_from_days(days_from_civil(d) + n)
 }
 
+/// Western Easter Sunday of a Gregorian year (the anonymous algorithm of Meeus, Jones and Butcher).
+pub fn easter(year: i32) -> CivilDate {
+    let a = year % 19;
+    let (b, c) = (year / 100, year % 100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    CivilDate { year, month: month as u32, day: day as u32 }
+}
+
+/// The `n`th `weekday` (0 = Monday) of a month, counting from 1; `n` = 0 is the last one. None
+/// when the month has no such day (a fifth Monday).
+pub fn nth_weekday(year: i32, month: u32, n: u32, weekday_: u32) -> Option<CivilDate> {
+    let first = CivilDate { year, month, day: 1 };
+    let last = CivilDate { year, month, day: days_in_month(year, month) };
+    let date = if n == 0 {
+        add_days(last, -i64::from((weekday(last) + 7 - weekday_) % 7))
+    } else {
+        add_days(first, i64::from((weekday_ + 7 - weekday(first)) % 7) + 7 * (i64::from(n) - 1))
+    };
+    (date.month == month).then_some(date)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,5 +104,21 @@ mod tests {
             add_days(CivilDate { year: 2024, month: 1, day: 1 }, -1),
             CivilDate { year: 2023, month: 12, day: 31 }
         );
+    }
+
+    #[test]
+    fn easter_sundays() {
+        assert_eq!(easter(2013), CivilDate { year: 2013, month: 3, day: 31 });
+        assert_eq!(easter(2010), CivilDate { year: 2010, month: 4, day: 4 });
+        assert_eq!(easter(2019), CivilDate { year: 2019, month: 4, day: 21 });
+        assert_eq!(easter(2038), CivilDate { year: 2038, month: 4, day: 25 }, "the latest possible");
+    }
+
+    #[test]
+    fn nth_weekdays() {
+        // Thanksgiving 2013, the fourth Thursday of November; Memorial Day 2024, the last Monday of May.
+        assert_eq!(nth_weekday(2013, 11, 4, 3), Some(CivilDate { year: 2013, month: 11, day: 28 }));
+        assert_eq!(nth_weekday(2024, 5, 0, 0), Some(CivilDate { year: 2024, month: 5, day: 27 }));
+        assert_eq!(nth_weekday(2024, 2, 5, 0), None, "February 2024 has four Mondays");
     }
 }

@@ -3,8 +3,9 @@
 //! month", "two months ago") resolved against the publication date when it is known.
 //! A part the text does not give is left unknown, never guessed.
 
-use super::calendar::{add_days, days_from_civil, is_valid, weekday};
-use super::number::{UNITS, number_pattern, parse_number};
+use super::calendar::{add_days, days_from_civil, easter, is_valid, nth_weekday, weekday};
+use super::lexicon::Lexicon;
+use super::number::{TENS, UNITS, number_pattern, parse_number};
 use crate::model::{CivilDate, DateValue};
 use regex::Regex;
 use std::ops::Range;
@@ -46,6 +47,138 @@ pub struct DateGrammar {
     durations: OnceLock<(Regex, Regex)>,
     /// The scanner's own forms (see [`DateGrammar::scan_with`]), compiled on first use.
     extra: OnceLock<Vec<Regex>>,
+    /// The lexicon's holidays: each name, and its day.
+    holidays: Vec<(String, HolidayRule)>,
+}
+
+/// The day a holiday falls on in a year, as the lexicon's `[holidays]` give it: a fixed day, the
+/// Nth weekday of a month or Western Easter, moved by a number of days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HolidayRule {
+    base: HolidayBase,
+    offset: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HolidayBase {
+    Fixed {
+        month: u32,
+        day: u32,
+    },
+    /// The `n`th `weekday` of `month`; `n` = 0 is the last.
+    Nth {
+        n: u32,
+        weekday: u32,
+        month: u32,
+    },
+    Easter,
+}
+
+impl HolidayRule {
+    /// Reads "12-25", "4 thu nov", "last mon may", "easter", "easter -2", "4 thu nov +1".
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let bad = || format!("{text:?} is not a holiday day (\"12-25\", \"4 thu nov\", \"easter -2\")");
+        let mut words: Vec<&str> = text.split_whitespace().collect();
+        let offset = match words.last() {
+            Some(w) if w.starts_with(['+', '-']) => {
+                let n = w.trim_start_matches('+').parse().map_err(|_| bad())?;
+                words.pop();
+                n
+            }
+            _ => 0,
+        };
+        let base = match words.as_slice() {
+            ["easter"] => HolidayBase::Easter,
+            [md] => {
+                let (m, d) = md.split_once('-').ok_or_else(bad)?;
+                let (month, day) = (m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
+                if !is_valid(CivilDate { year: 2024, month, day }) {
+                    return Err(bad());
+                }
+                HolidayBase::Fixed { month, day }
+            }
+            [n, wd, mon] => HolidayBase::Nth {
+                n: if *n == "last" { 0 } else { n.parse().ok().filter(|n| (1..=5).contains(n)).ok_or_else(bad)? },
+                weekday: scan_weekday(wd).ok_or_else(bad)?,
+                month: month_number(mon).ok_or_else(bad)?,
+            },
+            _ => return Err(bad()),
+        };
+        Ok(HolidayRule { base, offset })
+    }
+
+    /// The holiday's day in `year`; None when that year has no such day (a fixed February 29).
+    pub fn in_year(self, year: i32) -> Option<CivilDate> {
+        let base = match self.base {
+            HolidayBase::Fixed { month, day } => Some(CivilDate { year, month, day }).filter(|d| is_valid(*d))?,
+            HolidayBase::Nth { n, weekday, month } => nth_weekday(year, month, n, weekday)?,
+            HolidayBase::Easter => easter(year),
+        };
+        Some(add_days(base, self.offset))
+    }
+}
+
+/// The holiday's day nearest to `from` looking back (`back`) or ahead, `from` itself included
+/// when `inclusive`.
+fn holiday_from(rule: HolidayRule, from: CivilDate, back: bool, inclusive: bool) -> Option<CivilDate> {
+    let (d0, years) = (days_from_civil(from), from.year - 1..=from.year + 1);
+    let days = years.filter_map(|y| rule.in_year(y)).map(|d| (days_from_civil(d), d));
+    let days: Vec<(i64, CivilDate)> = days.collect();
+    if back {
+        days.into_iter().filter(|(n, _)| *n < d0 || (inclusive && *n == d0)).max_by_key(|(n, _)| *n)
+    } else {
+        days.into_iter().filter(|(n, _)| *n > d0 || (inclusive && *n == d0)).min_by_key(|(n, _)| *n)
+    }
+    .map(|(_, d)| d)
+}
+
+/// A whole count of units in a date phrase: "3", "three", "a"; None beyond ten thousand, where
+/// a phrase is no date.
+fn count_of(text: &str) -> Option<i64> {
+    let n = if matches!(text.to_lowercase().as_str(), "a" | "an") { 1.0 } else { parse_number(text)? };
+    (n.fract() == 0.0 && (1.0..=10_000.0).contains(&n)).then_some(n as i64)
+}
+
+/// Whether `before` ends in "at": "at 4.22" is a time of day, not April 22.
+fn at_before(before: &str) -> bool {
+    static AT: OnceLock<Regex> = OnceLock::new();
+    AT.get_or_init(|| Regex::new(r"(?i)\bat\s+$").expect("at before a number")).is_match(before)
+}
+
+/// A relative phrase read without a reference date: its words, unresolved.
+fn unresolved(c: &regex::Captures) -> DateReading {
+    let text = c[0].split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    DateReading::Date(DateValue { year: None, month: None, day: None, weekday: None, unresolved: Some(text) })
+}
+
+/// A regex alternation of holiday names, longest first, each apostrophe or full stop optional
+/// and any white space between words.
+fn holiday_names_pattern<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    let mut names: Vec<&str> = names.collect();
+    super::lexicon::sort_longest_first(&mut names);
+    let parts: Vec<String> = names
+        .iter()
+        .map(|name| {
+            let words = name.split_whitespace().map(|w| {
+                w.chars()
+                    .map(|ch| match ch {
+                        '\'' | '’' => "['’]?".to_string(),
+                        '.' => r"\.?".to_string(),
+                        ch => regex::escape(&ch.to_string()),
+                    })
+                    .collect::<String>()
+            });
+            words.collect::<Vec<_>>().join(r"\s+")
+        })
+        .collect();
+    format!("(?:{})", parts.join("|"))
+}
+
+/// A holiday name as the scanner compares it: lower case, no apostrophes or full stops, single
+/// spaces ("St. Patrick's Day" and "st patricks day" are one name).
+fn holiday_key(name: &str) -> String {
+    let kept: String = name.to_lowercase().chars().filter(|c| !matches!(c, '\'' | '’' | '.')).collect();
+    kept.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 const DURATION_UNITS: &str =
@@ -64,6 +197,38 @@ pub enum DateReading {
     Between { from: (CivilDate, CivilDate), to: (CivilDate, CivilDate) },
     /// A length of time: "six months", "two decades".
     Duration(Duration),
+    /// A part of a stretch `[start, end)` named by its place in it: "early March", "mid-2016",
+    /// "the end of next week". How many days the part spans is a convention the text does not
+    /// state, so the reading keeps the whole stretch and the part's name.
+    Part { of: (CivilDate, CivilDate), part: Part },
+}
+
+/// Where in a stretch of time a phrase places a part of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// "the beginning of", "the start of".
+    Start,
+    /// "early".
+    Early,
+    /// "mid", "the middle of".
+    Middle,
+    /// "late".
+    Late,
+    /// "the end of".
+    End,
+}
+
+impl Part {
+    fn from_word(word: &str) -> Option<Part> {
+        Some(match word.to_lowercase().as_str() {
+            "beginning" | "start" => Part::Start,
+            "early" => Part::Early,
+            "mid" | "middle" => Part::Middle,
+            "late" => Part::Late,
+            "end" => Part::End,
+            _ => return None,
+        })
+    }
 }
 
 /// A length of time as written: an amount of a unit.
@@ -131,12 +296,21 @@ impl Duration {
 
 impl Default for DateGrammar {
     fn default() -> Self {
-        Self::new()
+        Self::new(&Lexicon::builtin())
     }
 }
 
 impl DateGrammar {
-    pub fn new() -> Self {
+    /// The date grammar, with the holidays of `lexicon`.
+    pub fn new(lexicon: &Lexicon) -> Self {
+        let holidays = lexicon
+            .holidays
+            .iter()
+            .flat_map(|(key, h)| {
+                let rule = HolidayRule::parse(&h.day).unwrap_or_else(|e| panic!("lexicon holiday {key}: {e}"));
+                h.names.iter().map(move |name| (name.clone(), rule))
+            })
+            .collect();
         let month = month_pattern();
         let wd = weekday_pattern();
         let day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b";
@@ -154,7 +328,14 @@ impl DateGrammar {
             r"(?i)^(?P<eve>the\s+eve\s+of\s+)?(?:(?P<rel>{relative})|(?:(?P<wd>{wd}),?\s+)?(?:(?P<m1>{month})\s+(?P<d1>{day})(?:,?\s+(?P<y1>{year}))?|(?P<d2>{day})\s+(?:of\s+)?(?P<m2>{month})(?:,?\s+(?P<y2>{year}))?)|(?P<m3>{month}),?\s+(?P<y3>{year})|(?P<iy>{year})-(?P<im>\d\d)-(?P<id>\d\d)|(?P<wdonly>{wd})(?:\s+{part})?|(?P<yonly>{year}))$"
         ))
         .expect("date reader regex");
-        DateGrammar { pattern, reader, finder: OnceLock::new(), durations: OnceLock::new(), extra: OnceLock::new() }
+        DateGrammar {
+            pattern,
+            reader,
+            finder: OnceLock::new(),
+            durations: OnceLock::new(),
+            extra: OnceLock::new(),
+            holidays,
+        }
     }
 
     /// Every date phrase in a text, in order, with its byte range and reading; relative phrases
@@ -197,6 +378,7 @@ impl DateGrammar {
                 if before.is_some_and(|ch| ch.is_ascii_digit() || matches!(ch, '.' | '/' | '-' | ':' | '$'))
                     || (after.first().is_some_and(|b| matches!(b, b'/' | b'.' | b'-' | b':')) && digit_after(1))
                     || after.first() == Some(&b'%')
+                    || at_before(&text[..m.start()])
                 {
                     continue;
                 }
@@ -221,6 +403,7 @@ impl DateGrammar {
             }
         }
         kept.sort_by_key(|(r, _)| r.start);
+        let kept = self.apply_parts(text, kept, reference, prefer);
         let mut found = join_ranges(text, kept);
         for m in durations.find_iter(text) {
             if found.iter().any(|(r, _)| r.start < m.end() && m.start() < r.end) {
@@ -338,11 +521,12 @@ fn weekday_number(text: &str) -> Option<u32> {
 }
 
 /// The year of a month-day said in an article published on `p`: news speaks of the past, so a
-/// date more than a week after publication belongs to the year before.
+/// date more than a week after publication belongs to the year before; February 29 to the last
+/// leap year.
 fn year_for_month_day(p: CivilDate, month: u32, day: u32) -> Option<i32> {
     let this_year = CivilDate { year: p.year, month, day };
     if !is_valid(this_year) {
-        return None;
+        return (p.year - 8..p.year).rev().find(|y| is_valid(CivilDate { year: *y, month, day }));
     }
     Some(if days_from_civil(this_year) > days_from_civil(p) + 7 { p.year - 1 } else { p.year })
 }
@@ -445,6 +629,9 @@ fn resolve_relative(text: &str, published: Option<CivilDate>) -> Option<DateValu
                 let d = if direction == "next" {
                     // "next Friday": the Friday of next week, never one already past.
                     add_days(p, 7 - i64::from(weekday(p)) + i64::from(wd))
+                } else if direction == "this" {
+                    // "this Friday": the Friday of this week (Monday to Sunday), past or to come.
+                    add_days(monday_of(p), i64::from(wd))
                 } else {
                     add_days(p, -i64::from(back))
                 };
@@ -533,7 +720,7 @@ mod tests {
     }
 
     fn read(text: &str, published: Option<CivilDate>) -> DateValue {
-        let g = DateGrammar::new();
+        let g = DateGrammar::default();
         let re = Regex::new(&format!("(?i)^(?:{})$", g.pattern)).unwrap();
         assert!(re.is_match(text), "the date pattern does not match {text:?}");
         g.read(text, published).unwrap_or_else(|| panic!("cannot read {text:?}"))
@@ -585,6 +772,9 @@ mod tests {
         assert_eq!(ymd(&read("two months ago", pub_)), (Some(2024), Some(1), None));
         assert_eq!(ymd(&read("three years ago", pub_)), (Some(2021), None, None));
         assert!(read("four years earlier", pub_).unresolved.is_some(), "relative to another event");
+        // Published on a Monday: "this Friday" is the Friday of that week, "this Sunday" its end.
+        assert_eq!(ymd(&read("this Friday", p(2016, 11, 7))), (Some(2016), Some(11), Some(11)));
+        assert_eq!(ymd(&read("this Monday", p(2016, 11, 13))), (Some(2016), Some(11), Some(7)));
         assert!(read("last year", None).unresolved.is_some());
     }
 
@@ -596,7 +786,7 @@ mod tests {
 
     #[test]
     fn durations() {
-        let g = DateGrammar::new();
+        let g = DateGrammar::default();
         let d = |text: &str| g.read_duration(text).map(|d| (d.amount, d.unit));
         assert_eq!(d("six months"), Some((6.0, DurationUnit::Month)));
         assert_eq!(d("3.5years"), Some((3.5, DurationUnit::Year)));
@@ -607,9 +797,139 @@ mod tests {
         assert!(matches!(found[0].1, DateReading::Duration(Duration { amount: 6.0, unit: DurationUnit::Month })));
     }
 
+    /// What the scanner finds in `text`: each phrase and its reading.
+    fn scanned(text: &str, reference: Option<CivilDate>, prefer: Prefer) -> Vec<(&str, DateReading)> {
+        DateGrammar::default().scan_with(text, reference, prefer).into_iter().map(|(r, d)| (&text[r], d)).collect()
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> DateReading {
+        DateReading::Date(day_value_of(CivilDate { year: y, month: m, day: d }))
+    }
+
+    #[test]
+    fn holidays_resolve_by_their_rule_and_the_reference_date() {
+        let past = |text| scanned(text, p(2024, 3, 1), Prefer::Past);
+        assert_eq!(past("Thanksgiving 2013"), vec![("Thanksgiving 2013", day(2013, 11, 28))]);
+        assert_eq!(past("on Christmas Day"), vec![("Christmas Day", day(2023, 12, 25))], "news looks back");
+        assert_eq!(past("Black Friday of last year"), vec![("Black Friday of last year", day(2023, 11, 24))]);
+        assert_eq!(past("St Patricks day"), vec![("St Patricks day", day(2023, 3, 17))]);
+        let a_week_ahead = scanned("St. Patrick's Day", p(2024, 3, 12), Prefer::Past);
+        assert_eq!(a_week_ahead, vec![("St. Patrick's Day", day(2024, 3, 17))], "a week ahead is still this year's");
+        assert_eq!(past("last Easter"), vec![("last Easter", day(2023, 4, 9))]);
+        assert_eq!(past("Memorial Day"), vec![("Memorial Day", day(2023, 5, 29))]);
+        let future = |text| scanned(text, p(2013, 2, 12), Prefer::Future);
+        assert_eq!(future("next Halloween"), vec![("next Halloween", day(2013, 10, 31))]);
+        assert_eq!(future("Good Friday"), vec![("Good Friday", day(2013, 3, 29))]);
+        assert!(
+            matches!(&scanned("Thanksgiving", None, Prefer::Past)[0].1, DateReading::Date(v) if v.unresolved.is_some())
+        );
+        assert!(past("Easterly winds, a Christmassy mood and a thanksgivings list").is_empty());
+    }
+
+    #[test]
+    fn counted_weekdays_and_compound_offsets() {
+        let tuesday = p(2013, 2, 12);
+        let on = |text| scanned(text, tuesday, Prefer::Past);
+        assert_eq!(on("3 fridays from now"), vec![("3 fridays from now", day(2013, 3, 1))]);
+        assert_eq!(on("two thursdays ago"), vec![("two thursdays ago", day(2013, 1, 31))]);
+        assert_eq!(on("Wednesday after next"), vec![("Wednesday after next", day(2013, 2, 20))]);
+        assert_eq!(
+            on("March after next"),
+            vec![("March after next", DateReading::Date(month_value(2014, 3)))],
+            "the coming March is this year's"
+        );
+        let thursday = p(2017, 11, 23);
+        let on = |text| scanned(text, thursday, Prefer::Past);
+        assert_eq!(on("1 month and 21 days ago"), vec![("1 month and 21 days ago", day(2017, 10, 2))]);
+        assert_eq!(on("2 years, 21 days later"), vec![("2 years, 21 days later", day(2019, 12, 14))]);
+        assert!(on("three Fridays in a row").is_empty(), "a count of weekdays without an offset is no date");
+    }
+
+    #[test]
+    fn years_in_words_after_a_month_or_day() {
+        let on = |text| scanned(text, p(2016, 11, 7), Prefer::Past);
+        assert_eq!(
+            on("on sunday jan twenty one two thousand and eighteen"),
+            vec![("sunday jan twenty one two thousand and eighteen", day(2018, 1, 21))]
+        );
+        assert_eq!(
+            on("September the twenty-first nineteen seventy eight"),
+            vec![("September the twenty-first nineteen seventy eight", day(1978, 9, 21))]
+        );
+        assert_eq!(on("September 10, nineteen oh one"), vec![("September 10, nineteen oh one", day(1901, 9, 10))]);
+        assert_eq!(
+            on("the tenth of September, two thousand"),
+            vec![("the tenth of September, two thousand", day(2000, 9, 10))]
+        );
+        // One number word after a date is a count, not a year.
+        assert_eq!(on("March 3 two people"), vec![("March 3", day(2016, 3, 3))]);
+    }
+
+    #[test]
+    fn days_without_a_month() {
+        let on = |text| scanned(text, p(2016, 11, 7), Prefer::Past);
+        assert_eq!(on("I'll go back on 15"), vec![("on 15", day(2016, 10, 15))]);
+        assert!(on("on 15 occasions").is_empty());
+        assert!(on("at 4.22 and at 4-22").is_empty(), "a time of day");
+        assert_eq!(on("2/29"), vec![("2/29", day(2016, 2, 29))]);
+        assert_eq!(
+            scanned("Feb 29", p(2019, 6, 1), Prefer::Past),
+            vec![("Feb 29", day(2016, 2, 29))],
+            "the last leap year"
+        );
+    }
+
+    #[test]
+    fn holiday_rules() {
+        let on = |rule: &str, year| HolidayRule::parse(rule).unwrap().in_year(year);
+        assert_eq!(on("12-25", 2024), Some(CivilDate { year: 2024, month: 12, day: 25 }));
+        assert_eq!(on("last mon may", 2024), Some(CivilDate { year: 2024, month: 5, day: 27 }));
+        assert_eq!(on("4 thu nov +1", 2013), Some(CivilDate { year: 2013, month: 11, day: 29 }));
+        assert_eq!(on("easter -47", 2013), Some(CivilDate { year: 2013, month: 2, day: 12 }));
+        assert_eq!(on("02-29", 2023), None);
+        for bad in ["12-32", "6 mon may", "easter +x", "christmas", "1 xyz jan"] {
+            assert!(HolidayRule::parse(bad).is_err(), "{bad:?}");
+        }
+        let lexicon = Lexicon::builtin();
+        for (key, h) in &lexicon.holidays {
+            assert!(HolidayRule::parse(&h.day).is_ok(), "lexicon holiday {key}");
+        }
+    }
+
+    #[test]
+    fn parts_of_a_month_a_year_or_a_week() {
+        let reference = p(2024, 3, 20);
+        let part = |text| scanned(text, reference, Prefer::Past);
+        let at = |y, m, d| CivilDate { year: y, month: m, day: d };
+        let year = |y| (at(y, 1, 1), at(y + 1, 1, 1));
+        assert_eq!(
+            part("early March 2024"),
+            vec![("early March 2024", DateReading::Part { of: (at(2024, 3, 1), at(2024, 4, 1)), part: Part::Early })]
+        );
+        assert_eq!(part("in mid-2016"), vec![("mid-2016", DateReading::Part { of: year(2016), part: Part::Middle })]);
+        assert_eq!(
+            part("by the end of the year"),
+            vec![("the end of the year", DateReading::Part { of: year(2024), part: Part::End })]
+        );
+        assert_eq!(
+            part("late last year"),
+            vec![("late last year", DateReading::Part { of: year(2023), part: Part::Late })]
+        );
+        assert_eq!(
+            part("at the beginning of next week"),
+            vec![(
+                "the beginning of next week",
+                DateReading::Part { of: (at(2024, 3, 25), at(2024, 4, 1)), part: Part::Start }
+            )]
+        );
+        // A day has no early or late part: the day stays as it is.
+        assert_eq!(part("late March 22, 2024"), vec![("March 22, 2024", day(2024, 3, 22))]);
+        assert!(matches!(&part("the end of Friday")[..], [("Friday", DateReading::Date(v))] if v.day == Some(15)));
+    }
+
     #[test]
     fn impossible_dates_are_not_dates() {
-        assert!(DateGrammar::new().read("February 30", None).is_none());
+        assert!(DateGrammar::default().read("February 30", None).is_none());
     }
 
     #[test]
@@ -737,6 +1057,16 @@ pub fn date_stretch(v: &DateValue) -> Option<(CivilDate, CivilDate)> {
     })
 }
 
+/// The stretch a part ("early", "the end of") can be taken of: a month, a year or a stretch of
+/// days named as one (a week), never a single day.
+fn part_stretch(r: &DateReading) -> Option<(CivilDate, CivilDate)> {
+    match r {
+        DateReading::Date(v) if v.day.is_none() => date_stretch(v),
+        DateReading::Period { start, end } => Some((*start, *end)),
+        _ => None,
+    }
+}
+
 fn reading_stretch(r: &DateReading) -> Option<(CivilDate, CivilDate)> {
     match r {
         DateReading::Date(v) => date_stretch(v),
@@ -745,8 +1075,38 @@ fn reading_stretch(r: &DateReading) -> Option<(CivilDate, CivilDate)> {
     }
 }
 
-/// A two-digit year: 00-49 are 20xx, 50-99 19xx.
+/// A year in words after a month or a day: "two thousand and eighteen", "nineteen seventy
+/// eight", "nineteen oh one", "twenty twenty". Never one word alone ("two", "twenty"), which is a
+/// day or a count.
+fn year_words_pattern() -> String {
+    let units = UNITS[1..10].join("|");
+    let teens = UNITS[10..].join("|");
+    let tens = TENS.join("|");
+    let below_100 = format!(r"(?:(?:{tens})(?:[\s-]+(?:{units}))?|{teens}|{units})\b");
+    format!(
+        r"(?:two\s+thousand(?:\s+(?:and\s+)?{below_100}|\b)|(?:eighteen|nineteen|twenty)\s+(?:(?:{tens})(?:[\s-]+(?:{units}))?\b|(?:{teens})\b|(?:zero|oh|o)\s+(?:{units})\b))"
+    )
+}
+
+/// The year a [`year_words_pattern`] match names.
+fn year_in_words(text: &str) -> Option<i32> {
+    let t = text.to_lowercase().replace('-', " ");
+    let words: Vec<&str> = t.split_whitespace().filter(|w| *w != "and").collect();
+    let number = |ws: &[&str]| parse_number(&ws.join(" ")).map(|n| n as i32);
+    match words.as_slice() {
+        ["two", "thousand"] => Some(2000),
+        ["two", "thousand", rest @ ..] => Some(2000 + number(rest)?),
+        [century, "zero" | "oh" | "o", rest @ ..] => Some(100 * number(&[century])? + number(rest)?),
+        [century, rest @ ..] => Some(100 * number(&[century])? + number(rest)?),
+        [] => None,
+    }
+}
+
+/// A year in digits or words; a two-digit year: 00-49 are 20xx, 50-99 19xx.
 fn full_year(text: &str) -> Option<i32> {
+    if text.starts_with(|c: char| c.is_alphabetic()) {
+        return year_in_words(text);
+    }
     let t = text.trim_start_matches('\'');
     let y: i32 = t.parse().ok()?;
     Some(if t.len() == 2 { if y < 50 { 2000 + y } else { 1900 + y } } else { y })
@@ -787,20 +1147,25 @@ impl DateGrammar {
             let num = number_pattern();
             let nth = r"(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)";
             let rel = r"(?:this|current|next|last|previous|past|coming|upcoming|(?:the\s+)?following)";
+            let weekday_names = WEEKDAYS.join("|");
+            let year_words = year_words_pattern();
+            let holidays = holiday_names_pattern(self.holidays.iter().map(|(name, _)| name.as_str()));
             let forms = [
+                format!(r"\b(?:(?P<hdir>this|next|last|coming|upcoming|previous|past)\s+)?(?P<hol>{holidays})\b(?:\s*,?\s*(?:of\s+|in\s+)?(?P<hy>{year})|\s+(?:of|in)\s+(?P<hyrel>this|next|last|previous)\s+year\b)?"),
+                r"\b(?:the\s+)?(?P<bpart>beginning|start|middle|end)\s+of\s+(?:the\s+)?(?P<bunit>week|month|year)\b".to_string(),
                 format!(r"\b(?P<ya>{year})\s?[-/.]\s?(?P<ma>{n}|{mon})\s?[-/.]\s?(?P<da>{n})\b"),
                 format!(r"\b(?P<yb>{year})[-/](?P<mb>{n})\b"),
                 format!(r"\b(?P<mc>{n})/(?P<yc>{year})"),
                 format!(r"\b(?P<na>{n})\s?[-/.]\s?(?P<nb>{n})\b(?:(?:\s?[-/.]\s?|,\s?)(?P<nc>\d{{4}}|\d{{2}})\b)?"),
                 format!(r"\b(?:(?P<wa>{wd}),?\s*)?(?P<mr>{mon})\s*(?P<dr1>{n})(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru|till|until)\s*(?P<dr2>{n})(?:st|nd|rd|th)?\b(?:,?\s*(?P<yr>{year}))?"),
                 format!(r"\b(?P<dr3>{n})(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru|till|until)\s*(?P<dr4>{n})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mr2>{mon})(?:,?\s*(?P<yr2>{year}))?"),
-                format!(r"\b(?P<ymy>{year})\s*[,/-]?\s*(?P<ymm>{names}\b\.?|0?[1-9]\b|1[0-2]\b)|\b(?P<mym>{names})\.?\s*,?\s*(?P<myy>{year})|\b(?P<mym2>0?[1-9]|1[0-2])\s*-\s*(?P<myy2>{year})"),
+                format!(r"\b(?P<ymy>{year})\s*[,/-]?\s*(?P<ymm>{names}\b\.?|0?[1-9]\b|1[0-2]\b)|\b(?P<mym>{names})\.?\s*,?\s*(?P<myy>{year}|{year_words})|\b(?P<mym2>0?[1-9]|1[0-2])\s*-\s*(?P<myy2>{year})"),
                 r"\bthe\s+(?P<after>week|month|year)\s+after\s+next\b".to_string(),
                 r"\b(?:the\s+)?(?P<decade>(?:1[89]|20)?\d0)'?s\b".to_string(),
                 format!(r"\b(?P<lmdir>last|this|next)\s+(?P<lmm>{mon})"),
                 format!(r"\b(?P<ndir>last|next|past|previous|coming|upcoming)\s+(?P<nn>{num})\s+(?P<nu>days|weeks|months|years)\b"),
-                format!(r"\b(?:(?P<wb>{wd}),?\s*)?(?:the\s+)?(?P<dd>{day})\.?\s*(?:day\s+)?(?:of\s+)?(?P<md>{mon})(?:\s*,?\s*(?P<yd>{year}|'\d\d\b))?"),
-                format!(r"\b(?:(?P<wc>{wd}),?\s*)?(?P<me>{mon})(?:\s*[./-]\s*|\s+the\s+|\s*)(?P<de>{day})(?:\s*,?\s*(?P<ye>{year}))?"),
+                format!(r"\b(?:(?P<wb>{wd}),?\s*)?(?:the\s+)?(?P<dd>{day})\.?\s*(?:day\s+)?(?:of\s+)?(?P<md>{mon})(?:\s*,?\s*(?P<yd>{year}|'\d\d\b|{year_words}))?"),
+                format!(r"\b(?:(?P<wc>{wd}),?\s*)?(?P<me>{mon})(?:\s*[./-]\s*|\s+the\s+|\s*)(?P<de>{day})(?:\s*,?\s*(?P<ye>{year}|{year_words}))?"),
                 format!(r"\b(?P<mg>{names})(?P<dg>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<yg>{year}))?"),
                 r"\b(?P<rel>today|tomorrows?|tmrw|yesterday|the\s+day\s+(?:before\s+yesterday|after\s+(?:tomorrow|tmrw))|(?:the\s+)?next\s+day)\b".to_string(),
                 format!(r"\b(?P<pdir>{rel})\s+(?P<punit>week(?:end)?|month|year|yr)\b"),
@@ -808,16 +1173,66 @@ impl DateGrammar {
                 format!(r"\b(?P<ww>{wd})\s+(?:of\s+|from\s+|on\s+)?(?:the\s+)?(?P<wwdir>{rel})\s+week\b|\b(?P<wwdir2>{rel})\s+week(?:'s)?\s+(?:on\s+)?(?P<ww2>{wd})"),
                 format!(r"\b(?P<wl>{wd})"),
                 format!(r"(?P<ml>{lone_mon})"),
-                format!(r"\b(?:on\s+)?the\s+(?P<dn>{day})|\bon\s+(?P<dm>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"),
+                format!(r"\b(?:on\s+)?the\s+(?P<dn>{day})|\bon\s+(?P<dm>[12]\d|3[01]|0?[1-9])(?:(?:st|nd|rd|th)\b|\s*(?:[.!?;,](?:\s|$)|$))"),
                 format!(r"\b(?P<wt>{wd}),?\s+(?:the\s+)?(?P<wtd>{day})"),
                 format!(r"\b(?:the\s+)?(?P<dofm>{day})\s+(?:day\s+)?of\s+(?:the\s+)?(?P<dofdir>{rel})\s+month\b"),
                 format!(r"\b(?P<agon>{num}|an?|few|a\s+few)\s+(?P<agou>days?|weeks?|months?|years?)\s+(?P<agod>ago|back|hence|from\s+(?:now|today)|later)\b|\bin\s+(?P<inn>{num}|an?)\s+(?P<inu>days?|weeks?|months?|years?)\b"),
                 format!(r"\b(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)(?:\s+(?:of\s+)?(?P<qy>{year}))?|\b(?P<qdir>{rel})\s+(?:quarter|qtr)\b|\b(?P<qy2>{year})\s?q(?P<qn2>[1-4])\b|\bq(?P<qn3>[1-4])\s*(?P<qy3>{year})"),
                 format!(r"\b(?:the\s+)?(?P<nth>{nth})\s+(?P<nwd>{wd}|week|day)\s+(?:of|in)\s+(?:(?P<nmon>{mon})(?:\s*,?\s*(?P<ny>{year}))?|(?:the\s+)?(?P<nrel>this|next|last|previous|current)?\s*month\b)|\b(?P<nth2>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?P<nwd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
+                format!(r"\b(?P<wcn>{num}|an?)\s+(?P<wcw>{weekday_names})s?\s+(?P<wcd>from\s+now|hence|later|ago|back)\b"),
+                format!(r"\b(?P<wan>{weekday_names}|{names})\s+after\s+next\b"),
+                format!(r"\b(?P<cago>(?:(?:{num}|an?)\s+(?:years?|months?|weeks?|days?)(?:\s*,\s*|\s+and\s+|\s+)){{1,3}}(?:{num}|an?)\s+(?:years?|months?|weeks?|days?))\s+(?P<cagod>ago|later|from\s+now|hence)\b"),
                 format!(r"\b(?P<offn>{num}|an?)\s+(?P<offu>days?|weeks?)\s+(?P<offd>from|after|before)\s+(?P<offr>today|tomorrow|tmrw|yesterday|now)\b"),
             ];
             forms.iter().map(|f| Regex::new(&format!("(?i){f}")).expect("date scanner form")).collect()
         })
+    }
+
+    /// Reads "early", "mid", "late", "the beginning of", "the end of" before a month, a year or a
+    /// week as a [`DateReading::Part`] of it: "early March", "mid-2016", "the end of next week".
+    /// A found phrase that starts with "early" or "late" itself ("late last year", which the
+    /// rules read as the year) is read again without that word.
+    fn apply_parts(
+        &self,
+        text: &str,
+        found: Vec<(Range<usize>, DateReading)>,
+        reference: Option<CivilDate>,
+        prefer: Prefer,
+    ) -> Vec<(Range<usize>, DateReading)> {
+        static PART: OnceLock<(Regex, Regex)> = OnceLock::new();
+        let (before, inside) = PART.get_or_init(|| {
+            (
+                Regex::new(r"(?i)\b(?:the\s+)?(?:(?P<a>early|mid|late)(?:\s*-\s*|\s+)|(?P<b>beginning|start|middle|end)\s+of\s+(?:the\s+)?)$")
+                    .expect("part before a date"),
+                Regex::new(r"(?i)^(?P<a>early|late)\s+").expect("part opening a date"),
+            )
+        });
+        found
+            .into_iter()
+            .map(|(range, reading)| {
+                if let Some(c) = before.captures(&text[..range.start])
+                    && let Some(of) = part_stretch(&reading)
+                    && let Some(part) = c.name("a").or(c.name("b")).and_then(|m| Part::from_word(m.as_str()))
+                {
+                    return (c.get(0).map_or(range.start, |m| m.start())..range.end, DateReading::Part { of, part });
+                }
+                let inner = &text[range.clone()];
+                if let Some(c) = inside.captures(inner)
+                    && let [(r, rest)] = self.scan_with(&inner[c[0].len()..], reference, prefer).as_slice()
+                    && r.end == inner.len() - c[0].len()
+                    && let (Some(of), Some(part)) = (part_stretch(rest), Part::from_word(&c["a"]))
+                {
+                    return (range, DateReading::Part { of, part });
+                }
+                (range, reading)
+            })
+            .collect()
+    }
+
+    /// The rule for the holiday `name` (any of its names in the lexicon).
+    fn holiday(&self, name: &str) -> Option<HolidayRule> {
+        let key = holiday_key(name);
+        self.holidays.iter().find(|(n, _)| holiday_key(n) == key).map(|(_, rule)| *rule)
     }
 
     /// Reads one match of the scanner's own forms.
@@ -845,7 +1260,7 @@ impl DateGrammar {
         if let Some(y) = s("ymy").or(s("myy")).or(s("myy2")) {
             let m = s("ymm").or(s("mym")).or(s("mym2"))?;
             let m = month_of(m.trim_end_matches('.')).filter(|m| (1..=12).contains(m))?;
-            return Some(DateReading::Date(month_value(y.parse().ok()?, m)));
+            return Some(DateReading::Date(month_value(full_year(y)?, m)));
         }
         if let Some(d) = s("decade") {
             let d: i32 = d.parse().ok()?;
@@ -891,16 +1306,33 @@ impl DateGrammar {
             }
             return place(m, d, y);
         }
+        let step_of = |dir: &str| -> i64 {
+            match dir.to_lowercase().split_whitespace().last().unwrap_or_default() {
+                "last" | "past" | "previous" => -1,
+                "this" | "current" => 0,
+                _ => 1,
+            }
+        };
+        if let Some(name) = s("hol") {
+            let rule = self.holiday(name)?;
+            let day = match (s("hy"), s("hyrel"), s("hdir"), p) {
+                (Some(y), ..) => rule.in_year(full_year(y)?),
+                (None, Some(rel), _, Some(p)) => rule.in_year(p.year + step_of(rel) as i32),
+                (None, None, Some(dir), Some(p)) => match step_of(dir) {
+                    0 => rule.in_year(p.year),
+                    step => holiday_from(rule, p, step < 0, false),
+                },
+                (None, None, None, Some(p)) => match prefer {
+                    // News may name a holiday a few days ahead, as with a month and day.
+                    Prefer::Past => holiday_from(rule, add_days(p, 7), true, true),
+                    Prefer::Future => holiday_from(rule, p, false, true),
+                },
+                _ => return Some(unresolved(c)),
+            };
+            return day.map(|d| DateReading::Date(day_value_of(d)));
+        }
         let Some(p) = p else {
-            // Without a reference date a relative phrase stays unresolved.
-            let text = c.get(0)?.as_str().split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-            return Some(DateReading::Date(DateValue {
-                year: None,
-                month: None,
-                day: None,
-                weekday: None,
-                unresolved: Some(text),
-            }));
+            return Some(unresolved(c));
         };
         if let Some(r) = s("rel") {
             let r = r.to_lowercase();
@@ -947,13 +1379,16 @@ impl DateGrammar {
                 }),
             });
         }
-        let step_of = |dir: &str| -> i64 {
-            match dir.to_lowercase().split_whitespace().last().unwrap_or_default() {
-                "last" | "past" | "previous" => -1,
-                "this" | "current" => 0,
-                _ => 1,
-            }
-        };
+        if let Some(unit) = s("bunit") {
+            // "the end of the year": of the current one.
+            let part = Part::from_word(s("bpart")?)?;
+            let of = match unit.to_lowercase().as_str() {
+                "week" => (monday_of(p), add_days(monday_of(p), 7)),
+                "month" => date_stretch(&month_value(p.year, p.month))?,
+                _ => (CivilDate { year: p.year, month: 1, day: 1 }, CivilDate { year: p.year + 1, month: 1, day: 1 }),
+            };
+            return Some(DateReading::Part { of, part });
+        }
         if let Some(unit) = s("after") {
             let unit = unit.to_lowercase();
             return Some(match unit.as_str() {
@@ -1087,6 +1522,50 @@ impl DateGrammar {
             };
             return Some(DateReading::Period { start, end });
         }
+        if let Some(w) = s("wcw") {
+            // "3 fridays from now": the third Friday after today; "2 thursdays ago" before it.
+            let n = count_of(s("wcn")?)?;
+            let w = scan_weekday(w)?;
+            let back = matches!(s("wcd")?.to_lowercase().as_str(), "ago" | "back");
+            let first = if back {
+                add_days(p, -i64::from((weekday(p) + 6 - w) % 7 + 1))
+            } else {
+                add_days(p, i64::from((w + 6 - weekday(p)) % 7 + 1))
+            };
+            return Some(DateReading::Date(day_value_of(add_days(first, if back { -7 } else { 7 } * (n - 1)))));
+        }
+        if let Some(what) = s("wan") {
+            // "Friday after next": a week after the coming Friday; "March after next" a year after
+            // the coming March.
+            if let Some(w) = scan_weekday(what).filter(|_| weekday_number(what).is_some()) {
+                return Some(DateReading::Date(day_value_of(add_days(p, i64::from((w + 6 - weekday(p)) % 7 + 1) + 7))));
+            }
+            let m = month_number(what)?;
+            return Some(DateReading::Date(month_value(p.year + 1 + i32::from(m <= p.month), m)));
+        }
+        if let Some(amounts) = s("cago") {
+            // "2 years 1 month 21 days ago": years and months first, then weeks and days.
+            static AMOUNT: OnceLock<Regex> = OnceLock::new();
+            let amount = AMOUNT.get_or_init(|| {
+                Regex::new(&format!(r"(?i)(?P<n>{}|an?)\s+(?P<u>year|month|week|day)", number_pattern()))
+                    .expect("an amount")
+            });
+            let sign = if matches!(s("cagod")?.to_lowercase().as_str(), "ago") { -1 } else { 1 };
+            let (mut months, mut days) = (0, 0);
+            for a in amount.captures_iter(amounts) {
+                let n = sign * count_of(&a["n"])?;
+                match a["u"].to_lowercase().as_str() {
+                    "year" => months += 12 * n,
+                    "month" => months += n,
+                    "week" => days += 7 * n,
+                    _ => days += n,
+                }
+            }
+            let m = i64::from(p.year) * 12 + i64::from(p.month) - 1 + months;
+            let (y, m) = (m.div_euclid(12) as i32, m.rem_euclid(12) as u32 + 1);
+            let date = CivilDate { year: y, month: m, day: p.day.min(super::calendar::days_in_month(y, m)) };
+            return Some(DateReading::Date(day_value_of(add_days(date, days))));
+        }
         if let Some(r) = s("offr") {
             let base = match r.to_lowercase().as_str() {
                 "tomorrow" | "tmrw" => 1,
@@ -1138,18 +1617,7 @@ impl DateGrammar {
                     };
                     DateReading::Period { start, end: add_days(start, 7) }
                 }
-                w => {
-                    let w = scan_weekday(w)?;
-                    let date = if k == 0 {
-                        add_days(last, -i64::from((weekday(last) + 7 - w) % 7))
-                    } else {
-                        add_days(first, i64::from((w + 7 - weekday(first)) % 7) + 7 * (i64::from(k) - 1))
-                    };
-                    if date.month != m {
-                        return None;
-                    }
-                    DateReading::Date(day_value_of(date))
-                }
+                w => DateReading::Date(day_value_of(nth_weekday(y, m, k, scan_weekday(w)?)?)),
             });
         }
         if let Some(w) = s("wr") {

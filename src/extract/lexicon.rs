@@ -14,6 +14,16 @@ pub struct Lexicon {
     pub populations: BTreeMap<String, Vec<String>>,
     pub events: Events,
     pub names: NameWords,
+    /// Holidays by key: the day each falls on (see `[holidays]` in the lexicon) and its names.
+    pub holidays: BTreeMap<String, Holiday>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Holiday {
+    /// "12-25", "4 thu nov", "last mon may", "easter -2": read by `date::HolidayRule::parse`.
+    pub day: String,
+    pub names: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

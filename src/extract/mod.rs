@@ -8,7 +8,6 @@ pub mod date;
 pub mod lexicon;
 pub mod number;
 pub mod ordinal;
-pub mod prefilter;
 
 use crate::model::{Document, Fact, Value};
 use crate::rules::{Grammar, Rule, ValueKind};
@@ -23,18 +22,7 @@ pub struct Extraction {
 }
 
 pub fn extract(doc: &Document, rules: &[Rule], grammar: &Grammar, t: &Thresholds) -> Extraction {
-    extract_with(doc, rules, grammar, t, None)
-}
-
-/// [`extract`], with a prefilter that skips the patterns that cannot match (same result).
-pub fn extract_with(
-    doc: &Document,
-    rules: &[Rule],
-    grammar: &Grammar,
-    t: &Thresholds,
-    prefilter: Option<&prefilter::Prefilter>,
-) -> Extraction {
-    Extraction { facts: extract_facts_with(doc, rules, grammar, t, prefilter), context: Context::of(doc, grammar) }
+    Extraction { facts: extract_facts(doc, rules, grammar, t), context: Context::of(doc, grammar) }
 }
 
 /// How a value reads in reports and labels: "≥ 143", "90–99 (nearly 100)", "2024-03-22 (Friday)".
@@ -49,24 +37,10 @@ pub fn reading(value: &Value) -> String {
 /// Runs every rule over the prose. Where several rules read the same phrase, the one with the
 /// highest priority keeps it (then the first by id); facts come out in text order.
 pub fn extract_facts(doc: &Document, rules: &[Rule], grammar: &Grammar, t: &Thresholds) -> Vec<Fact> {
-    extract_facts_with(doc, rules, grammar, t, None)
-}
-
-/// [`extract_facts`], with a prefilter that skips the patterns that cannot match (same result).
-pub fn extract_facts_with(
-    doc: &Document,
-    rules: &[Rule],
-    grammar: &Grammar,
-    t: &Thresholds,
-    prefilter: Option<&prefilter::Prefilter>,
-) -> Vec<Fact> {
     let mut found: Vec<(i32, Fact)> = Vec::new();
     let ascii_words = boundary::words_are_ascii(&doc.prose);
-    let matching = prefilter.filter(|_| ascii_words).map(|p| p.matching(rules, &doc.prose));
-    for (r, rule) in rules.iter().enumerate() {
-        let can_match = |i: usize| matching.as_ref().is_none_or(|m| m[r][i]);
-        for pattern in rule.patterns.iter().enumerate().filter(|(i, _)| can_match(*i)).map(|(_, p)| p.get(ascii_words))
-        {
+    for rule in rules {
+        for pattern in rule.patterns.iter().map(|p| p.get(ascii_words)) {
             for caps in pattern.captures_iter(&doc.prose) {
                 let Some(m) = caps.name("value") else { continue };
                 let range = trim_range(&doc.prose, m.range());

@@ -1,7 +1,8 @@
-//! Counts: "143", "2,000", "1.5 million", "eighty-four", "half a dozen", "at least 143",
-//! "nearly 100", "between 20 and 30", "dozens". A count phrase is read as an interval.
+//! Counts: "143", "2,000", "1.5 million", "eighty-four", "half a dozen", "3/4", "at least 143",
+//! "nearly 100", "between 20 and 30", "from 20 to 30", "more than 20 and less than 30", "dozens".
+//! A count phrase is read as an interval.
 
-use super::lexicon::{Lexicon, alternation};
+use super::lexicon::{Lexicon, alternation, sort_longest_first};
 use crate::model::{Count, Qualifier};
 use crate::thresholds::Thresholds;
 use regex::Regex;
@@ -32,7 +33,7 @@ pub const UNITS: &[&str] = &[
 ];
 pub const TENS: &[&str] = &["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 /// Words for zero besides "zero".
-const ZEROS: &[&str] = &["nought", "naught"];
+const ZEROS: &[&str] = &["nought", "naught", "nil"];
 /// Scale words, plurals, and the Indian scales with their short forms.
 const SCALES: &[(&str, f64)] = &[
     ("hundred", 1e2),
@@ -76,8 +77,38 @@ const SUFFIXES: &[(&str, f64)] = &[
     ("tn", 1e12),
     ("tln", 1e12),
 ];
-/// Words for twelve, after a number ("three dozen", "3 dozens").
-const DOZENS: &[&str] = &["dozens", "dozen", "dozs", "doz", "dzs", "dz"];
+/// Words that multiply the number before them ("three dozen", "3 dozens", "a pair").
+const MULTIPLES: &[(&str, f64)] = &[
+    ("dozens", 12.0),
+    ("dozen", 12.0),
+    ("dozs", 12.0),
+    ("doz", 12.0),
+    ("dzs", 12.0),
+    ("dz", 12.0),
+    ("pair", 2.0),
+    ("pairs", 2.0),
+];
+/// Single characters for common fractions ("¾").
+const VULGAR_FRACTIONS: &[(char, f64)] = &[
+    ('½', 1.0 / 2.0),
+    ('⅓', 1.0 / 3.0),
+    ('⅔', 2.0 / 3.0),
+    ('¼', 1.0 / 4.0),
+    ('¾', 3.0 / 4.0),
+    ('⅕', 1.0 / 5.0),
+    ('⅖', 2.0 / 5.0),
+    ('⅗', 3.0 / 5.0),
+    ('⅘', 4.0 / 5.0),
+    ('⅙', 1.0 / 6.0),
+    ('⅚', 5.0 / 6.0),
+    ('⅐', 1.0 / 7.0),
+    ('⅛', 1.0 / 8.0),
+    ('⅜', 3.0 / 8.0),
+    ('⅝', 5.0 / 8.0),
+    ('⅞', 7.0 / 8.0),
+    ('⅑', 1.0 / 9.0),
+    ('⅒', 1.0 / 10.0),
+];
 /// Denominators of fractions ("two thirds", "a quarter") and what each divides by.
 const FRACTIONS: &[(&str, f64)] = &[
     ("half", 2.0),
@@ -100,8 +131,40 @@ const FRACTIONS: &[(&str, f64)] = &[
     ("ninths", 9.0),
     ("tenth", 10.0),
     ("tenths", 10.0),
+    ("eleventh", 11.0),
+    ("elevenths", 11.0),
     ("twelfth", 12.0),
     ("twelfths", 12.0),
+    ("thirteenth", 13.0),
+    ("thirteenths", 13.0),
+    ("fourteenth", 14.0),
+    ("fourteenths", 14.0),
+    ("fifteenth", 15.0),
+    ("fifteenths", 15.0),
+    ("sixteenth", 16.0),
+    ("sixteenths", 16.0),
+    ("seventeenth", 17.0),
+    ("seventeenths", 17.0),
+    ("eighteenth", 18.0),
+    ("eighteenths", 18.0),
+    ("nineteenth", 19.0),
+    ("nineteenths", 19.0),
+    ("twentieth", 20.0),
+    ("twentieths", 20.0),
+    ("thirtieth", 30.0),
+    ("thirtieths", 30.0),
+    ("fortieth", 40.0),
+    ("fortieths", 40.0),
+    ("fiftieth", 50.0),
+    ("fiftieths", 50.0),
+    ("sixtieth", 60.0),
+    ("sixtieths", 60.0),
+    ("seventieth", 70.0),
+    ("seventieths", 70.0),
+    ("eightieth", 80.0),
+    ("eightieths", 80.0),
+    ("ninetieth", 90.0),
+    ("ninetieths", 90.0),
     ("hundredth", 1e2),
     ("hundredths", 1e2),
     ("thousandth", 1e3),
@@ -113,6 +176,9 @@ const FRACTIONS: &[(&str, f64)] = &[
     ("trillionth", 1e12),
     ("trillionths", 1e12),
 ];
+/// "first" and "second" name a fraction only as the end of a compound denominator ("three
+/// twenty-firsts"); alone they are ordinals, and "seconds" is time.
+const COMPOUND_ONLY_FRACTIONS: &[(&str, f64)] = &[("first", 1.0), ("firsts", 1.0), ("second", 2.0), ("seconds", 2.0)];
 
 fn alternatives<'a>(words: impl Iterator<Item = &'a str>) -> String {
     let mut w: Vec<&str> = words.collect();
@@ -121,45 +187,97 @@ fn alternatives<'a>(words: impl Iterator<Item = &'a str>) -> String {
 }
 
 /// The regex of one number, without qualifier: digits ("2,000", "1.5", ".5", "10k", "1 234 567"
-/// with narrow spaces), words ("eighty-four", "one hundred and twenty", "three lakh"), both
-/// ("1.5 million", "4 thousand 3 hundred and 21"), dozens ("half a dozen", "3 dozens"), decimals
-/// in words ("two point five million") and fractions ("two thirds", "one and a half", "five and a
-/// half million", "a quarter").
+/// with narrow spaces or in three-digit groups, "12,34,567"), words ("eighty-four", "one hundred
+/// and twenty", "three lakh", "one twenty two", "nil", "single"), both ("1.5 million", "4 thousand
+/// 3 hundred and 21"), multiples ("half a dozen", "3 dozens", "a pair"), decimals in words ("two
+/// point five million"), fractions ("two thirds", "one and a half", "five and a half million", "a
+/// quarter", "three twenty-firsts", "3/4", "1 3/4", "¾") and powers ("1.3e6", "6.23x10^-4",
+/// "1.1^23").
+/// Digits are `[0-9]`: Unicode `\d` would multiply the size of every rule regex that embeds this.
 pub fn number_pattern() -> String {
     let unit = alternatives(UNITS.iter().chain(ZEROS).copied());
+    let digit_word = alternatives(UNITS[1..10].iter().copied());
     let ten = alternatives(TENS.iter().copied());
     let small = format!(r"(?:{ten}(?:[\s-]+{unit})?|{unit})");
     let scale = alternatives(SCALES.iter().map(|s| s.0));
-    let dozen = alternatives(DOZENS.iter().copied());
-    let frac = alternatives(FRACTIONS.iter().map(|s| s.0));
+    let multiple = alternatives(MULTIPLES.iter().map(|s| s.0));
     let suffix = format!(
         r"(?-i:{}|\s*{})",
         alternatives(["b", "B"].into_iter()),
         alternatives(SUFFIXES.iter().map(|s| s.0).filter(|s| !matches!(*s, "b" | "B")))
     );
-    let plain = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u{a0}\u{202f}\u{2009}]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)";
-    let multiplier = format!(r"(?:{scale}|{dozen})");
-    // "1.5 million", "4 thousand 3 hundred and 21", "10k"
-    let digits = format!(
-        r"(?:{plain}(?:{suffix}|(?:\s+{multiplier})+(?:\s+(?:\d+|{small})\s+{multiplier})*(?:\s+and\s+(?:{small}|\d+))?)?)"
-    );
+    let plain = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?:\.[0-9]+)?|[0-9]{1,3}(?:[\u{a0}\u{202f}\u{2009}][0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,3}(?:\x20[0-9]{3}){2,}(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)";
+    let multiplier = format!(r"(?:{scale}|{multiple})");
     let words = format!(r"(?:{small}(?:[\s-]+{multiplier}(?:(?:\s+and\s+|[\s-]+){small}(?:[\s-]+{multiplier})?)*)*)");
-    // "two point five", "1 point 1", "point 77"
-    let point = format!(r"(?:(?:{words}|\d+)\s+)?point(?:[\s-]+(?:{small}|\d+))+(?:\s+{scale})?");
-    let base = format!(r"(?:{digits}|{words}|an?)");
-    // "two thirds", "one and a half", "five and a half million", "two thirds of a million"
-    let fraction = format!(
-        r"(?:{base}(?:\s+and\s+(?:an?|one|{unit}))?[\s-]+{frac}(?:\s+of\s+an?)?(?:[\s-]+{scale})?|(?:half|quarter)[\s-]+{scale}|half)"
+    // "1.5 million", "4 thousand 3 hundred and 21", "6 crore and two hundred", "10k"
+    let digits = format!(
+        r"(?:{plain}(?:{suffix}|(?:\s+{multiplier})+(?:\s+(?:[0-9]+|{small})\s+{multiplier})*(?:\s+and\s+(?:{small}|[0-9]+(?:\.[0-9]+)?)(?:\s+{multiplier})?)?)?)"
     );
-    let article = format!(r"(?:half[\s-]+an?[\s-]+dozen|an?[\s-]+(?:dozen|{scale})|half[\s-]+an?[\s-]+{scale})");
-    format!(r"(?:{point}|{fraction}|{digits}|{article}|{words})")
+    // "two point five", "1 point 1", "point 77"
+    let point = format!(r"(?:(?:{words}|[0-9]+)\s+)?point(?:[\s-]+(?:{small}|[0-9]+))+(?:\s+{scale})?");
+    // Denominators: a fraction word ("thirds"), or an ordinal compound that ends in one
+    // ("twenty-fifths", "one hundred fifth"). A singular one follows "a" or "one" only: "two
+    // millionth" is a number and an ordinal, "two millionths" a fraction.
+    let denominator = |plural: bool| {
+        let fraction = alternatives(FRACTIONS.iter().map(|s| s.0).filter(|w| w.ends_with('s') == plural));
+        let last = alternatives(
+            FRACTIONS
+                .iter()
+                .chain(COMPOUND_ONLY_FRACTIONS)
+                .filter(|s| s.1 < 10.0 && !s.0.starts_with("half") && !s.0.starts_with("quarter"))
+                .map(|s| s.0)
+                .filter(|w| w.ends_with('s') == plural),
+        );
+        format!(
+            r"(?:{ten}[\s-]+{last}|one\s+(?:hundred|thousand)(?:\s+and)?\s+(?:{ten}[\s-]+)?(?:{last}|{fraction})|{fraction})"
+        )
+    };
+    let (one_part, parts) = (denominator(false), denominator(true));
+    // "twenty and three and three fifths", "two hundred thirty two and a thirtieth"
+    let whole = format!(r"(?:(?:{digits}|{words})\s+and\s+)*");
+    let fraction = format!(
+        r"(?:{whole}(?:(?:an?|one)[\s-]+{one_part}|(?:{words}|an?(?:[\s-]+{scale})+)[\s-]+{parts})(?:\s+of\s+an?)?(?:[\s-]+{scale})?|(?:half|quarter)[\s-]+{scale})"
+    );
+    let article = format!(r"(?:half[\s-]+an?[\s-]+dozen|an?[\s-]+(?:{multiple}|{scale})|half[\s-]+an?[\s-]+{scale})");
+    // "one twenty two": hundreds said as a digit and a pair of digits.
+    let spoken = format!(r"(?:{digit_word}\s+{ten}[\s-]+{digit_word})");
+    let power = r"(?:[0-9]+(?:\.[0-9]+)?(?:e[+-]?[0-9]+|\s*[x×*]\s*10\s*\^\s*[+-]*[0-9]+|\^[+-]*[0-9]+))";
+    let slash = r"(?:(?:[0-9]{1,3}\s+)?[0-9]+/[0-9]+)";
+    let vulgar = format!("(?:[0-9]*[{}])", VULGAR_FRACTIONS.iter().map(|v| v.0).collect::<String>());
+    // "two out of five hundred", "one over three". "Over" after any other number is the
+    // comparison it usually is ("killed 20 over three days" is no fraction).
+    let ratio = format!(r"(?:(?:{words}|[0-9]+)\s+out\s+of|(?:one|1)\s+over)\s+(?:{words}|[0-9]+)");
+    format!(r"(?:{ratio}|{power}|{slash}|{vulgar}|{point}|{fraction}|{spoken}|{digits}|{article}|{words}|single|half)")
 }
 
-/// Compiled count grammar: the pattern that finds a count phrase and the one that reads it.
+/// Comparison signs and what each says; `None` for pairs a reader cannot trust ("<>" is "not
+/// equal", "=>" an arrow): they are matched so that the number after them is not read alone.
+const SIGNS: &[(&str, Option<Qualifier>)] = &[
+    (">=", Some(Qualifier::AtLeast)),
+    ("≥", Some(Qualifier::AtLeast)),
+    ("<=", Some(Qualifier::AtMost)),
+    ("≤", Some(Qualifier::AtMost)),
+    (">", Some(Qualifier::MoreThan)),
+    ("<", Some(Qualifier::LessThan)),
+    ("<>", None),
+    ("=>", None),
+    ("=<", None),
+];
+
+/// What may join two comparisons into one range: "more than 10 and less than 20", "higher than
+/// 100, lower than 300", "at least 5 but at most 9".
+const JOINT: &str = r"(?:\s*,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)";
+/// A minus sign or word before a number inside a phrase ("between negative ten and fifteen").
+const MINUS: &str = r"(?:(?:minus|negative)\s+|[-−]\s*)";
+
+/// Compiled count grammar: the pattern that finds a count phrase and the ones that read it.
 pub struct CountGrammar {
     pub pattern: String,
     reader: Regex,
+    /// Two ends: "between 20 and 30", "from 20 to 30", "20 through 30", "20-30", "5k~20k".
     range: Regex,
+    /// Two comparisons: "more than 10 and less than 20".
+    comparisons: Regex,
     qualifiers: Vec<(Qualifier, Vec<String>)>,
     vague: Vec<(String, Option<(f64, f64)>)>,
     /// `pattern`, compiled on first use by [`CountGrammar::scan`].
@@ -205,20 +323,52 @@ impl CountGrammar {
         let num = number_pattern();
         let qual = alternation(&all_qualifiers);
         let vague_alt = alternation(&vague_words);
-        // "between 20 and 30", "20-30"; a qualifier may precede a single number, and "or more" /
-        // "or so" / "+" may follow it.
-        let pattern = format!(
-            r"(?:\b(?:{qual}\s+)?between\s+{num}\s+and\s+{num}\b|\b\d[\d,]*\s*[-–]\s*\d[\d,]*\b|\b(?:{qual}\s+)?{num}\b(?:\s+or\s+(?:more|greater|above|so|less|fewer|below)\b|\+|-plus\b)?|\b{vague_alt}\b)"
+        // Word boundaries that also hold beside a sign or a fraction character (".5", "¾").
+        let (s, e) = (r"\b{start-half}", r"\b{end-half}");
+        let mut sign_list: Vec<&str> = SIGNS.iter().map(|x| x.0).collect();
+        sort_longest_first(&mut sign_list);
+        // "< =" is "<=".
+        let signs = format!(
+            "(?:{})",
+            sign_list
+                .iter()
+                .map(|x| x.chars().map(|c| regex::escape(&c.to_string())).collect::<Vec<_>>().join(r"\s*"))
+                .collect::<Vec<_>>()
+                .join("|")
         );
+        let lead = format!(r"(?:{s}{qual}\s+|{signs}\s*)");
+        let end = format!(r"{MINUS}?{s}(?:{num}){e}");
+        let tight = alternatives(SUFFIXES.iter().map(|x| x.0));
+        let dash_end = format!(r"[0-9][0-9,]*(?:\.[0-9]+)?(?-i:{tight})?");
+        let dash = format!(r"(?:{dash_end}\s*[-–~]\s*{dash_end})");
+        let to = r"\s+(?:to|through|thru)\s+";
+        let suffix = r"(?:\s+or\s+(?:more|greater|above|so|less|fewer|below|equal(?:\s+to)?)\b|\+|-plus\b)";
+        // Digits joined by more than one dash, slash or dot are a code, a date or an address
+        // ("+1-222-2222", "3/4/2024", "192.168.1.2"): matched whole, read as nothing.
+        let code = format!(r"{s}[0-9]+(?:[-/.][0-9]+){{2,}}{e}");
+        // Digits glued to letters are read whole or not at all: "10k" and "1.2M" are numbers,
+        // "180.25ml" and "3rd" are not, and "180" is no part of them. (A lone "e" is a power.)
+        let glued = format!(r"{s}[0-9]+(?:\.[0-9]+)?(?:[a-df-z][a-z]*|e[a-z]+){e}");
+        // One number, qualified ("at least 30", "> 30", "30 or more"), or the first of two: "from
+        // 20 to 30", "20 through 30", "more than 20 and less than 30".
+        let one_or_two =
+            format!(r"(?:{s}from\s+|{lead}{MINUS}?)?{s}(?:{num}){e}(?:(?:{JOINT}{lead}|{to}){end}|{suffix})?");
+        let pattern = format!(
+            r"(?:{code}|{s}(?:{qual}\s+)?between\s+{end}\s+and\s+{end}|{s}(?:{qual}\s+)?{dash}{e}|{glued}|{one_or_two}|{s}{vague_alt}{e})"
+        );
+        let signed = format!(r"{MINUS}?(?:{num})");
         let reader = Regex::new(&format!(
-            r"(?i)^(?:(?P<qual>{qual})\s+)?(?P<num>{num})(?P<suffix>\s+or\s+(?:more|greater|above|so|less|fewer|below)|\+|-plus)?$"
+            r"(?i)^(?:(?P<qual>{qual})\s+|(?P<sign>{signs})\s*)?(?P<num>{signed})(?P<suffix>{suffix})?$"
         ))
         .expect("count reader regex");
         let range = Regex::new(&format!(
-            r"(?i)^(?:(?P<qual>{qual})\s+)?(?:between\s+(?P<a>{num})\s+and\s+(?P<b>{num})|(?P<c>\d[\d,]*)\s*[-–]\s*(?P<d>\d[\d,]*))$"
+            r"(?i)^(?:{qual}\s+)?(?:between\s+(?P<a>{signed})\s+and\s+(?P<b>{signed})|(?:from\s+)?(?P<c>{signed}){to}(?P<d>{signed})|(?P<e>{dash_end})\s*[-–~]\s*(?P<f>{dash_end}))$"
         ))
         .expect("range reader regex");
-        CountGrammar { pattern, reader, range, qualifiers, vague, finder: OnceLock::new() }
+        let lead = format!(r"(?:{qual}\s+|{signs}\s*)");
+        let comparisons = Regex::new(&format!(r"(?i)^(?P<p>{lead}{signed}){JOINT}(?P<q>{lead}{signed})$"))
+            .expect("comparisons reader regex");
+        CountGrammar { pattern, reader, range, comparisons, qualifiers, vague, finder: OnceLock::new() }
     }
 
     /// Every count phrase in a text, in order, with its byte range and reading: the phrases that
@@ -230,7 +380,17 @@ impl CountGrammar {
             if pronoun_one(&text[..m.start()], m.as_str()) {
                 continue;
             }
-            let Some(mut count) = self.read(m.as_str(), t) else { continue };
+            let reading = self.read(m.as_str(), t).filter(|_| !after_day_name(&text[..m.start()], m.as_str()));
+            let Some(mut count) = reading else {
+                // Two comparisons that make no range ("more than 40 and less than 10"), "5 to 4",
+                // or "March 1 to 2 people": each part is read on its own.
+                for part in self.parts(m.as_str()) {
+                    if let Some(count) = self.read(&m.as_str()[part.clone()], t) {
+                        out.push((m.start() + part.start..m.start() + part.end, count));
+                    }
+                }
+                continue;
+            };
             let mut range = m.range();
             if let Some(sign_at) = minus_sign(&text[..m.start()]) {
                 range.start = sign_at;
@@ -242,60 +402,134 @@ impl CountGrammar {
         out
     }
 
+    /// The parts of a phrase that reads as nothing whole: two comparisons, "X to Y", or the digit
+    /// runs of a code ("5/17/2018", "+1-222-2222").
+    fn parts(&self, phrase: &str) -> Vec<Range<usize>> {
+        if phrase.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'/' | b'.')) {
+            let runs = phrase.split(['-', '/', '.']).scan(0, |at, run| {
+                let start = *at;
+                *at += run.len() + 1;
+                Some(start..start + run.len())
+            });
+            return runs.filter(|r| !r.is_empty()).collect();
+        }
+        let captured = |c: regex::Captures, a: &str, b: &str| -> Vec<Range<usize>> {
+            [a, b].iter().filter_map(|n| c.name(n)).map(|m| m.range()).collect()
+        };
+        if let Some(c) = self.comparisons.captures(phrase) {
+            return captured(c, "p", "q");
+        }
+        if let Some(c) = self.range.captures(phrase) {
+            return captured(c, "c", "d");
+        }
+        // "3 hundred and 2 hundred", "12 out of 10".
+        let lower = phrase.to_ascii_lowercase();
+        [" and ", " out of ", " over "]
+            .iter()
+            .find_map(|w| lower.rfind(w).map(|at| vec![0..at, at + w.len()..phrase.len()]))
+            .unwrap_or_default()
+    }
+
     /// The interval a count phrase states, with its ends as written: "more than 30" is (30, ∞),
-    /// "at least 30" [30, ∞), "between 20 and 30" [20, 30], "30" [30, 30]. None for vague amounts,
-    /// "nearly" and "about", which state no interval.
-    pub fn bounds(&self, text: &str, t: &Thresholds) -> Option<Bounds> {
-        let c = self.read(text, t)?;
-        let n = c.stated?;
-        let b = |value: f64, closed: bool| Some(Bound { value, closed });
-        Some(match c.qualifier {
-            Qualifier::Exact => Bounds { lo: b(n, true), hi: b(n, true), two_ends: false },
-            Qualifier::AtLeast => Bounds { lo: b(n, true), hi: None, two_ends: false },
-            Qualifier::MoreThan => Bounds { lo: b(n, false), hi: None, two_ends: false },
-            Qualifier::AtMost => Bounds { lo: None, hi: b(n, true), two_ends: false },
-            Qualifier::LessThan => Bounds { lo: None, hi: b(n, false), two_ends: false },
-            Qualifier::Range => Bounds { lo: b(c.min, true), hi: b(c.max?, true), two_ends: true },
-            Qualifier::Nearly | Qualifier::About | Qualifier::Vague | Qualifier::Unbounded => return None,
-        })
+    /// "at least 30" [30, ∞), "between 20 and 30" [20, 30], "more than 20 and at most 30" (20,
+    /// 30], "30" [30, 30]. None for vague amounts, "nearly" and "about", which state no interval.
+    pub fn bounds(&self, text: &str) -> Option<Bounds> {
+        let norm = normalise(text);
+        if self.vague_of(&norm).is_some() {
+            return None;
+        }
+        if let Some(b) = self.two_sided(&norm) {
+            return Some(b);
+        }
+        let (qualifier, n) = self.single(&norm)?;
+        one_sided(qualifier, n)
     }
 
     /// Reads a count phrase (as matched by `pattern`) into its interval.
     pub fn read(&self, text: &str, t: &Thresholds) -> Option<Count> {
-        // Narrow and no-break spaces group thousands ("1 234 567"); other white space is one space.
-        let norm = text
-            .split(|c: char| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}'))
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let norm = normalise(text);
+        if let Some(c) = self.vague_of(&norm) {
+            return Some(c);
+        }
+        if let Some(b) = self.two_sided(&norm) {
+            let (lo, hi) = (b.lo?, b.hi?);
+            // Counts are whole: "more than 10 and less than 20" is 11 to 19.
+            let step = |v: f64| if v.fract() == 0.0 { 1.0 } else { 0.0 };
+            let min = if lo.closed { lo.value } else { lo.value + step(lo.value) };
+            let max = if hi.closed { hi.value } else { hi.value - step(hi.value) };
+            return Some(Count {
+                qualifier: Qualifier::Range,
+                stated: Some(lo.value),
+                min,
+                max: Some(max),
+                word: None,
+            });
+        }
+        let (qualifier, n) = self.single(&norm)?;
+        Some(interval(qualifier, n, t))
+    }
+
+    fn vague_of(&self, norm: &str) -> Option<Count> {
         let lower = norm.to_lowercase();
-        for (phrase, range) in &self.vague {
-            if lower == phrase.split_whitespace().collect::<Vec<_>>().join(" ") {
-                return Some(match range {
-                    Some((lo, hi)) => {
-                        Count { qualifier: Qualifier::Vague, stated: None, min: *lo, max: Some(*hi), word: Some(lower) }
-                    }
-                    None => {
-                        Count { qualifier: Qualifier::Unbounded, stated: None, min: 1.0, max: None, word: Some(lower) }
-                    }
-                });
+        let (_, range) =
+            self.vague.iter().find(|(phrase, _)| lower == phrase.split_whitespace().collect::<Vec<_>>().join(" "))?;
+        Some(match range {
+            Some((lo, hi)) => {
+                Count { qualifier: Qualifier::Vague, stated: None, min: *lo, max: Some(*hi), word: Some(lower) }
             }
+            None => Count { qualifier: Qualifier::Unbounded, stated: None, min: 1.0, max: None, word: Some(lower) },
+        })
+    }
+
+    /// A range with two ends, named ("between 20 and 30") or made of two comparisons ("more than
+    /// 20 and less than 30"). None when the ends do not make a range ("5 to 4", "1995-01").
+    fn two_sided(&self, norm: &str) -> Option<Bounds> {
+        if let Some(c) = self.range.captures(norm) {
+            let end = |name: &str| c.name(name).and_then(|m| signed_number(m.as_str()));
+            let (lo, hi) = if let (Some(a), Some(b)) = (end("a"), end("b")) {
+                // "between 30 and 20" says the same as "between 20 and 30".
+                (a.min(b), a.max(b))
+            } else {
+                let (a, b) = (end("c").or(end("e"))?, end("d").or(end("f"))?);
+                if a >= b {
+                    return None;
+                }
+                (a, b)
+            };
+            let closed = |value: f64| Some(Bound { value, closed: true });
+            return Some(Bounds { lo: closed(lo), hi: closed(hi), two_ends: true });
         }
-        if let Some(c) = self.range.captures(&norm) {
-            let a = parse_number(c.name("a").or(c.name("c"))?.as_str())?;
-            let b = parse_number(c.name("b").or(c.name("d"))?.as_str())?;
-            let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
-            return Some(Count { qualifier: Qualifier::Range, stated: Some(lo), min: lo, max: Some(hi), word: None });
-        }
-        let c = self.reader.captures(&norm)?;
-        let n = parse_number(&c["num"])?;
-        let mut qualifier = match c.name("qual") {
-            Some(q) => self.qualifier_of(q.as_str())?,
-            None => Qualifier::Exact,
+        let c = self.comparisons.captures(norm)?;
+        let side = |name: &str| self.single(&c[name]).and_then(|(q, n)| one_sided(q, n));
+        let (lo, hi) = match (side("p")?, side("q")?) {
+            (Bounds { lo: Some(lo), hi: None, .. }, Bounds { lo: None, hi: Some(hi), .. })
+            | (Bounds { lo: None, hi: Some(hi), .. }, Bounds { lo: Some(lo), hi: None, .. }) => (lo, hi),
+            _ => return None,
+        };
+        (lo.value < hi.value).then_some(Bounds { lo: Some(lo), hi: Some(hi), two_ends: false })
+    }
+
+    /// One number with its qualifier: "at least 30", "> 30", "30 or more", "less than 30 or equal".
+    fn single(&self, norm: &str) -> Option<(Qualifier, f64)> {
+        let c = self.reader.captures(norm)?;
+        let n = signed_number(&c["num"])?;
+        let mut qualifier = match (c.name("qual"), c.name("sign")) {
+            (Some(q), _) => self.qualifier_of(q.as_str())?,
+            (None, Some(s)) => {
+                let s: String = s.as_str().split_whitespace().collect();
+                SIGNS.iter().find(|x| x.0 == s)?.1?
+            }
+            (None, None) => Qualifier::Exact,
         };
         if let Some(s) = c.name("suffix") {
             let s = s.as_str().trim().to_lowercase();
-            qualifier = if s.ends_with("so") {
+            qualifier = if s.contains("equal") {
+                match qualifier {
+                    Qualifier::MoreThan => Qualifier::AtLeast,
+                    Qualifier::LessThan => Qualifier::AtMost,
+                    other => other,
+                }
+            } else if s.ends_with("so") {
                 Qualifier::About
             } else if s.ends_with("less") || s.ends_with("fewer") || s.ends_with("below") {
                 Qualifier::AtMost
@@ -303,13 +537,64 @@ impl CountGrammar {
                 Qualifier::AtLeast
             };
         }
-        Some(interval(qualifier, n, t))
+        Some((qualifier, n))
     }
 
     fn qualifier_of(&self, phrase: &str) -> Option<Qualifier> {
         let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
         self.qualifiers.iter().find(|(_, words)| words.contains(&phrase)).map(|(q, _)| *q)
     }
+}
+
+/// Narrow and no-break spaces group thousands ("1 234 567"); other white space is one space.
+fn normalise(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}'))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The interval of one qualified number; None for qualifiers that state none ("nearly").
+fn one_sided(qualifier: Qualifier, n: f64) -> Option<Bounds> {
+    let b = |value: f64, closed: bool| Some(Bound { value, closed });
+    Some(match qualifier {
+        Qualifier::Exact => Bounds { lo: b(n, true), hi: b(n, true), two_ends: false },
+        Qualifier::AtLeast => Bounds { lo: b(n, true), hi: None, two_ends: false },
+        Qualifier::MoreThan => Bounds { lo: b(n, false), hi: None, two_ends: false },
+        Qualifier::AtMost => Bounds { lo: None, hi: b(n, true), two_ends: false },
+        Qualifier::LessThan => Bounds { lo: None, hi: b(n, false), two_ends: false },
+        Qualifier::Range | Qualifier::Nearly | Qualifier::About | Qualifier::Vague | Qualifier::Unbounded => {
+            return None;
+        }
+    })
+}
+
+/// A number with an optional minus sign or word before it: "-30", "negative ten".
+fn signed_number(text: &str) -> Option<f64> {
+    let lower = text.trim().to_lowercase();
+    let rest = ["minus", "negative", "-", "−"].iter().find_map(|m| lower.strip_prefix(m));
+    match rest {
+        Some(rest) => parse_number(rest.trim()).map(|v| -v),
+        None => parse_number(text.trim()),
+    }
+}
+
+/// "March 1 to 2 people", "Saturday 3 to 5": a day of the month after a capitalised word (a month
+/// or a weekday) starts a date, not a range of counts.
+fn after_day_name(before: &str, phrase: &str) -> bool {
+    let capitalised = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| w.len() > 1 && w.starts_with(|c: char| c.is_uppercase()) && before.ends_with(' '));
+    let day =
+        phrase.split_whitespace().next().and_then(|w| w.parse::<u32>().ok()).is_some_and(|d| (1..=31).contains(&d));
+    capitalised
+        && day
+        && phrase
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "to" | "through" | "thru"))
 }
 
 /// "the one you mentioned", "which one": "one" after a determiner is a pronoun, not a number.
@@ -359,9 +644,19 @@ pub fn interval(qualifier: Qualifier, n: f64, t: &Thresholds) -> Count {
 
 /// Parses a number written in digits or words: "2,000", "1.5 million", "eighty-four",
 /// "one hundred and twenty", "half a dozen", "a thousand", "10k", "three lakh crore",
-/// "two point five", "two thirds", "five and a half million".
+/// "two point five", "two thirds", "five and a half million", "3/4", "1.3e6".
 pub fn parse_number(text: &str) -> Option<f64> {
+    if let Some(v) = symbolic(text) {
+        return Some(v);
+    }
     let lower = text.to_lowercase();
+    for word in [" over ", " out of "] {
+        if let Some((numerator, denominator)) = lower.split_once(word) {
+            // "12 out of 10" is two numbers, not a share.
+            let (n, d) = (parse_number(numerator)?, parse_number(denominator)?);
+            return (n < d).then_some(n / d);
+        }
+    }
     let tokens: Vec<String> = lower
         .split(|c: char| {
             (c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}'))
@@ -376,7 +671,7 @@ pub fn parse_number(text: &str) -> Option<f64> {
     if let Some(v) = with_suffix(&original) {
         return Some(v);
     }
-    let value = if let Some(i) = tokens.iter().rposition(|t| fraction_of(t).is_some()) {
+    let value = if let Some(i) = tokens.iter().rposition(|t| denominator_of(t).is_some()) {
         fraction(&tokens, i)?
     } else if let Some(i) = tokens.iter().position(|t| t == "point") {
         let whole = if i == 0 { 0.0 } else { cardinal(&tokens[..i])? };
@@ -391,12 +686,62 @@ pub fn parse_number(text: &str) -> Option<f64> {
     (value > 0.0 || zero).then_some(value)
 }
 
+/// Numbers written with signs: "3/4", "1 3/4", "¾", "2½", "1.3x10^6", "1.1^23", "2.5^-1",
+/// "1 234 567". (E-notation, "1.3e6", is read as digits.)
+fn symbolic(text: &str) -> Option<f64> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let last = text.chars().next_back()?;
+    if let Some(&(_, part)) = VULGAR_FRACTIONS.iter().find(|v| v.0 == last) {
+        let whole = text[..text.len() - last.len_utf8()].trim();
+        return Some(if whole.is_empty() { part } else { whole.parse::<f64>().ok()? + part });
+    }
+    if let Some((numerator, denominator)) = words.last()?.split_once('/') {
+        let (n, d): (f64, f64) = (numerator.parse().ok()?, denominator.parse().ok()?);
+        return match words[..] {
+            [_] if d != 0.0 => Some(n / d),
+            // "1 3/4": a whole number and a proper fraction.
+            [whole, _] if n < d => Some(whole.parse::<f64>().ok()? + n / d),
+            _ => None,
+        };
+    }
+    let compact: String = words.concat().to_lowercase();
+    // "1.3e6", "12e-1" (a number that starts with a digit, not "inf" or "nan").
+    if compact.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+        && let Ok(v) = compact.parse::<f64>()
+    {
+        return Some(v);
+    }
+    if let Some((base, exponent)) = compact.split_once('^') {
+        // "--23": every minus flips the sign.
+        let minuses = exponent.chars().take_while(|c| matches!(c, '+' | '-')).filter(|c| *c == '-').count();
+        let e: f64 = exponent.trim_start_matches(['+', '-']).parse().ok()?;
+        let e = if minuses % 2 == 1 { -e } else { e };
+        return match base.split_once(['x', '×', '*']) {
+            Some((mantissa, "10")) => Some(mantissa.parse::<f64>().ok()? * 10f64.powf(e)),
+            Some(_) => None,
+            None => Some(base.parse::<f64>().ok()?.powf(e)),
+        };
+    }
+    // "1 234 567": three-digit groups after the first, at least two of them (one alone is too
+    // often two numbers: "March 22 143 people").
+    let grouped = words.len() >= 3
+        && words[0].len() <= 3
+        && words.iter().all(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        && words[1..].iter().all(|w| w.len() == 3);
+    grouped.then(|| compact.parse().ok()).flatten()
+}
+
 fn scale_of(word: &str) -> Option<f64> {
     SCALES.iter().find(|s| s.0 == word).map(|s| s.1)
 }
 
-fn fraction_of(word: &str) -> Option<f64> {
-    FRACTIONS.iter().find(|s| s.0 == word).map(|s| s.1)
+fn multiple_of(word: &str) -> Option<f64> {
+    MULTIPLES.iter().find(|s| s.0 == word).map(|s| s.1)
+}
+
+/// The denominator a fraction word names ("thirds" → 3, "firsts" → 1 in "twenty-firsts").
+fn denominator_of(word: &str) -> Option<f64> {
+    FRACTIONS.iter().chain(COMPOUND_ONLY_FRACTIONS).find(|s| s.0 == word).map(|s| s.1)
 }
 
 /// "10k", "1.2M", "2.33 k", "1,674.5 G".
@@ -415,45 +760,66 @@ fn with_suffix(words: &[&str]) -> Option<f64> {
 }
 
 /// A whole number in words or digits: "one hundred and twenty", "4 thousand 3 hundred and 21",
-/// "three lakh crore", "three hundred and two dozens".
+/// "three lakh crore", "three hundred and two dozens", "one twenty two".
 fn cardinal(tokens: &[String]) -> Option<f64> {
     let mut total = 0.0;
     let mut current: Option<f64> = None;
     // The part of `current` said since the last multiplier ("two" in "three hundred and two").
     let mut last_small: Option<f64> = None;
     let mut half = false;
+    let mut previous: Option<&str> = None;
+    // The last multiplier, and whether "and" came after it: "3 hundred and 2 hundred" is two
+    // numbers, not one.
+    let mut last_multiplier: Option<f64> = None;
+    let mut and_since = false;
     for tok in tokens {
         let tok = tok.as_str();
         let digits = tok.replace([',', '\u{a0}', '\u{202f}', '\u{2009}'], "");
+        let unit = UNITS.iter().position(|u| *u == tok);
+        let ten = TENS.iter().position(|u| *u == tok).map(|i| 20.0 + 10.0 * i as f64);
         let small = if let Ok(v) = digits.parse::<f64>() {
             Some(v)
-        } else if let Some(i) = UNITS.iter().position(|u| *u == tok) {
+        } else if let Some(i) = unit {
             Some(i as f64)
         } else if ZEROS.contains(&tok) {
             Some(0.0)
         } else {
-            TENS.iter().position(|u| *u == tok).map(|i| 20.0 + 10.0 * i as f64)
+            ten
         };
+        // "one twenty two": a digit word right before a tens word says hundreds.
+        let hundreds = ten.is_some()
+            && previous.and_then(|p| UNITS.iter().position(|u| *u == p)).is_some_and(|u| (1..10).contains(&u));
+        previous = Some(tok);
         if let Some(v) = small {
-            current = Some(current.unwrap_or(0.0) + v);
-            last_small = Some(last_small.unwrap_or(0.0) + v);
+            if hundreds {
+                let digit = last_small.unwrap_or(0.0);
+                current = Some(current.unwrap_or(0.0) + digit * 99.0 + v);
+                last_small = Some(digit * 100.0 + v);
+            } else {
+                current = Some(current.unwrap_or(0.0) + v);
+                last_small = Some(last_small.unwrap_or(0.0) + v);
+            }
         } else if tok == "and" {
+            and_since = true;
             continue;
-        } else if tok == "a" || tok == "an" {
+        } else if matches!(tok, "a" | "an" | "single") {
             current = Some(current.unwrap_or(0.0).max(1.0));
             last_small = Some(1.0);
         } else if tok == "half" {
             half = true;
-        } else if DOZENS.contains(&tok) {
+        } else if let Some(m) = multiple_of(tok) {
             let c = current.unwrap_or(1.0).max(1.0);
             current = Some(match last_small {
-                Some(s) => c - s + s * 12.0,
-                None => c * 12.0,
+                Some(s) => c - s + s * m,
+                None => c * m,
             });
             last_small = None;
+        } else if and_since && scale_of(tok).is_some() && last_multiplier == scale_of(tok) {
+            return None;
         } else if tok == "hundred" || tok == "hundreds" {
             current = Some(current.unwrap_or(1.0).max(1.0) * 100.0);
             last_small = None;
+            (last_multiplier, and_since) = (Some(1e2), false);
         } else if let Some(scale) = scale_of(tok) {
             match current {
                 // "three lakh crore", "three thousand millions": a scale right after a scale
@@ -463,6 +829,7 @@ fn cardinal(tokens: &[String]) -> Option<f64> {
             }
             current = None;
             last_small = None;
+            (last_multiplier, and_since) = (Some(scale), false);
         } else {
             return None;
         }
@@ -471,24 +838,58 @@ fn cardinal(tokens: &[String]) -> Option<f64> {
     Some(if half { value / 2.0 } else { value })
 }
 
-/// A fraction whose denominator word is `tokens[at]`: "two thirds", "one hundred and three
-/// quarters" (100 + 3/4), "five and a half million" ((5 + 1/2) × 10⁶), "one billion and three
-/// quarters million" (10⁹ + 3/4 × 10⁶), "two thirds of a million", "half million".
+/// A fraction whose (last) denominator word is `tokens[at]`: "two thirds", "one hundred and three
+/// quarters" (100 + 3/4), "one hundred and thirty fifths" (130/5), "one hundred thirty-fifths"
+/// (100/35), "one one hundred fifth" (1/105), "five and a half million" ((5 + 1/2) × 10⁶), "three
+/// million and a half" (3.5 × 10⁶), "one billion and three quarters million" (10⁹ + 3/4 × 10⁶),
+/// "two thirds of a million", "half million".
 fn fraction(tokens: &[String], at: usize) -> Option<f64> {
-    let denominator = fraction_of(&tokens[at])?;
-    let head = &tokens[..at];
+    let word = |i: usize| tokens.get(i).map(String::as_str);
+    let last = tokens[at].as_str();
+    let mut denominator = denominator_of(last)?;
+    let mut start = at;
+    // A tens word before a unit's ordinal belongs to the denominator ("twenty-firsts"), unless
+    // "and" ties it to the numerator ("one hundred and thirty fifths") or nothing precedes it.
+    if denominator < 10.0
+        && let Some(ten) = start.checked_sub(1).and_then(word).and_then(|w| TENS.iter().position(|t| *t == w))
+        && start >= 2
+        && word(start - 2) != Some("and")
+    {
+        denominator += 20.0 + 10.0 * ten as f64;
+        start -= 1;
+    }
+    // "one hundred fifth", "one thousand fifths" after a numerator: one denominator.
+    let and = usize::from(start >= 1 && word(start - 1) == Some("and"));
+    if denominator < 100.0
+        && start >= 3 + and
+        && let Some(scale) = word(start - 1 - and).and_then(scale_of).filter(|s| *s == 1e2 || *s == 1e3)
+        && word(start - 2 - and) == Some("one")
+    {
+        denominator += scale;
+        start -= 2 + and;
+    }
+    let head = &tokens[..start];
     let tail: Vec<&String> = tokens[at + 1..].iter().filter(|t| !matches!(t.as_str(), "of" | "a" | "an")).collect();
-    let multiplier = |t: &str| if DOZENS.contains(&t) { Some(12.0) } else { scale_of(t) };
-    let scale = tail.iter().try_fold(1.0, |acc, t| Some(acc * multiplier(t)?))?;
-    // The numerator is what follows the last "and", when that is one word ("and a half", "and
-    // three fifths"); otherwise the whole head ("one million two thousand two hundred three
-    // fifths").
-    let split = head.iter().rposition(|t| t == "and").filter(|&i| head.len() - i - 1 == 1);
-    let (whole, numerator) = match split {
-        Some(i) => (cardinal(&head[..i])?, &head[i + 1..]),
-        None => (0.0, head),
+    let multiplier = |t: &str| multiple_of(t).or_else(|| scale_of(t));
+    let mut scale = tail.iter().try_fold(1.0, |acc, t| Some(acc * multiplier(t)?))?;
+    // After the last "and" comes the fraction's numerator when it is smaller than the
+    // denominator ("two and fifty-four hundredths"); otherwise the whole head is the numerator
+    // ("one hundred and thirty fifths").
+    let numerator_of = |words: &[String]| if words.is_empty() { Some(1.0) } else { cardinal(words) };
+    let mixed = head.iter().rposition(|t| t == "and").and_then(|i| {
+        let n = numerator_of(&head[i + 1..])?;
+        (n < denominator).then_some((i, n))
+    });
+    let (whole, numerator, whole_words) = match mixed {
+        Some((i, n)) => (cardinal(&head[..i])?, n, &head[..i]),
+        None => (0.0, numerator_of(head)?, &head[..0]),
     };
-    let numerator = if numerator.is_empty() { 1.0 } else { cardinal(numerator)? };
+    // "three million and a half": the half is of the last scale.
+    if scale == 1.0
+        && let Some(s) = whole_words.last().and_then(|w| scale_of(w)).filter(|s| *s >= 1e3)
+    {
+        scale = s;
+    }
     let part = numerator / denominator;
     Some(if whole > 0.0 && whole < scale { (whole + part) * scale } else { whole + part * scale })
 }
@@ -697,5 +1098,124 @@ mod tests {
         assert_eq!(reading(&read("2,000")), "2,000");
         assert_eq!(reading(&read("Dozens")), "24–99 (dozens)");
         assert_eq!(reading(&read("many")), "unbounded (many)");
+    }
+
+    /// Every count phrase `scan` finds in `text`, as (matched text, stated value).
+    fn scanned(text: &str) -> Vec<(String, Option<f64>)> {
+        let g = CountGrammar::new(&Lexicon::builtin());
+        g.scan(text, &Thresholds::default()).into_iter().map(|(r, c)| (text[r].to_string(), c.stated)).collect()
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+    }
+
+    #[test]
+    fn fractions_in_signs_and_ordinal_words() {
+        for (text, v) in [
+            ("3/4", 0.75),
+            ("1 3/4", 1.75),
+            ("¾", 0.75),
+            ("2½", 2.5),
+            ("three twenty-firsts", 3.0 / 21.0),
+            ("a twenty-first", 1.0 / 21.0),
+            ("one hundred thirty-fifths", 100.0 / 35.0),
+            ("one hundred and thirty fifths", 26.0),
+            ("one one hundred fifth", 1.0 / 105.0),
+            ("two and fifty-four hundredths", 2.54),
+            ("two hundred and fifty-four hundredths", 200.54),
+            ("three million and a half", 3.5e6),
+            ("one over three", 1.0 / 3.0),
+            ("two out of five hundred", 0.004),
+        ] {
+            let got = read(text).stated.unwrap();
+            assert!(close(got, v), "{text}: {got} != {v}");
+        }
+    }
+
+    #[test]
+    fn powers_and_other_written_forms() {
+        for (text, v) in [
+            ("1e10", 1e10),
+            ("1.3x10^6", 1.3e6),
+            ("6.23x10^-4", 6.23e-4),
+            ("1.1^23", 1.1f64.powi(23)),
+            ("2.5^-1", 0.4),
+            (".77", 0.77),
+            ("1 234 567", 1234567.0),
+            ("12,34,567.89", 1234567.89),
+            ("one twenty two", 122.0),
+            ("6 crore and two hundred", 60000200.0),
+            ("nil", 0.0),
+            ("single", 1.0),
+            ("a pair", 2.0),
+        ] {
+            let got = read(text).stated.unwrap();
+            assert!(close(got, v), "{text}: {got} != {v}");
+        }
+    }
+
+    #[test]
+    fn forms_that_are_not_one_number() {
+        // A date with a year, a phone number and an address are their digit runs, not a fraction.
+        assert_eq!(
+            scanned("on 3/4/2024").iter().map(|x| x.1).collect::<Vec<_>>(),
+            [Some(3.0), Some(4.0), Some(2024.0)]
+        );
+        assert_eq!(scanned("call +1-222-2222").len(), 3);
+        // One group of three digits after a space is two numbers: "March 22 143 people".
+        assert_eq!(scanned("March 22 143 people"), [("22".into(), Some(22.0)), ("143".into(), Some(143.0))]);
+        // Units glued to digits, and an ordinal with a singular denominator.
+        assert!(scanned("the 180.25ml liquid").is_empty());
+        assert_eq!(scanned("two millionth"), [("two".into(), Some(2.0))]);
+        // "over" after a number other than one is the comparison; "out of" only makes a share.
+        assert_eq!(scanned("killed 20 over three days")[0], ("20".into(), Some(20.0)));
+        assert_eq!(scanned("there are 12 out of 10").len(), 2);
+        assert_eq!(
+            scanned("3 hundred and 2 hundred").iter().map(|x| x.1).collect::<Vec<_>>(),
+            [Some(300.0), Some(200.0)]
+        );
+    }
+
+    /// One end as (value, closed).
+    type End = Option<(f64, bool)>;
+
+    fn ends(text: &str) -> (End, End) {
+        let g = CountGrammar::new(&Lexicon::builtin());
+        let b = g.bounds(text).unwrap_or_else(|| panic!("no bounds for {text:?}"));
+        (b.lo.map(|x| (x.value, x.closed)), b.hi.map(|x| (x.value, x.closed)))
+    }
+
+    #[test]
+    fn ranges_from_two_ends_and_from_two_comparisons() {
+        assert_eq!(ends("from 20 to 30"), (Some((20.0, true)), Some((30.0, true))));
+        assert_eq!(ends("20 through 100"), (Some((20.0, true)), Some((100.0, true))));
+        assert_eq!(ends("20~100"), (Some((20.0, true)), Some((100.0, true))));
+        assert_eq!(ends("5k-20k"), (Some((5e3, true)), Some((2e4, true))));
+        assert_eq!(ends("between negative ten and fifteen"), (Some((-10.0, true)), Some((15.0, true))));
+        assert_eq!(ends("more than 10 and less than 20"), (Some((10.0, false)), Some((20.0, false))));
+        assert_eq!(ends("at most 100 and at least 20"), (Some((20.0, true)), Some((100.0, true))));
+        assert_eq!(
+            ends("higher or equal than 100, lower or equal than 300"),
+            (Some((100.0, true)), Some((300.0, true)))
+        );
+        assert_eq!(ends(">= 30"), (Some((30.0, true)), None));
+        assert_eq!(ends("< = 100"), (None, Some((100.0, true))));
+        assert_eq!(ends("less than 5000 or equal"), (None, Some((5000.0, true))));
+        assert_eq!(bounds("more than 10 and less than 20"), (11.0, Some(19.0), Qualifier::Range));
+        assert_eq!(bounds("20 to 30"), (20.0, Some(30.0), Qualifier::Range));
+    }
+
+    #[test]
+    fn what_is_no_range() {
+        // Two comparisons that leave nothing between them are two mentions.
+        let found = scanned("More than 40 and less than 10 were found");
+        assert_eq!(found.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), ["More than 40", "less than 10"]);
+        // A year and a month, a descending pair, a day of the month, a sign that is no comparison.
+        assert_eq!(scanned("1995-01").iter().map(|x| x.1).collect::<Vec<_>>(), [Some(1995.0), Some(1.0)]);
+        assert_eq!(scanned("the vote was 5 to 4").len(), 2);
+        assert_eq!(scanned("On March 1 to 2 people were hurt"), [("1".into(), Some(1.0)), ("2".into(), Some(2.0))]);
+        assert_eq!(scanned("between 1 to 2 people"), [("1 to 2".into(), Some(1.0))]);
+        assert!(scanned("<>30").is_empty());
     }
 }
