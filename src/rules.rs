@@ -20,6 +20,7 @@ use crate::extract::boundary::Twin;
 use crate::extract::date::{DateGrammar, YEAR_PATTERN};
 use crate::extract::lexicon::{Lexicon, alternation};
 use crate::extract::number::CountGrammar;
+use rayon::prelude::*;
 use serde::Deserialize;
 use std::path::Path;
 
@@ -236,16 +237,20 @@ pub fn parse_rule(origin: &str, text: &str, grammar: &Grammar) -> Result<Rule, R
     if file.patterns.is_empty() {
         return Err(at(0, "a rule needs at least one pattern".into()));
     }
-    let mut patterns = Vec::new();
-    let mut sources = Vec::new();
-    for p in &file.patterns {
-        let offset = p.span().start;
-        let expanded = grammar.expand(p.get_ref(), file.kind).map_err(|m| at(offset, m))?;
-        let twin =
-            Twin::new(&expanded).map_err(|e| at(offset, format!("invalid pattern: {}", first_line(&e.to_string()))))?;
-        sources.push(p.get_ref().clone());
-        patterns.push(twin);
-    }
+    // Compiling a pattern that embeds the count grammar takes a good part of a second: they are
+    // compiled in parallel (the first error in file order is the one reported).
+    let patterns = file
+        .patterns
+        .par_iter()
+        .map(|p| {
+            let offset = p.span().start;
+            let expanded = grammar.expand(p.get_ref(), file.kind).map_err(|m| at(offset, m))?;
+            Twin::new(&expanded).map_err(|e| at(offset, format!("invalid pattern: {}", first_line(&e.to_string()))))
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect::<Result<Vec<Twin>, RuleError>>()?;
+    let sources = file.patterns.iter().map(|p| p.get_ref().clone()).collect();
     Ok(Rule {
         id: file.id,
         description: file.description.trim().to_string(),
@@ -286,8 +291,10 @@ pub fn load_rules(grammar: &Grammar, extra_dirs: &[&Path]) -> (Vec<Rule>, Vec<Ru
         }
         Err(e) => errors.push(e),
     };
-    for (path, text) in BUILTIN_RULES {
-        add(parse_rule(&format!("built-in: {path}"), text, grammar), &mut rules);
+    let builtin: Vec<_> =
+        BUILTIN_RULES.par_iter().map(|(path, text)| parse_rule(&format!("built-in: {path}"), text, grammar)).collect();
+    for result in builtin {
+        add(result, &mut rules);
     }
     for dir in extra_dirs {
         let mut files: Vec<_> = match std::fs::read_dir(dir) {
