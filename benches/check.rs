@@ -1,6 +1,6 @@
 //! `cargo bench`: extraction alone, and the whole check on the example corpus and on a generated
 //! 10 MB corpus, with bytes per second. The 100 MB and 1 GB corpora are timed by hand with
-//! `examples/bench_check.rs` (see docs/performance.md): a statistical harness would take hours.
+//! `examples/bench_check.rs` (see the README, "Performance"): a statistical harness would take hours.
 //!
 //! divan rather than criterion: it reports throughput (bytes/s) per benchmark out of the box,
 //! takes a per-benchmark sample count (one 10 MB check is seconds long), and builds in a fraction
