@@ -26,9 +26,9 @@ use crate::extract::Extraction;
 use crate::load::{LoadError, collect_paths, parse_iso_date};
 use crate::map::{Citations, Mapped, Mapper, reload_sources, source_hash};
 use crate::model::{Document, Fact, Meta, SpanMap, Value};
-use crate::pipeline::{self, Options, Run};
+use crate::pipeline::{self, InputErrors, Options, Run};
 use crate::report::line_column;
-use crate::rules::{Grammar, RuleError};
+use crate::rules::Grammar;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -92,19 +92,11 @@ pub struct FactLine {
     pub title: Option<String>,
 }
 
-/// What the map step could not use.
-#[derive(Debug, Default)]
-pub struct MapErrors {
-    pub load_errors: Vec<LoadError>,
-    pub rule_errors: Vec<RuleError>,
-    pub skipped: Vec<LoadError>,
-}
-
 /// Position of a fact in its file: line, column and text.
 type Position = (usize, usize, String);
 
 /// The map step: writes the lines for the articles under `paths`.
-pub fn write_facts(paths: &[PathBuf], options: &Options, out: &mut impl Write) -> std::io::Result<MapErrors> {
+pub fn write_facts(paths: &[PathBuf], options: &Options, out: &mut impl Write) -> std::io::Result<InputErrors> {
     let grammar = Grammar::builtin();
     let (rules, mut rule_errors) = pipeline::rules(&grammar, options);
     let (user_aliases, alias_errors) = pipeline::read_alias_files(&options.alias_files);
@@ -219,7 +211,7 @@ pub fn write_facts(paths: &[PathBuf], options: &Options, out: &mut impl Write) -
             write_line(out, &Line::Fact(Box::new(fact_line)))?;
         }
     }
-    Ok(MapErrors { load_errors, rule_errors, skipped })
+    Ok(InputErrors { load_errors, rule_errors, skipped })
 }
 
 fn write_line(out: &mut impl Write, line: &Line) -> std::io::Result<()> {
@@ -354,7 +346,7 @@ pub fn compare_files(inputs: &[PathBuf], options: &Options, sources: Sources) ->
             doc.source = sparse_source(positions);
         }
     }
-    Run { docs, facts: aligned, findings, load_errors, rule_errors, skipped }
+    Run { docs, facts: aligned, findings, errors: InputErrors { load_errors, rule_errors, skipped } }
 }
 
 /// A claim's start and end bytes, line, column and text.

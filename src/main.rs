@@ -212,20 +212,20 @@ fn stderr_style() -> human::Style {
 }
 
 /// Prints every input that could not be used; true when there was one.
-fn report_input_errors(run: &pipeline::Run) -> bool {
+fn report_input_errors(errors: &pipeline::InputErrors) -> bool {
     let style = stderr_style();
     let mut err = std::io::stderr().lock();
-    for e in &run.rule_errors {
+    for e in &errors.rule_errors {
         let _ = err.write_all(human::input_error(&format!("rule file {e}"), style).as_bytes());
     }
-    for e in &run.load_errors {
+    for e in &errors.load_errors {
         let _ = err
             .write_all(human::input_error(&format!("{e} (skipped; the other files were checked)"), style).as_bytes());
     }
-    for e in &run.skipped {
+    for e in &errors.skipped {
         let _ = err.write_all(format!("note: {e}\n").as_bytes());
     }
-    run.has_input_errors()
+    errors.any()
 }
 
 fn read_baseline(path: &Path) -> Result<Baseline, String> {
@@ -277,7 +277,7 @@ fn report_command(run: &pipeline::Run, config: &Config, reporting: &Reporting) -
         },
         None => None,
     };
-    let input_errors = report_input_errors(run);
+    let input_errors = report_input_errors(&run.errors);
     let mut triaged = factlint::triage::triage(run.findings.clone(), config, baseline.as_ref());
     if let Some(path) = &reporting.write_baseline {
         let written = Baseline::of(&triaged.findings);
@@ -345,18 +345,10 @@ fn facts_command(input: &Input, format: FactsFormat) -> std::io::Result<ExitCode
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         let errors = jsonl::write_facts(&input.paths, &options, &mut out)?;
         out.flush()?;
-        let run = pipeline::Run {
-            docs: Vec::new(),
-            facts: Vec::new(),
-            findings: Vec::new(),
-            load_errors: errors.load_errors,
-            rule_errors: errors.rule_errors,
-            skipped: errors.skipped,
-        };
-        return Ok(if report_input_errors(&run) { ExitCode::from(2) } else { ExitCode::SUCCESS });
+        return Ok(if report_input_errors(&errors) { ExitCode::from(2) } else { ExitCode::SUCCESS });
     }
     let run = pipeline::run_keeping(&input.paths, &options, pipeline::Sources::All);
-    let input_errors = report_input_errors(&run);
+    let input_errors = report_input_errors(&run.errors);
     let text = match format {
         FactsFormat::Human => human::render_facts(&run.docs, &run.facts),
         FactsFormat::Json | FactsFormat::Jsonl => json::render_facts(&run.docs, &run.facts),

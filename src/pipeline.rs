@@ -32,14 +32,21 @@ pub struct Run {
     pub docs: Vec<Document>,
     pub facts: Vec<AlignedFact>,
     pub findings: Vec<Finding>,
+    pub errors: InputErrors,
+}
+
+/// Every input a run could not use, and the files it left out on purpose.
+#[derive(Debug, Default)]
+pub struct InputErrors {
     pub load_errors: Vec<LoadError>,
     pub rule_errors: Vec<RuleError>,
     /// Files left out on purpose, with the reason (not errors).
     pub skipped: Vec<LoadError>,
 }
 
-impl Run {
-    pub fn has_input_errors(&self) -> bool {
+impl InputErrors {
+    /// True when an article, rule or alias file could not be used (skipped files do not count).
+    pub fn any(&self) -> bool {
         !self.load_errors.is_empty() || !self.rule_errors.is_empty()
     }
 }
@@ -107,7 +114,7 @@ pub fn run_keeping(paths: &[PathBuf], options: &Options, keep: Sources) -> Run {
         cited[claim.fact.doc] = true;
     }
     load_errors.extend(reload_sources(&mut docs, &kept_paths, &hashes, &cited));
-    Run { docs, facts, findings, load_errors, rule_errors, skipped }
+    Run { docs, facts, findings, errors: InputErrors { load_errors, rule_errors, skipped } }
 }
 
 pub fn notes_message(cited: usize) -> String {

@@ -14,7 +14,7 @@ fn every_planted_disagreement_is_found_and_nothing_else() {
     assert_eq!(kinds.len(), Planted::ALL.len(), "the seed plants every kind: {kinds:?}");
 
     let run = run(&[dir.path().to_path_buf()], &Options::default());
-    assert!(run.load_errors.is_empty() && run.rule_errors.is_empty() && run.skipped.is_empty());
+    assert!(run.errors.load_errors.is_empty() && run.errors.rule_errors.is_empty() && run.errors.skipped.is_empty());
     assert_eq!(run.docs.len(), manifest.articles);
 
     let found: BTreeSet<(String, String, &str)> = run

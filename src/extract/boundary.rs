@@ -124,11 +124,6 @@ impl Twin {
         // Unicode classes; the twin is then the best there is.
         self.unicode.get_or_init(|| compile(&self.pattern).unwrap_or_else(|_| self.ascii.clone()))
     }
-
-    /// The pattern as compiled for texts whose words are ASCII.
-    pub fn ascii(&self) -> &Regex {
-        &self.ascii
-    }
 }
 
 #[cfg(test)]
