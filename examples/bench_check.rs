@@ -9,9 +9,9 @@
 use factlint::align::align;
 use factlint::compare::compare;
 use factlint::load::collect_paths;
-use factlint::map::{Citations, Mapper, reload_sources};
+use factlint::map::{Citations, Columns, Mapper, reload_sources};
 use factlint::model::Severity;
-use factlint::pipeline::{Options, set_aside_mapped_notes};
+use factlint::pipeline::{Options, cited_documents, set_aside_mapped_notes};
 use factlint::report::{Report, json};
 use factlint::rules::{Grammar, load_rules};
 use std::collections::BTreeSet;
@@ -69,28 +69,16 @@ fn main() {
     lap("list files", &mut stages);
     let mapper =
         Mapper { rules: &rules, grammar: &grammar, options: &options, citations: &citations, keep_source: false };
-    let mapped: Vec<_> = mapper.map_all(&files).into_iter().filter_map(Result::ok).collect();
+    let (mapped, _) = mapper.map_all(&files);
     lap("map: load + extract", &mut stages);
     let (mapped, _) = set_aside_mapped_notes(mapped);
-    let mut docs = Vec::new();
-    let mut extractions = Vec::new();
-    let mut paths = Vec::new();
-    let mut hashes = Vec::new();
-    for m in mapped {
-        docs.push(m.doc);
-        extractions.push(m.extraction);
-        paths.push(m.path);
-        hashes.push(m.hash);
-    }
+    let Columns { mut docs, extractions, paths, hashes } = Columns::from(mapped);
     let facts = align(&docs, &extractions, &rules, &grammar.lexicon, &[], t);
     drop(extractions);
     lap("align", &mut stages);
     let findings = compare(&docs, &facts, &rules, t);
     lap("compare", &mut stages);
-    let mut cited = vec![false; docs.len()];
-    for c in findings.iter().flat_map(|f| &f.claims) {
-        cited[c.fact.doc] = true;
-    }
+    let cited = cited_documents(docs.len(), &findings);
     let errors = reload_sources(&mut docs, &paths, &hashes, &cited);
     assert!(errors.is_empty(), "{errors:?}");
     let report =

@@ -24,11 +24,10 @@ use crate::compare::compare;
 use crate::extract::Context;
 use crate::extract::Extraction;
 use crate::load::{LoadError, collect_paths, parse_iso_date};
-use crate::map::{Citations, Mapped, Mapper, reload_sources, source_hash};
+use crate::map::{Citations, Columns, Mapped, Mapper, reload_sources};
 use crate::model::{Document, Fact, Meta, SpanMap, Value};
-use crate::pipeline::{self, InputErrors, Options, Run};
+use crate::pipeline::{self, InputErrors, Options, Run, Setup};
 use crate::report::line_column;
-use crate::rules::Grammar;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -97,10 +96,7 @@ type Position = (usize, usize, String);
 
 /// The map step: writes the lines for the articles under `paths`.
 pub fn write_facts(paths: &[PathBuf], options: &Options, out: &mut impl Write) -> std::io::Result<InputErrors> {
-    let grammar = Grammar::builtin();
-    let (rules, mut rule_errors) = pipeline::rules(&grammar, options);
-    let (user_aliases, alias_errors) = pipeline::read_alias_files(&options.alias_files);
-    rule_errors.extend(alias_errors);
+    let (Setup { grammar, rules, user_aliases }, rule_errors) = Setup::load(options);
     let (files, mut load_errors) = collect_paths(paths);
     let stems: Vec<String> = files.iter().map(|f| Citations::stem(f)).collect();
     let citations = Citations::new(&stems);
@@ -141,14 +137,7 @@ pub fn write_facts(paths: &[PathBuf], options: &Options, out: &mut impl Write) -
     let mut positions: BTreeMap<String, Vec<Position>> =
         mapped.iter().map(|m| m.doc.path.clone()).zip(positions).collect();
     let (mapped, skipped) = pipeline::set_aside_mapped_notes(mapped);
-    let mut docs = Vec::new();
-    let mut extractions = Vec::new();
-    let mut hashes = Vec::new();
-    for m in mapped {
-        docs.push(m.doc);
-        extractions.push(m.extraction);
-        hashes.push(m.hash);
-    }
+    let Columns { docs, extractions, hashes, .. } = Columns::from(mapped);
     let aligned = align(&docs, &extractions, &rules, &grammar.lexicon, &user_aliases, &options.thresholds);
     let mut aligned = aligned.into_iter();
     // Set-aside files are listed too (without facts): only `compare` sees every input.
@@ -230,10 +219,7 @@ pub enum Sources {
 
 /// The reduce step: reads fact files (any order, any number) and checks them as one corpus.
 pub fn compare_files(inputs: &[PathBuf], options: &Options, sources: Sources) -> Run {
-    let grammar = Grammar::builtin();
-    let (rules, mut rule_errors) = pipeline::rules(&grammar, options);
-    let (user_aliases, alias_errors) = pipeline::read_alias_files(&options.alias_files);
-    rule_errors.extend(alias_errors);
+    let (Setup { grammar, rules, user_aliases }, rule_errors) = Setup::load(options);
     let mut load_errors = Vec::new();
     // Documents in the order `check` reads them (sorted paths); facts by document.
     let mut documents: BTreeMap<PathBuf, DocumentLine> = BTreeMap::new();
@@ -272,12 +258,12 @@ pub fn compare_files(inputs: &[PathBuf], options: &Options, sources: Sources) ->
     }
     // Notes: a file naming two or more of the other inputs is set aside.
     let all: BTreeSet<String> = documents.values().map(|d| d.path.clone()).collect();
-    let enough = documents.len() >= 3;
+    let inputs = documents.len();
     let mut skipped = Vec::new();
     let mut kept: Vec<DocumentLine> = Vec::new();
     for d in documents.into_values() {
         let cited = d.cites.iter().filter(|c| **c != d.path && all.contains(*c)).count();
-        if enough && cited >= 2 {
+        if pipeline::reads_as_notes(inputs, cited) {
             skipped.push(LoadError { path: d.path.clone(), message: pipeline::notes_message(cited) });
         } else {
             kept.push(d);
@@ -326,19 +312,13 @@ pub fn compare_files(inputs: &[PathBuf], options: &Options, sources: Sources) ->
     let aligned = align(&docs, &extractions, &rules, &grammar.lexicon, &user_aliases, &options.thresholds);
     drop(extractions);
     let findings = compare(&docs, &aligned, &rules, &options.thresholds);
-    let mut cited = vec![false; docs.len()];
-    for claim in findings.iter().flat_map(|f| &f.claims) {
-        cited[claim.fact.doc] = true;
-    }
+    let cited = pipeline::cited_documents(docs.len(), &findings);
     if sources == Sources::FromFiles {
         let paths: Vec<PathBuf> = docs.iter().map(|d| PathBuf::from(&d.path)).collect();
-        for e in reload_sources(&mut docs, &paths, &hashes, &cited) {
+        for (doc, e) in reload_sources(&mut docs, &paths, &hashes, &cited) {
+            // A file gone or changed since the map step: its claims come from the fact lines.
+            docs[doc].source = String::new();
             load_errors.push(LoadError { message: format!("{} (the report shows the claims alone)", e.message), ..e });
-        }
-        for (doc, wanted) in docs.iter_mut().zip(&cited) {
-            if *wanted && source_hash(&doc.source) != hashes[doc.index] {
-                doc.source = String::new();
-            }
         }
     }
     for ((doc, wanted), positions) in docs.iter_mut().zip(&cited).zip(&mut positions) {

@@ -108,9 +108,42 @@ impl Mapper<'_> {
         Ok(Mapped { doc, path: path.to_path_buf(), extraction, cites, hash })
     }
 
-    /// Maps every file, in parallel; results in input order.
-    pub fn map_all(&self, files: &[PathBuf]) -> Vec<Result<Mapped, LoadError>> {
-        files.par_iter().enumerate().map(|(i, f)| self.map(f, i)).collect()
+    /// Maps every file, in parallel: the articles in input order, and the files that could not
+    /// be read.
+    pub fn map_all(&self, files: &[PathBuf]) -> (Vec<Mapped>, Vec<LoadError>) {
+        let results: Vec<Result<Mapped, LoadError>> =
+            files.par_iter().enumerate().map(|(i, f)| self.map(f, i)).collect();
+        let mut mapped = Vec::with_capacity(results.len());
+        let mut errors = Vec::new();
+        for r in results {
+            match r {
+                Ok(m) => mapped.push(m),
+                Err(e) => errors.push(e),
+            }
+        }
+        (mapped, errors)
+    }
+}
+
+/// Mapped articles as the later stages take them: lists side by side, in input order.
+#[derive(Debug, Default)]
+pub struct Columns {
+    pub docs: Vec<Document>,
+    pub extractions: Vec<Extraction>,
+    pub paths: Vec<PathBuf>,
+    pub hashes: Vec<u64>,
+}
+
+impl From<Vec<Mapped>> for Columns {
+    fn from(mapped: Vec<Mapped>) -> Columns {
+        let mut c = Columns::default();
+        for m in mapped {
+            c.docs.push(m.doc);
+            c.extractions.push(m.extraction);
+            c.paths.push(m.path);
+            c.hashes.push(m.hash);
+        }
+        c
     }
 }
 
@@ -136,15 +169,20 @@ fn shrink(ex: &mut Extraction) {
 
 /// Loads again the documents `which` selects (their texts were dropped after the map step): the
 /// source for the labels, the prose for the passages in context. A file that cannot be read, or
-/// that changed since it was checked, is an error.
-pub fn reload_sources(docs: &mut [Document], paths: &[PathBuf], hashes: &[u64], which: &[bool]) -> Vec<LoadError> {
+/// that changed since it was checked, is an error, given with the document's index.
+pub fn reload_sources(
+    docs: &mut [Document],
+    paths: &[PathBuf],
+    hashes: &[u64],
+    which: &[bool],
+) -> Vec<(usize, LoadError)> {
     docs.par_iter_mut()
         .zip(paths)
         .zip(hashes)
         .zip(which)
         .filter(|(((doc, _), _), wanted)| **wanted && doc.source.is_empty())
         .filter_map(|(((doc, path), hash), _)| {
-            let error = |message: String| LoadError { path: doc.path.clone(), message };
+            let error = |message: String| (doc.index, LoadError { path: doc.path.clone(), message });
             match load_file(path, doc.index) {
                 Ok(again) => {
                     let changed = source_hash(&again.source) != *hash;

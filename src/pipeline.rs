@@ -5,7 +5,7 @@ use crate::align::align;
 use crate::compare::compare;
 use crate::load::meta::MetaFields;
 use crate::load::{LoadError, collect_paths};
-use crate::map::{Citations, Mapped, Mapper, reload_sources};
+use crate::map::{Citations, Columns, Mapped, Mapper, reload_sources};
 use crate::model::{AlignedFact, Document, Finding};
 use crate::progress::{Progress, Step};
 use crate::rules::{Grammar, Rule, RuleError, load_rules};
@@ -58,6 +58,34 @@ pub fn rules(grammar: &Grammar, options: &Options) -> (Vec<Rule>, Vec<RuleError>
     load_rules(grammar, &dirs)
 }
 
+/// What every run reads before the articles: the grammar, the rules and the user's aliases.
+pub struct Setup {
+    pub grammar: Grammar,
+    pub rules: Vec<Rule>,
+    pub user_aliases: Vec<(String, String)>,
+}
+
+impl Setup {
+    /// The setup `options` ask for, and the errors of the rule and alias files that could not be
+    /// used.
+    pub fn load(options: &Options) -> (Setup, Vec<RuleError>) {
+        let grammar = Grammar::builtin();
+        let (rules, mut errors) = rules(&grammar, options);
+        let (user_aliases, alias_errors) = read_alias_files(&options.alias_files);
+        errors.extend(alias_errors);
+        (Setup { grammar, rules, user_aliases }, errors)
+    }
+}
+
+/// Which of `docs` documents a finding cites (what a report shows).
+pub fn cited_documents(docs: usize, findings: &[Finding]) -> Vec<bool> {
+    let mut cited = vec![false; docs];
+    for claim in findings.iter().flat_map(|f| &f.claims) {
+        cited[claim.fact.doc] = true;
+    }
+    cited
+}
+
 /// Which documents keep their source text in [`Run::docs`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Sources {
@@ -77,44 +105,30 @@ pub fn run(paths: &[PathBuf], options: &Options) -> Run {
 /// Checks the articles: each is read and extracted on its own, in parallel (see [`crate::map`]),
 /// then aligned and compared as a whole.
 pub fn run_keeping(paths: &[PathBuf], options: &Options, keep: Sources) -> Run {
-    let grammar = Grammar::builtin();
-    let (rules, mut rule_errors) = rules(&grammar, options);
-    let (user_aliases, alias_errors) = read_alias_files(&options.alias_files);
-    rule_errors.extend(alias_errors);
+    let (Setup { grammar, rules, user_aliases }, rule_errors) = Setup::load(options);
     let (files, mut load_errors) = collect_paths(paths);
     options.progress.report(Step::Start { files: files.len() });
     let stems: Vec<String> = files.iter().map(|f| Citations::stem(f)).collect();
     let citations = Citations::new(&stems);
     let mapper =
         Mapper { rules: &rules, grammar: &grammar, options, citations: &citations, keep_source: keep == Sources::All };
-    let mut mapped = Vec::new();
-    for m in mapper.map_all(&files) {
-        match m {
-            Ok(m) => mapped.push(m),
-            Err(e) => load_errors.push(e),
-        }
-    }
+    let (mapped, unread) = mapper.map_all(&files);
+    load_errors.extend(unread);
     let (mapped, skipped) = set_aside_mapped_notes(mapped);
-    let mut docs = Vec::with_capacity(mapped.len());
-    let mut extractions = Vec::with_capacity(mapped.len());
-    let mut kept_paths = Vec::with_capacity(mapped.len());
-    let mut hashes = Vec::with_capacity(mapped.len());
-    for m in mapped {
-        docs.push(m.doc);
-        extractions.push(m.extraction);
-        kept_paths.push(m.path);
-        hashes.push(m.hash);
-    }
+    let Columns { mut docs, extractions, paths, hashes } = Columns::from(mapped);
     options.progress.report(Step::Comparing);
     let facts = align(&docs, &extractions, &rules, &grammar.lexicon, &user_aliases, &options.thresholds);
     drop(extractions);
     let findings = compare(&docs, &facts, &rules, &options.thresholds);
-    let mut cited = vec![false; docs.len()];
-    for claim in findings.iter().flat_map(|f| &f.claims) {
-        cited[claim.fact.doc] = true;
-    }
-    load_errors.extend(reload_sources(&mut docs, &kept_paths, &hashes, &cited));
+    let cited = cited_documents(docs.len(), &findings);
+    load_errors.extend(reload_sources(&mut docs, &paths, &hashes, &cited).into_iter().map(|(_, e)| e));
     Run { docs, facts, findings, errors: InputErrors { load_errors, rule_errors, skipped } }
+}
+
+/// Among `inputs` files, one that names `cited` of the others reads as notes about them (see
+/// [`set_aside_mapped_notes`]).
+pub fn reads_as_notes(inputs: usize, cited: usize) -> bool {
+    inputs >= 3 && cited >= 2
 }
 
 pub fn notes_message(cited: usize) -> String {
@@ -128,13 +142,13 @@ pub fn notes_message(cited: usize) -> String {
 /// The citations were found in the map step; only those of files that loaded count. Kept
 /// documents and their facts are numbered anew.
 pub fn set_aside_mapped_notes(mapped: Vec<Mapped>) -> (Vec<Mapped>, Vec<LoadError>) {
-    let enough = mapped.len() >= 3;
+    let inputs = mapped.len();
     let loaded: BTreeSet<usize> = mapped.iter().map(|m| m.doc.index).collect();
     let mut kept = Vec::new();
     let mut skipped = Vec::new();
     for mut m in mapped {
         let cited = m.cites.iter().filter(|f| loaded.contains(f)).count();
-        if enough && cited >= 2 {
+        if reads_as_notes(inputs, cited) {
             skipped.push(LoadError { path: m.doc.path.clone(), message: notes_message(cited) });
             continue;
         }
