@@ -4,14 +4,17 @@
 //!
 //! | placeholder | expands to | capture |
 //! |---|---|---|
-//! | `{count}` | a count with its qualifier ("at least 143", "dozens") | the value |
-//! | `{date}`  | a date, absolute or relative ("March 22", "last year") | the value |
+//! | `{count}` | a count with its qualifier ("at least 143", "dozens"), as the count grammar found it | the value |
+//! | `{date}`  | a date, absolute or relative ("March 22", "last year"), as the date scanner found it | the value |
 //! | `{year}`  | a four-digit year | the value |
 //! | `{who}`   | an optional "of the" + up to two words + a population noun ("Afghan civilians") | `who` |
 //! | `{group}` | the same, required ("including 26 foreigners") | `who` |
 //! | `{name}`  | a capitalised name ("Islamic State Khorasan", "ISIS-K") | `subject` |
 //! | `{event}` | an event noun ("attack", "bombings", "crush") | none |
 //! | `{person}` | two or three capitalised words, initials allowed ("Michael E. Kurilla") | the value |
+//!
+//! `{count}` and `{date}` match whole phrases that the grammars found before any rule ran (see
+//! [`crate::extract::shadow`]): a pattern cannot match part of one, and needs no `\b` beside it.
 //!
 //! Every rule carries examples (text, the phrase it must match, the reading it must give) and
 //! counterexamples (texts it must not match); the test suite runs them all.
@@ -20,6 +23,7 @@ use crate::extract::boundary::Twin;
 use crate::extract::date::{DateGrammar, YEAR_PATTERN};
 use crate::extract::lexicon::{Lexicon, alternation};
 use crate::extract::number::CountGrammar;
+use crate::extract::shadow::View;
 use rayon::prelude::*;
 use serde::Deserialize;
 use std::path::Path;
@@ -107,11 +111,18 @@ pub struct Rule {
     /// The patterns as written, for `factlint explain`.
     pub sources: Vec<String>,
     /// The patterns compiled, with their ASCII-boundary twins (see [`crate::extract::boundary`]).
-    pub patterns: Vec<Twin>,
+    pub patterns: Vec<Pattern>,
     pub examples: Vec<Example>,
     pub counterexamples: Vec<String>,
     /// Where the rule came from: a path, or "built-in: rules/x.toml".
     pub origin: String,
+}
+
+/// One compiled pattern of a rule, and the copy of the prose it runs over.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    pub regex: Twin,
+    pub view: View,
 }
 
 /// A problem in a rule file, pointing at the line and column.
@@ -165,23 +176,30 @@ impl Grammar {
         Grammar::new(Lexicon::builtin())
     }
 
-    /// Expands the placeholders of one pattern. Errors name the unknown placeholder.
-    pub fn expand(&self, pattern: &str, kind: ValueKind) -> Result<String, String> {
+    /// Expands the placeholders of one pattern, and says which copy of the prose it runs over:
+    /// `{count}` and `{date}` become a token of [`View::Counts`] or [`View::Dates`] (see
+    /// [`crate::extract::shadow`]). Errors name the unknown placeholder.
+    pub fn expand(&self, pattern: &str, kind: ValueKind) -> Result<(String, View), String> {
         let mut out = String::new();
         let mut rest = pattern;
         let mut values = 0;
+        let mut view = View::Prose;
         while let Some(open) = rest.find('{') {
             out.push_str(&rest[..open]);
             let after = &rest[open + 1..];
             let close = after.find('}');
             let word = close.map(|c| &after[..c]);
             let expansion = match word {
-                Some("count") if kind == ValueKind::Count => Some(format!("(?P<value>{})", self.counts.pattern)),
-                Some("date") if kind == ValueKind::Date => Some(format!("(?P<value>{})", self.dates.pattern)),
-                Some("year") if matches!(kind, ValueKind::Date | ValueKind::Year) => {
-                    Some(format!("(?P<value>{YEAR_PATTERN})"))
+                Some("count") if kind == ValueKind::Count => {
+                    view = View::Counts;
+                    view.token_pattern()
                 }
-                Some("person") if kind == ValueKind::Name => Some(format!("(?P<value>{PERSON_PATTERN})")),
+                Some("date") if kind == ValueKind::Date => {
+                    view = View::Dates;
+                    view.token_pattern()
+                }
+                Some("year") if matches!(kind, ValueKind::Date | ValueKind::Year) => Some(YEAR_PATTERN.to_string()),
+                Some("person") if kind == ValueKind::Name => Some(PERSON_PATTERN.to_string()),
                 Some("who") => Some(self.who.clone()),
                 Some("group") => Some(self.group.clone()),
                 Some("event") => Some(self.event.clone()),
@@ -199,11 +217,23 @@ impl Grammar {
             };
             match expansion {
                 Some(e) => {
+                    rest = &after[close.unwrap_or(0) + 1..];
                     if matches!(word, Some("count" | "date" | "year" | "person")) {
                         values += 1;
+                        if matches!(word, Some("count" | "date")) {
+                            // A token is a whole phrase without word boundaries of its own: a
+                            // `\b` beside it, which the phrase would have had, is dropped.
+                            if out.ends_with(r"\b") && !out.ends_with(r"\\b") {
+                                out.truncate(out.len() - 2);
+                            }
+                            if rest.starts_with(r"\b") && !rest.starts_with(r"\b{") {
+                                rest = &rest[2..];
+                            }
+                        }
+                        out.push_str(&format!("(?P<value>{e})"));
+                    } else {
+                        out.push_str(&e);
                     }
-                    out.push_str(&e);
-                    rest = &after[close.unwrap_or(0) + 1..];
                 }
                 None => {
                     out.push('{');
@@ -217,7 +247,7 @@ impl Grammar {
                 "a pattern needs exactly one value placeholder ({{count}}, {{date}}, {{year}} or {{person}}); this one has {values}"
             ));
         }
-        Ok(out)
+        Ok((out, view))
     }
 }
 
@@ -237,19 +267,20 @@ pub fn parse_rule(origin: &str, text: &str, grammar: &Grammar) -> Result<Rule, R
     if file.patterns.is_empty() {
         return Err(at(0, "a rule needs at least one pattern".into()));
     }
-    // Compiling a pattern that embeds the count grammar takes a good part of a second: they are
-    // compiled in parallel (the first error in file order is the one reported).
+    // Compiled in parallel (the first error in file order is the one reported).
     let patterns = file
         .patterns
         .par_iter()
         .map(|p| {
             let offset = p.span().start;
-            let expanded = grammar.expand(p.get_ref(), file.kind).map_err(|m| at(offset, m))?;
-            Twin::new(&expanded).map_err(|e| at(offset, format!("invalid pattern: {}", first_line(&e.to_string()))))
+            let (expanded, view) = grammar.expand(p.get_ref(), file.kind).map_err(|m| at(offset, m))?;
+            let regex = Twin::new(&expanded)
+                .map_err(|e| at(offset, format!("invalid pattern: {}", first_line(&e.to_string()))))?;
+            Ok(Pattern { regex, view })
         })
         .collect::<Vec<_>>()
         .into_iter()
-        .collect::<Result<Vec<Twin>, RuleError>>()?;
+        .collect::<Result<Vec<Pattern>, RuleError>>()?;
     let sources = file.patterns.iter().map(|p| p.get_ref().clone()).collect();
     Ok(Rule {
         id: file.id,
@@ -382,7 +413,18 @@ mod tests {
     #[test]
     fn regex_repetitions_are_not_placeholders() {
         let g = Grammar::builtin();
-        let p = g.expand(r"killed(?:\s+\w+){0,2}\s+{count}", ValueKind::Count).unwrap();
+        let (p, view) = g.expand(r"killed(?:\s+\w+){0,2}\s+{count}", ValueKind::Count).unwrap();
         assert!(p.contains("{0,2}"));
+        assert_eq!(view, View::Counts);
+    }
+
+    #[test]
+    fn a_value_token_drops_the_word_boundaries_beside_it() {
+        let g = Grammar::builtin();
+        let (p, view) = g.expand(r"\bon\s+\b{date}\b,", ValueKind::Date).unwrap();
+        assert_eq!(view, View::Dates);
+        assert!(p.starts_with(r"\bon\s+(?P<value>") && p.ends_with("*),"), "{p}");
+        let (p, view) = g.expand(r"\bin\s+{year}\b", ValueKind::Year).unwrap();
+        assert_eq!((p.ends_with(r"\b"), view), (true, View::Prose), "a year is read from the prose");
     }
 }

@@ -3,11 +3,13 @@
 //! month", "two months ago") resolved against the publication date when it is known.
 //! A part the text does not give is left unknown, never guessed.
 
+use super::boundary::{Twin, words_are_ascii};
 use super::calendar::{add_days, days_from_civil, easter, is_valid, nth_weekday, weekday};
 use super::lexicon::Lexicon;
 use super::number::{TENS, UNITS, number_pattern, parse_number};
 use crate::model::{CivilDate, DateValue};
 use regex::Regex;
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -42,11 +44,11 @@ pub struct DateGrammar {
     pub pattern: String,
     reader: Regex,
     /// `pattern`, compiled on first use by [`DateGrammar::scan`].
-    finder: OnceLock<Regex>,
+    finder: OnceLock<Twin>,
     /// Lengths of time ("six months", "3.5 years", "an hour"), compiled on first use.
-    durations: OnceLock<(Regex, Regex)>,
+    durations: OnceLock<(Twin, Regex)>,
     /// The scanner's own forms (see [`DateGrammar::scan_with`]), compiled on first use.
-    extra: OnceLock<Vec<Regex>>,
+    extra: OnceLock<Vec<Twin>>,
     /// The lexicon's holidays: each name, and its day.
     holidays: Vec<(String, HolidayRule)>,
 }
@@ -356,16 +358,19 @@ impl DateGrammar {
         reference: Option<CivilDate>,
         prefer: Prefer,
     ) -> Vec<(Range<usize>, DateReading)> {
-        let finder = self.finder.get_or_init(|| Regex::new(&format!("(?i){}", self.pattern)).expect("date pattern"));
+        let finder = self.finder.get_or_init(|| Twin::new(&format!("(?i){}", self.pattern)).expect("date pattern"));
+        let ascii_words = words_are_ascii(text);
         let mut candidates: Vec<(Range<usize>, DateReading)> = finder
+            .get(ascii_words)
             .find_iter(text)
             .filter_map(|m| Some((m.range(), DateReading::Date(self.read_with(m.as_str(), reference, prefer)?))))
             .collect();
         let bytes = text.as_bytes();
         let (durations, _) = self.duration_regexes();
-        let lengths: Vec<Range<usize>> = durations.find_iter(text).map(|m| m.range()).collect();
-        for c in self.scan_regexes().iter().flat_map(|re| re.captures_iter(text)) {
-            let m = c.get(0).expect("whole match");
+        let lengths: Vec<Range<usize>> = durations.get(ascii_words).find_iter(text).map(|m| m.range()).collect();
+        for c in self.scan_regexes().iter().flat_map(|re| re.get(ascii_words).captures_iter(text)) {
+            // A form that needs words around a date to know it is one marks the date `ml2`.
+            let m = c.name("ml2").unwrap_or_else(|| c.get(0).expect("whole match"));
             if c.name("na").is_some() {
                 // "3.5 years" is a length of time.
                 if lengths.iter().any(|l| l.start < m.end() && m.start() < l.end) {
@@ -395,34 +400,36 @@ impl DateGrammar {
             let (r, d) = &candidates[i];
             (std::cmp::Reverse(r.len()), r.start, unresolved(d), i)
         });
-        let mut kept: Vec<(Range<usize>, DateReading)> = Vec::new();
+        // The finds kept so far by start; they never overlap, so a find overlaps one of them
+        // exactly when it overlaps the last that starts before its end.
+        let mut kept: BTreeMap<usize, (Range<usize>, DateReading)> = BTreeMap::new();
         for i in order {
             let (r, d) = &candidates[i];
-            if kept.iter().all(|(k, _)| k.end <= r.start || r.end <= k.start) {
-                kept.push((r.clone(), d.clone()));
+            if kept.range(..r.end).next_back().is_none_or(|(_, (k, _))| k.end <= r.start) {
+                kept.insert(r.start, (r.clone(), d.clone()));
             }
         }
-        kept.sort_by_key(|(r, _)| r.start);
+        let kept: Vec<(Range<usize>, DateReading)> = kept.into_values().collect();
         let kept = self.apply_parts(text, kept, reference, prefer);
         let mut found = join_ranges(text, kept);
-        for m in durations.find_iter(text) {
-            if found.iter().any(|(r, _)| r.start < m.end() && m.start() < r.end) {
+        for m in lengths {
+            if found.iter().any(|(r, _)| r.start < m.end && m.start < r.end) {
                 continue;
             }
-            if let Some(d) = self.read_duration(m.as_str()) {
-                found.push((m.range(), DateReading::Duration(d)));
+            if let Some(d) = self.read_duration(&text[m.clone()]) {
+                found.push((m, DateReading::Duration(d)));
             }
         }
         found.sort_by_key(|(r, _)| r.start);
         found
     }
 
-    fn duration_regexes(&self) -> &(Regex, Regex) {
+    fn duration_regexes(&self) -> &(Twin, Regex) {
         self.durations.get_or_init(|| {
             let num = number_pattern();
             let unit = DURATION_UNITS;
             let extra = r"(?:(?:more|additional|extra|less|fewer)\s+)?";
-            let finder = Regex::new(&format!(
+            let finder = Twin::new(&format!(
                 r"(?i)\b(?:(?:{num}|an?)[\s-]*{extra}{unit}|half[\s-]+(?:an?\s+)?{unit}|(?:all|full|whole)[\s-]+(?:day|week|month|year))\b"
             ))
             .expect("duration pattern");
@@ -880,6 +887,15 @@ mod tests {
     }
 
     #[test]
+    fn a_full_stop_ends_a_sentence_not_a_full_name() {
+        let on = |text| scanned(text, p(2018, 9, 30), Prefer::Past);
+        let phrases = |text| on(text).into_iter().map(|(phrase, _)| phrase).collect::<Vec<_>>();
+        assert_eq!(phrases("It happened on Thursday."), ["Thursday"]);
+        assert_eq!(on("It happened in March."), vec![("March", DateReading::Date(month_value(2018, 3)))]);
+        assert_eq!(phrases("on Thu. Sept. 27"), ["Thu. Sept. 27"], "abbreviations keep theirs");
+    }
+
+    #[test]
     fn holiday_rules() {
         let on = |rule: &str, year| HolidayRule::parse(rule).unwrap().in_year(year);
         assert_eq!(on("12-25", 2024), Some(CivilDate { year: 2024, month: 12, day: 25 }));
@@ -1135,12 +1151,16 @@ impl DateGrammar {
     /// a day of the month alone ("on the 21st") and ranges of days within a month ("March 3-5").
     /// They are too loose for the rules' `{date}` placeholder ("24/7", a score "3/2", "the 21st"
     /// of anything), so only [`DateGrammar::scan_with`] uses them.
-    fn scan_regexes(&self) -> &[Regex] {
+    fn scan_regexes(&self) -> &[Twin] {
         self.extra.get_or_init(|| {
             let names = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
-            let mon = format!(r"{names}(?:\.|\b)");
-            let lone_mon = r"(?:(?-i:May|March)\b|(?:january|february|april|june|july|august|september|october|november|december)\b|(?:in|of|since|until|from|between|during|by)\s+(?:may|march)\b)";
-            let wd = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\b\.?";
+            // A full stop ends an abbreviation ("Sept."), never a full name: "in March." ends
+            // a sentence.
+            let mon = r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?:\.|\b))";
+            // "may" and "march" in lower case are verbs unless a preposition comes first; the
+            // phrase is the month alone (group `ml`).
+            let lone_mon = r"(?P<ml>(?-i:May|March)\b|(?:january|february|april|june|july|august|september|october|november|december)\b)|\b(?:in|of|since|until|from|between|during|by)\s+(?P<ml2>may|march)\b";
+            let wd = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|(?:mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\b\.?)";
             let day = day_words_pattern();
             let year = r"(?:1\d{3}|20\d\d)\b";
             let n = r"\d{1,2}";
@@ -1172,7 +1192,7 @@ impl DateGrammar {
                 format!(r"\b(?P<wdir>last|this|next|coming)\s+(?P<wr>{wd})"),
                 format!(r"\b(?P<ww>{wd})\s+(?:of\s+|from\s+|on\s+)?(?:the\s+)?(?P<wwdir>{rel})\s+week\b|\b(?P<wwdir2>{rel})\s+week(?:'s)?\s+(?:on\s+)?(?P<ww2>{wd})"),
                 format!(r"\b(?P<wl>{wd})"),
-                format!(r"(?P<ml>{lone_mon})"),
+                lone_mon.to_string(),
                 format!(r"\b(?:on\s+)?the\s+(?P<dn>{day})|\bon\s+(?P<dm>[12]\d|3[01]|0?[1-9])(?:(?:st|nd|rd|th)\b|\s*(?:[.!?;,](?:\s|$)|$))"),
                 format!(r"\b(?P<wt>{wd}),?\s+(?:the\s+)?(?P<wtd>{day})"),
                 format!(r"\b(?:the\s+)?(?P<dofm>{day})\s+(?:day\s+)?of\s+(?:the\s+)?(?P<dofdir>{rel})\s+month\b"),
@@ -1184,7 +1204,7 @@ impl DateGrammar {
                 format!(r"\b(?P<cago>(?:(?:{num}|an?)\s+(?:years?|months?|weeks?|days?)(?:\s*,\s*|\s+and\s+|\s+)){{1,3}}(?:{num}|an?)\s+(?:years?|months?|weeks?|days?))\s+(?P<cagod>ago|later|from\s+now|hence)\b"),
                 format!(r"\b(?P<offn>{num}|an?)\s+(?P<offu>days?|weeks?)\s+(?P<offd>from|after|before)\s+(?P<offr>today|tomorrow|tmrw|yesterday|now)\b"),
             ];
-            forms.iter().map(|f| Regex::new(&format!("(?i){f}")).expect("date scanner form")).collect()
+            forms.iter().map(|f| Twin::new(&format!("(?i){f}")).expect("date scanner form")).collect()
         })
     }
 
@@ -1227,6 +1247,17 @@ impl DateGrammar {
                 (range, reading)
             })
             .collect()
+    }
+
+    /// Whether a phrase is a holiday's name alone, perhaps after "this", "next" or "last"
+    /// ("Halloween", "last Christmas"): no year, no day.
+    pub fn is_holiday_name(&self, phrase: &str) -> bool {
+        let lower = phrase.to_lowercase();
+        let name = ["this ", "next ", "last ", "coming ", "upcoming ", "previous ", "past "]
+            .iter()
+            .find_map(|w| lower.strip_prefix(w))
+            .unwrap_or(&lower);
+        self.holiday(name).is_some()
     }
 
     /// The rule for the holiday `name` (any of its names in the lexicon).
@@ -1638,7 +1669,7 @@ impl DateGrammar {
             };
             return Some(DateReading::Date(day_value_of(add_days(p, n))));
         }
-        if let Some(m) = s("ml") {
+        if let Some(m) = s("ml").or(s("ml2")) {
             let m = month_number(m.split_whitespace().last()?)?;
             let y = match prefer {
                 Prefer::Past if m > p.month => p.year - 1,

@@ -8,11 +8,15 @@ pub mod date;
 pub mod lexicon;
 pub mod number;
 pub mod ordinal;
+pub mod shadow;
 
-use crate::model::{Document, Fact, Value};
+use crate::model::{Count, DateValue, Document, Fact, Value};
 use crate::rules::{Grammar, Rule, ValueKind};
 use crate::thresholds::Thresholds;
 pub use context::Context;
+use date::DateReading;
+use shadow::{Shadow, View};
+use std::sync::OnceLock;
 
 /// What extraction finds in one document.
 #[derive(Debug, Clone)]
@@ -34,14 +38,62 @@ pub fn reading(value: &Value) -> String {
     }
 }
 
+/// The copies of a document's prose that rule patterns run over, each made on first use.
+struct Views<'a> {
+    doc: &'a Document,
+    grammar: &'a Grammar,
+    t: &'a Thresholds,
+    counts: OnceLock<Shadow<Count>>,
+    dates: OnceLock<Shadow<DateValue>>,
+}
+
+impl Views<'_> {
+    fn text(&self, view: View) -> &str {
+        match view {
+            View::Prose => &self.doc.prose,
+            View::Counts => &self.counts().text,
+            View::Dates => &self.dates().text,
+        }
+    }
+
+    fn counts(&self) -> &Shadow<Count> {
+        self.counts.get_or_init(|| {
+            let found = self.grammar.counts.scan(&self.doc.prose, self.t);
+            Shadow::new(&self.doc.prose, found, View::Counts)
+        })
+    }
+
+    /// Dates that name a day, a month or a year; ranges, stretches and lengths of time are no
+    /// `{date}`, nor is a holiday's name unless "on" it: "the Halloween crush" names an occasion
+    /// (the crush was two days before), "the Christmas market attack" a place.
+    fn dates(&self) -> &Shadow<DateValue> {
+        self.dates.get_or_init(|| {
+            let prose = &self.doc.prose;
+            let found = self.grammar.dates.scan(prose, self.doc.meta.published);
+            let days = found.into_iter().filter_map(|(r, d)| match d {
+                DateReading::Date(_)
+                    if self.grammar.dates.is_holiday_name(&prose[r.clone()]) && !after_on(prose, r.start) =>
+                {
+                    None
+                }
+                DateReading::Date(v) => Some((r, v)),
+                _ => None,
+            });
+            Shadow::new(&self.doc.prose, days.collect(), View::Dates)
+        })
+    }
+}
+
 /// Runs every rule over the prose. Where several rules read the same phrase, the one with the
 /// highest priority keeps it (then the first by id); facts come out in text order.
 pub fn extract_facts(doc: &Document, rules: &[Rule], grammar: &Grammar, t: &Thresholds) -> Vec<Fact> {
     let mut found: Vec<(i32, Fact)> = Vec::new();
     let ascii_words = boundary::words_are_ascii(&doc.prose);
+    let views = Views { doc, grammar, t, counts: OnceLock::new(), dates: OnceLock::new() };
     for rule in rules {
-        for pattern in rule.patterns.iter().map(|p| p.get(ascii_words)) {
-            for caps in pattern.captures_iter(&doc.prose) {
+        for pattern in &rule.patterns {
+            let text = views.text(pattern.view);
+            for caps in pattern.regex.get(ascii_words).captures_iter(text) {
                 let Some(m) = caps.name("value") else { continue };
                 let range = trim_range(&doc.prose, m.range());
                 let whole = caps.get(0).expect("a match has a whole").range();
@@ -54,11 +106,16 @@ pub fn extract_facts(doc: &Document, rules: &[Rule], grammar: &Grammar, t: &Thre
                     continue;
                 }
                 let text = &doc.prose[range.clone()];
-                let value = match rule.kind {
-                    ValueKind::Count => grammar.counts.read(text, t).map(Value::Count),
-                    ValueKind::Date | ValueKind::Year => grammar.dates.read(text, doc.meta.published).map(Value::Date),
-                    ValueKind::Name if in_headline(&doc.prose, range.start) => None,
-                    ValueKind::Name => person_name(text, grammar).map(|name| Value::Name { name }),
+                let value = match (pattern.view, rule.kind) {
+                    (View::Counts, _) => views.counts().at(&range).cloned().map(Value::Count),
+                    (View::Dates, _) => views.dates().at(&range).cloned().map(Value::Date),
+                    // A count rule's value is always `{count}`.
+                    (View::Prose, ValueKind::Count) => None,
+                    (View::Prose, ValueKind::Date | ValueKind::Year) => {
+                        grammar.dates.read(text, doc.meta.published).map(Value::Date)
+                    }
+                    (View::Prose, ValueKind::Name) if in_headline(&doc.prose, range.start) => None,
+                    (View::Prose, ValueKind::Name) => person_name(text, grammar).map(|name| Value::Name { name }),
                 };
                 let Some(value) = value else { continue };
                 // "a third of the victims", "half": a share is not a count.
@@ -105,6 +162,11 @@ pub fn extract_facts(doc: &Document, rules: &[Rule], grammar: &Grammar, t: &Thre
         facts.push(fact);
     }
     facts
+}
+
+/// Whether the word before `at` is "on".
+fn after_on(prose: &str, at: usize) -> bool {
+    prose[..at].split_whitespace().next_back().is_some_and(|w| w.eq_ignore_ascii_case("on"))
 }
 
 fn trim_range(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {

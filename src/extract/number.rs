@@ -2,6 +2,7 @@
 //! "nearly 100", "between 20 and 30", "from 20 to 30", "more than 20 and less than 30", "dozens".
 //! A count phrase is read as an interval.
 
+use super::boundary::{Twin, words_are_ascii};
 use super::lexicon::{Lexicon, alternation, sort_longest_first};
 use crate::model::{Count, Qualifier};
 use crate::thresholds::Thresholds;
@@ -281,7 +282,7 @@ pub struct CountGrammar {
     qualifiers: Vec<(Qualifier, Vec<String>)>,
     vague: Vec<(String, Option<(f64, f64)>)>,
     /// `pattern`, compiled on first use by [`CountGrammar::scan`].
-    finder: OnceLock<Regex>,
+    finder: OnceLock<Twin>,
 }
 
 /// One end of an interval.
@@ -374,9 +375,9 @@ impl CountGrammar {
     /// Every count phrase in a text, in order, with its byte range and reading: the phrases that
     /// `{count}` in a rule would capture, without the rule's context.
     pub fn scan(&self, text: &str, t: &Thresholds) -> Vec<(Range<usize>, Count)> {
-        let finder = self.finder.get_or_init(|| Regex::new(&format!("(?i){}", self.pattern)).expect("count pattern"));
+        let finder = self.finder.get_or_init(|| Twin::new(&format!("(?i){}", self.pattern)).expect("count pattern"));
         let mut out = Vec::new();
-        for m in finder.find_iter(text) {
+        for m in finder.get(words_are_ascii(text)).find_iter(text) {
             if pronoun_one(&text[..m.start()], m.as_str()) {
                 continue;
             }
@@ -613,7 +614,7 @@ fn minus_sign(before: &str) -> Option<usize> {
         let spaced_after = trimmed.len() != before.len();
         return (!joined && (!spaced_after || before.ends_with(' '))).then_some(rest.len());
     }
-    let word_start = trimmed.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + 1);
+    let word_start = trimmed.char_indices().rfind(|(_, c)| !c.is_alphabetic()).map_or(0, |(i, c)| i + c.len_utf8());
     let word = &trimmed[word_start..];
     (trimmed.len() != before.len() && (word.eq_ignore_ascii_case("minus") || word.eq_ignore_ascii_case("negative")))
         .then_some(word_start)
@@ -1036,6 +1037,9 @@ mod tests {
             .collect();
         let values: Vec<f64> = found.iter().map(|f| f.1).collect();
         assert_eq!(values, vec![-5.0, -3.0, 19.0], "{found:?}");
+        let after_quote = g.scan("the group’s 84 dead and “minus 2”", &t);
+        let values: Vec<f64> = after_quote.iter().map(|(_, c)| c.stated.unwrap()).collect();
+        assert_eq!(values, vec![84.0, -2.0], "a word after a curly quote is no minus sign");
     }
 
     #[test]
