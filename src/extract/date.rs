@@ -147,6 +147,17 @@ fn at_before(before: &str) -> bool {
     AT.get_or_init(|| Regex::new(r"(?i)\bat\s+$").expect("at before a number")).is_match(before)
 }
 
+/// Whether the text before a number ends in an acronym in mixed-case prose ("Pay ABC 2000",
+/// "the A320 and MH 370"): a number right after one is part of a name or a code, not a year. In a
+/// line of capitals ("KILLED IN 2015") the word before is no acronym.
+fn after_acronym(before: &str) -> bool {
+    let Some(rest) = before.strip_suffix(' ') else { return false };
+    let mut words = rest.rsplit(' ');
+    let caps = |w: &str| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase());
+    words.next().is_some_and(caps)
+        && !words.next().is_some_and(|w| caps(w.trim_end_matches(|c: char| !c.is_alphanumeric())))
+}
+
 /// A relative phrase read without a reference date: its words, unresolved.
 fn unresolved(c: &regex::Captures) -> DateReading {
     let text = c[0].split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
@@ -363,6 +374,7 @@ impl DateGrammar {
         let mut candidates: Vec<(Range<usize>, DateReading)> = finder
             .get(ascii_words)
             .find_iter(text)
+            .filter(|m| !(m.as_str().len() == 4 && after_acronym(&text[..m.start()])))
             .filter_map(|m| Some((m.range(), DateReading::Date(self.read_with(m.as_str(), reference, prefer)?))))
             .collect();
         let bytes = text.as_bytes();
@@ -893,6 +905,14 @@ mod tests {
         assert_eq!(phrases("It happened on Thursday."), ["Thursday"]);
         assert_eq!(on("It happened in March."), vec![("March", DateReading::Date(month_value(2018, 3)))]);
         assert_eq!(phrases("on Thu. Sept. 27"), ["Thu. Sept. 27"], "abbreviations keep theirs");
+    }
+
+    #[test]
+    fn a_number_after_an_acronym_is_no_year() {
+        let on = |text| scanned(text, p(2018, 9, 30), Prefer::Past);
+        assert!(on("Pay ABC 2000").is_empty());
+        assert_eq!(on("KILLED IN 2015").len(), 1, "a line of capitals");
+        assert_eq!(on("the UN in 2015").len(), 1);
     }
 
     #[test]

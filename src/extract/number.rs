@@ -376,8 +376,20 @@ impl CountGrammar {
     /// `{count}` in a rule would capture, without the rule's context.
     pub fn scan(&self, text: &str, t: &Thresholds) -> Vec<(Range<usize>, Count)> {
         let finder = self.finder.get_or_init(|| Twin::new(&format!("(?i){}", self.pattern)).expect("count pattern"));
+        let finder = finder.get(words_are_ascii(text));
         let mut out = Vec::new();
-        for m in finder.get(words_are_ascii(text)).find_iter(text) {
+        let mut at = 0;
+        while let Some(found) = finder.find_at(text, at) {
+            at = found.end();
+            let opens_count = |rest: &str| finder.find(rest).is_some_and(|c| c.start() == 0);
+            let m = match suffix_opening_a_comparison(found.as_str(), &text[found.end()..], opens_count) {
+                // "equal to 5000 or less than 6000": the number, then a second phrase from "less".
+                Some((number_end, resume)) => {
+                    at = found.start() + resume;
+                    Phrase { start: found.start(), text: &found.as_str()[..number_end] }
+                }
+                None => Phrase { start: found.start(), text: found.as_str() },
+            };
             if pronoun_one(&text[..m.start()], m.as_str()) {
                 continue;
             }
@@ -603,6 +615,49 @@ pub fn pronoun_one(before: &str, matched: &str) -> bool {
     const DETERMINERS: &[&str] = &["the", "this", "that", "which", "each", "every", "any", "no", "another", "what"];
     matched.eq_ignore_ascii_case("one")
         && before.split_whitespace().next_back().is_some_and(|w| DETERMINERS.iter().any(|d| w.eq_ignore_ascii_case(d)))
+}
+
+/// A phrase the finder matched (or the first part of one), where it starts in the text.
+struct Phrase<'a> {
+    start: usize,
+    text: &'a str,
+}
+
+impl Phrase<'_> {
+    fn start(&self) -> usize {
+        self.start
+    }
+
+    fn as_str(&self) -> &str {
+        self.text
+    }
+
+    fn range(&self) -> Range<usize> {
+        self.start..self.start + self.text.len()
+    }
+}
+
+/// "5000 or less than 6000", "200 or greater than 190", "more than 5000 or equal to 6000": the
+/// phrase ends in "or less", "or greater", "or equal to", which here open a second comparison
+/// (a count follows, `opens_count`), not a suffix of the first number ("200 or greater", "200 or
+/// greater than"). Returns where the first phrase ends and where the second starts, both within
+/// `phrase`.
+fn suffix_opening_a_comparison(
+    phrase: &str,
+    after: &str,
+    opens_count: impl Fn(&str) -> bool,
+) -> Option<(usize, usize)> {
+    static SUFFIX: OnceLock<(Regex, Regex)> = OnceLock::new();
+    let (suffix, than) = SUFFIX.get_or_init(|| {
+        (
+            Regex::new(r"(?i)\s+or\s+(?P<word>more|greater|above|less|fewer|below|(?P<equal>equal(?:\s+to)?))$")
+                .expect("a suffix"),
+            Regex::new(r"(?i)^\s+than\s+").expect("than"),
+        )
+    });
+    let c = suffix.captures(phrase)?;
+    let count_at = if c.name("equal").is_some() { after.trim_start() } else { &after[than.find(after)?.end()..] };
+    opens_count(count_at).then(|| (c.get(0).expect("whole").start(), c.name("word").expect("word").start()))
 }
 
 /// Where a minus sign before a number starts, if the text right before the number is one: "-5",
@@ -1040,6 +1095,25 @@ mod tests {
         let after_quote = g.scan("the group’s 84 dead and “minus 2”", &t);
         let values: Vec<f64> = after_quote.iter().map(|(_, c)| c.stated.unwrap()).collect();
         assert_eq!(values, vec![84.0, -2.0], "a word after a curly quote is no minus sign");
+    }
+
+    #[test]
+    fn or_less_than_opens_a_second_comparison_only_before_a_count() {
+        let g = CountGrammar::new(&Lexicon::builtin());
+        let t = Thresholds::default();
+        let found = |text: &str| -> Vec<(String, f64, Option<f64>)> {
+            g.scan(text, &t).into_iter().map(|(r, c)| (text[r].to_string(), c.min, c.max)).collect()
+        };
+        assert_eq!(
+            found("equal to 5000 or less than 6000"),
+            vec![("5000".into(), 5000.0, Some(5000.0)), ("less than 6000".into(), 0.0, Some(5999.0))]
+        );
+        assert_eq!(
+            found("200 or greater than 190"),
+            vec![("200".into(), 200.0, Some(200.0)), ("greater than 190".into(), 191.0, None)]
+        );
+        assert_eq!(found("200 or greater than that"), vec![("200 or greater".into(), 200.0, None)]);
+        assert_eq!(found("200 or more were hurt"), vec![("200 or more".into(), 200.0, None)]);
     }
 
     #[test]
