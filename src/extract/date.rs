@@ -201,6 +201,9 @@ pub enum DateReading {
     /// "the end of next week". How many days the part spans is a convention the text does not
     /// state, so the reading keeps the whole stretch and the part's name.
     Part { of: (CivilDate, CivilDate), part: Part },
+    /// A range open at one end, `[from, to)` with exactly one end `None`: "since 2010" (from
+    /// 2010-01-01), "before March 2019" (to 2019-03-01), "2018 or later".
+    Open { from: Option<CivilDate>, to: Option<CivilDate> },
 }
 
 /// Where in a stretch of time a phrase places a part of it.
@@ -366,7 +369,17 @@ impl DateGrammar {
         let lengths: Vec<Range<usize>> = durations.find_iter(text).map(|m| m.range()).collect();
         for c in self.scan_regexes().iter().flat_map(|re| re.captures_iter(text)) {
             let m = c.get(0).expect("whole match");
-            if c.name("na").is_some() {
+            // A year opening a numeric date ("2018-10-7") is no piece of a longer run of numbers
+            // ("10/1/2018-10/7/2018").
+            if ["ya", "yb", "yc"].iter().any(|g| c.name(g).is_some()) {
+                let before = text[..m.start()].trim_end();
+                if before.ends_with(['-', '/', '.', '–'])
+                    && before[..before.len() - 1].trim_end().ends_with(|ch: char| ch.is_ascii_digit())
+                {
+                    continue;
+                }
+            }
+            if c.name("na").or(c.name("sr1")).or(c.name("sd1")).is_some() {
                 // "3.5 years" is a length of time.
                 if lengths.iter().any(|l| l.start < m.end() && m.start() < l.end) {
                     continue;
@@ -384,7 +397,13 @@ impl DateGrammar {
                 }
             }
             if let Some(r) = self.read_scanned(&c, reference, prefer) {
-                candidates.push((m.range(), r));
+                // "from may", "in march": the word that makes a lowercase month a month is no part
+                // of the date ("from May 2015" is May 2015).
+                let start = match c.name("ml") {
+                    Some(ml) => ml.as_str().rfind(char::is_whitespace).map_or(m.start(), |i| ml.start() + i + 1),
+                    None => m.start(),
+                };
+                candidates.push((start..m.end(), r));
             }
         }
         // Longest first among overlapping finds; the rules' own reading first among equals.
@@ -403,8 +422,9 @@ impl DateGrammar {
             }
         }
         kept.sort_by_key(|(r, _)| r.start);
+        let kept = self.attach_years(text, kept);
         let kept = self.apply_parts(text, kept, reference, prefer);
-        let mut found = join_ranges(text, kept);
+        let mut found = self.join_ranges(text, kept, reference);
         for m in durations.find_iter(text) {
             if found.iter().any(|(r, _)| r.start < m.end() && m.start() < r.end) {
                 continue;
@@ -649,39 +669,270 @@ fn resolve_relative(text: &str, published: Option<CivilDate>) -> Option<DateValu
     }
 }
 
-/// Joins two dates written as the ends of one range: "from March 3 to March 5", "2014-2018",
-/// "between 2016 and 2018", "Jan-Feb 2017" is left as found.
-fn join_ranges(text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(Range<usize>, DateReading)> {
-    static LINK: OnceLock<(Regex, Regex)> = OnceLock::new();
-    let (link, lead) = LINK.get_or_init(|| {
-        (
-            Regex::new(r"(?i)^\s*(?:-|–|—|~|to|till|until|through|thru|and)\s*$").expect("range link"),
-            Regex::new(r"(?i)\b(?:from|between)\s+$").expect("range lead"),
+/// A range end the scanner does not find as a date on its own, which takes what it leaves unsaid
+/// from the other end: a bare day ("from the 13th to the 15th of July", "April 9th through
+/// 17th"), a month beside another month ("Jan-Feb 2017", "Nov-Feb 2017") or "now" ("from March
+/// to date", "between now and November 15th").
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Loose {
+    Day(u32),
+    Month(u32),
+    Now,
+}
+
+/// One end of a possible range: where it is, what the scanner read there (None for an end found
+/// only beside another), and how it reads as a loose end.
+struct End {
+    range: Range<usize>,
+    reading: Option<DateReading>,
+    loose: Option<Loose>,
+}
+
+/// The words that join two range ends: "-", "to", "till", "until", "through", "and".
+const RANGE_LINK: &str = r"(?:-|–|—|~|to|till|until|through|thru|and)";
+
+/// The month names a loose range end may be: any case, but "May", "March" and "Mar" only
+/// capitalized (they are also words).
+fn loose_month_pattern() -> &'static str {
+    r"(?:(?-i:May|March|Mar)|(?i:january|february|april|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec))"
+}
+
+/// The day a loose end names: "13th", "the 13th", "ninth", "the 9"; a bare number ("13") only
+/// where `plain_ok` (after "from" or "between", or after a word link), never a cardinal word
+/// ("two"), which is a count.
+fn loose_day(text: &str, plain_ok: bool) -> Option<u32> {
+    let t = text.trim();
+    let (the, rest) = match t.get(..4) {
+        Some(w) if w.eq_ignore_ascii_case("the ") => (true, t[4..].trim_start()),
+        _ => (false, t),
+    };
+    if DAY_CARDINALS.iter().any(|c| rest.eq_ignore_ascii_case(c)) {
+        return None;
+    }
+    let plain = rest.bytes().all(|b| b.is_ascii_digit());
+    if plain && !the && !plain_ok {
+        return None;
+    }
+    day_value(rest)
+}
+
+impl DateGrammar {
+    /// Whether a found date leaves its year unsaid, so that a range's other end may supply it:
+    /// a month and day ("Nov 18", "10/1"), a month ("August") or a weekday ("Friday").
+    fn floats(&self, text: &str) -> bool {
+        static ALONE: OnceLock<Regex> = OnceLock::new();
+        let alone = ALONE.get_or_init(|| {
+            Regex::new(&format!(
+                r"(?i)^(?:(?:on|in|of|since|until|from|between|during|by)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun|{})\.?$",
+                MONTHS.join("|")
+            ))
+            .expect("a weekday or a month alone")
+        });
+        if alone.is_match(text.trim()) {
+            return true;
+        }
+        matches!(
+            self.scan_with(text, None, Prefer::Past).as_slice(),
+            [(r, DateReading::Date(v))] if r.len() == text.len() && v.year.is_none() && v.month.is_some() && v.unresolved.is_none()
         )
-    });
-    let mut out: Vec<(Range<usize>, DateReading)> = Vec::new();
-    let mut i = 0;
-    while i < found.len() {
-        if i + 1 < found.len() {
-            let ((a, ra), (b, rb)) = (&found[i], &found[i + 1]);
-            let between = &text[a.end..b.start];
-            let lead_m = lead.find(&text[..a.start]);
-            let is_and = between.trim().eq_ignore_ascii_case("and");
-            if link.is_match(between)
-                && (!is_and || lead_m.as_ref().is_some_and(|m| m.as_str().to_lowercase().starts_with("between")))
-                && let (Some(from), Some(to)) = (reading_stretch(ra), reading_stretch(rb))
-                && from.0 < to.1
+    }
+
+    /// Gives a month or a month and day the year written after it with "of" or "in": "June of
+    /// 1992", "July 4th of 1995", "28 June in 2020".
+    fn attach_years(&self, text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(Range<usize>, DateReading)> {
+        static OF: OnceLock<(Regex, Regex)> = OnceLock::new();
+        let (of, year) = OF.get_or_init(|| {
+            (
+                Regex::new(r"(?i)^\s*,?\s*(?:of|in)\s+$").expect("of a year"),
+                Regex::new(&format!(r"^{YEAR_PATTERN}$")).expect("a year"),
+            )
+        });
+        let mut out: Vec<(Range<usize>, DateReading)> = Vec::new();
+        let mut i = 0;
+        while i < found.len() {
+            if let (Some((a, DateReading::Date(_))), Some((b, DateReading::Date(_)))) = (found.get(i), found.get(i + 1))
+                && of.is_match(&text[a.end..b.start])
+                && year.is_match(&text[b.clone()])
+                && let Ok(y) = text[b.clone()].parse::<i32>()
+                && self.floats(&text[a.clone()])
+                && let Some(DateReading::Date(v)) =
+                    self.reread(&text[a.clone()], CivilDate { year: y, month: 1, day: 1 }, Prefer::Future)
+                && v.year == Some(y)
+                && v.month.is_some()
             {
-                let start = lead_m.map_or(a.start, |m| m.start());
-                out.push((start..b.end, DateReading::Between { from, to }));
+                out.push((a.start..b.end, DateReading::Date(DateValue { weekday: None, ..v })));
                 i += 2;
                 continue;
             }
+            out.push(found[i].clone());
+            i += 1;
         }
-        out.push(found[i].clone());
-        i += 1;
+        out
     }
-    out
+
+    /// A found date read again against `anchor` instead of the reference date.
+    fn reread(&self, text: &str, anchor: CivilDate, prefer: Prefer) -> Option<DateReading> {
+        match self.scan_with(text, Some(anchor), prefer).as_slice() {
+            [(r, reading)] if r.len() == text.len() => Some(reading.clone()),
+            _ => None,
+        }
+    }
+
+    /// Joins two dates written as the ends of one range: "from March 3 to March 5", "2014-2018",
+    /// "between 2016 and 2018". An end that leaves its year unsaid takes it from the other end
+    /// ("Nov 18 - Dec 19, 2015", "from May to Oct 2020"); when neither says it, the second end
+    /// follows the first ("from Nov to March"). A bare day or month takes the rest from the other
+    /// end ("between 3 and 12 of Sept", "Jan-Feb 2017"), and "now" or "date" is the reference day
+    /// ("from March to date").
+    fn join_ranges(
+        &self,
+        text: &str,
+        found: Vec<(Range<usize>, DateReading)>,
+        reference: Option<CivilDate>,
+    ) -> Vec<(Range<usize>, DateReading)> {
+        static RE: OnceLock<(Regex, Regex, Regex, Regex, Regex)> = OnceLock::new();
+        let (link, lead, before, after, bare) = RE.get_or_init(|| {
+            let day = day_words_pattern();
+            let mon = loose_month_pattern();
+            (
+                Regex::new(&format!(r"(?i)^\s*{RANGE_LINK}\s*$")).expect("range link"),
+                Regex::new(r"(?i)\b(?:from|between)\s+$").expect("range lead"),
+                Regex::new(&format!(
+                    r"(?i)(?:\b(?P<lead>from|between)\s+)?(?:\b(?P<day>(?:the\s+)?{day})|\b(?P<mon>{mon})\.?|\b(?P<now>now))\s*{RANGE_LINK}\s*$"
+                ))
+                .expect("a loose first end"),
+                Regex::new(&format!(
+                    r"(?i)^\s*(?P<link>{RANGE_LINK})\s*(?:(?P<day>(?:the\s+)?{day})|(?P<mon>{mon})\b\.?|(?P<now>now|date|current\s+date|the\s+present)\b)"
+                ))
+                .expect("a loose second end"),
+                Regex::new(&format!(r"(?i)^(?:on\s+)?(?P<day>(?:the\s+)?{day})$")).expect("a bare day")
+            )
+        });
+        // The ends: each found date (a bare day as a loose one too), and loose ends beside them.
+        let mut ends: Vec<End> = Vec::new();
+        for (i, (range, reading)) in found.iter().enumerate() {
+            let prev_end = if i == 0 { 0 } else { found[i - 1].0.end };
+            let next_start = found.get(i + 1).map_or(text.len(), |(r, _)| r.start);
+            let last_end = ends.last().map_or(0, |e| e.range.end);
+            if let Some(c) = before.captures(&text[prev_end.max(last_end)..range.start]) {
+                let at = prev_end.max(last_end);
+                let led = c.name("lead").is_some() || lead.is_match(&text[..at + c.get(0).map_or(0, |m| m.start())]);
+                let loose = if let Some(d) = c.name("day") {
+                    loose_day(d.as_str(), led).map(|l| (d.range(), Loose::Day(l)))
+                } else if let Some(m) = c.name("mon") {
+                    month_number(m.as_str()).map(|l| (m.range(), Loose::Month(l)))
+                } else {
+                    c.name("now").filter(|_| led).map(|m| (m.range(), Loose::Now))
+                };
+                if let Some((r, loose)) = loose {
+                    ends.push(End { range: at + r.start..at + r.end, reading: None, loose: Some(loose) });
+                }
+            }
+            let loose = bare.captures(&text[range.clone()]).and_then(|c| loose_day(&c["day"], true)).map(Loose::Day);
+            ends.push(End { range: range.clone(), reading: Some(reading.clone()), loose });
+            if let Some(c) = after.captures(&text[range.end..next_start]) {
+                let word_link = c["link"].chars().all(char::is_alphabetic);
+                let led = lead.is_match(&text[..range.start]);
+                let loose = if let Some(d) = c.name("day") {
+                    loose_day(d.as_str(), led || word_link).map(|l| (d.range(), Loose::Day(l)))
+                } else if let Some(m) = c.name("mon") {
+                    month_number(m.as_str()).map(|l| (m.range(), Loose::Month(l)))
+                } else {
+                    c.name("now").map(|m| (m.range(), Loose::Now))
+                };
+                if let Some((r, loose)) = loose {
+                    let at = range.end;
+                    ends.push(End { range: at + r.start..at + r.end, reading: None, loose: Some(loose) });
+                }
+            }
+        }
+        let mut out: Vec<(Range<usize>, DateReading)> = Vec::new();
+        let mut i = 0;
+        while i < ends.len() {
+            if i + 1 < ends.len() {
+                let (a, b) = (&ends[i], &ends[i + 1]);
+                let between = &text[a.range.end..b.range.start];
+                let lead_m = lead.find(&text[..a.range.start]);
+                let is_and = between.trim().eq_ignore_ascii_case("and");
+                if a.range.end <= b.range.start
+                    && link.is_match(between)
+                    && (!is_and || lead_m.as_ref().is_some_and(|m| m.as_str().to_lowercase().starts_with("between")))
+                    && let Some(reading) = self.range_of(text, a, b, reference)
+                {
+                    let start = lead_m.map_or(a.range.start, |m| m.start());
+                    out.push((start..b.range.end, reading));
+                    i += 2;
+                    continue;
+                }
+            }
+            if let Some(reading) = &ends[i].reading {
+                out.push((ends[i].range.clone(), reading.clone()));
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// The range two ends make, each end read as [`DateGrammar::join_ranges`] says; None when
+    /// they make none (the second before the first, a bare day beside a month).
+    fn range_of(&self, text: &str, a: &End, b: &End, reference: Option<CivilDate>) -> Option<DateReading> {
+        let day_of = |r: &DateReading| match r {
+            DateReading::Date(v) if v.day.is_some() => date_stretch(v),
+            _ => None,
+        };
+        let month_of = |r: &DateReading| match r {
+            DateReading::Date(v) if v.month.is_some() => date_stretch(v).map(|s| s.0),
+            _ => None,
+        };
+        let day = |y: i32, m: u32, d: u32| {
+            let s = CivilDate { year: y, month: m, day: d };
+            is_valid(s).then(|| (s, add_days(s, 1)))
+        };
+        let month = |y: i32, m: u32| date_stretch(&month_value(y, m));
+        let (ta, tb) = (&text[a.range.clone()], &text[b.range.clone()]);
+        let (from, to) = match (a.loose, &a.reading, b.loose, &b.reading) {
+            (Some(Loose::Day(d)), _, _, Some(rb)) if day_of(rb).is_some() => {
+                let to = day_of(rb)?;
+                (day(to.0.year, to.0.month, d).filter(|f| f.0 < to.0)?, to)
+            }
+            (_, Some(ra), Some(Loose::Day(d)), _) if day_of(ra).is_some() => {
+                let from = day_of(ra)?;
+                (from, day(from.0.year, from.0.month, d).filter(|t| t.0 > from.0)?)
+            }
+            (Some(Loose::Month(m)), None, _, Some(rb)) => {
+                let s = month_of(rb)?;
+                (month(if m <= s.month { s.year } else { s.year - 1 }, m)?, reading_stretch(rb)?)
+            }
+            (_, Some(ra), Some(Loose::Month(m)), None) => {
+                let s = month_of(ra)?;
+                (reading_stretch(ra)?, month(if m >= s.month { s.year } else { s.year + 1 }, m)?)
+            }
+            // "Now" is the reference day; a date beside it without a year is the one nearest it
+            // on its side ("between now and November 15th": the coming one).
+            (Some(Loose::Now), None, _, Some(rb)) => {
+                let p = reference?;
+                let to = if self.floats(tb) { &self.reread(tb, p, Prefer::Future)? } else { rb };
+                ((p, add_days(p, 1)), reading_stretch(to)?)
+            }
+            (_, Some(ra), Some(Loose::Now), None) => {
+                let p = reference?;
+                let from = if self.floats(ta) { &self.reread(ta, p, Prefer::Past)? } else { ra };
+                (reading_stretch(from)?, (p, add_days(p, 1)))
+            }
+            (_, Some(ra), _, Some(rb)) => {
+                let (sa, sb) = (reading_stretch(ra)?, reading_stretch(rb)?);
+                if self.floats(tb) {
+                    (sa, reading_stretch(&self.reread(tb, sa.0, Prefer::Future)?)?)
+                } else if self.floats(ta) {
+                    (reading_stretch(&self.reread(ta, sb.0, Prefer::Past)?)?, sb)
+                } else {
+                    (sa, sb)
+                }
+            }
+            _ => return None,
+        };
+        (from.0 < to.1).then_some(DateReading::Between { from, to })
+    }
 }
 
 /// A short reading for reports: "2024-03-22", "March 22 (year unknown)", "Friday (date unknown)".
@@ -927,6 +1178,154 @@ mod tests {
         assert!(matches!(&part("the end of Friday")[..], [("Friday", DateReading::Date(v))] if v.day == Some(15)));
     }
 
+    fn between(a: (i32, u32, u32), b: (i32, u32, u32)) -> DateReading {
+        let day = |(y, m, d): (i32, u32, u32)| {
+            let s = CivilDate { year: y, month: m, day: d };
+            (s, add_days(s, 1))
+        };
+        DateReading::Between { from: day(a), to: day(b) }
+    }
+
+    fn months(a: (i32, u32), b: (i32, u32)) -> DateReading {
+        let month = |(y, m): (i32, u32)| date_stretch(&month_value(y, m)).unwrap();
+        DateReading::Between { from: month(a), to: month(b) }
+    }
+
+    #[test]
+    fn range_ends_share_a_year_or_a_month() {
+        let on = |text| scanned(text, p(2018, 9, 20), Prefer::Past);
+        assert_eq!(
+            on("Nov 18 - Dec 19, 2015"),
+            vec![("Nov 18 - Dec 19, 2015", between((2015, 11, 18), (2015, 12, 19)))]
+        );
+        assert_eq!(on("Dec 28 to Jan 3, 2016"), vec![("Dec 28 to Jan 3, 2016", between((2015, 12, 28), (2016, 1, 3)))]);
+        assert_eq!(on("from May to Oct 2020"), vec![("from May to Oct 2020", months((2020, 5), (2020, 10)))]);
+        assert_eq!(on("Jan-Feb 2017"), vec![("Jan-Feb 2017", months((2017, 1), (2017, 2)))]);
+        assert_eq!(on("Nov-Feb 2017"), vec![("Nov-Feb 2017", months((2016, 11), (2017, 2)))]);
+        assert_eq!(
+            on("from April to June in 2017"),
+            vec![("from April to June in 2017", months((2017, 4), (2017, 6)))]
+        );
+        assert_eq!(
+            on("between August and October"),
+            vec![("between August and October", months((2018, 8), (2018, 10)))]
+        );
+        assert_eq!(on("from November to March"), vec![("from November to March", months((2017, 11), (2018, 3)))]);
+        assert_eq!(on("from 10/1 to 11/7"), vec![("from 10/1 to 11/7", between((2017, 10, 1), (2017, 11, 7)))]);
+        assert_eq!(
+            on("26 June to 28 June in 2020"),
+            vec![("26 June to 28 June in 2020", between((2020, 6, 26), (2020, 6, 28)))]
+        );
+        assert_eq!(on("from May 2015 to June"), vec![("from May 2015 to June", months((2015, 5), (2015, 6)))]);
+        // A stated year on each end stays as written.
+        assert_eq!(
+            on("from 2014 to 2016"),
+            vec![(
+                "from 2014 to 2016",
+                DateReading::Between {
+                    from: date_stretch(&DateValue {
+                        year: Some(2014),
+                        month: None,
+                        day: None,
+                        weekday: None,
+                        unresolved: None
+                    })
+                    .unwrap(),
+                    to: date_stretch(&DateValue {
+                        year: Some(2016),
+                        month: None,
+                        day: None,
+                        weekday: None,
+                        unresolved: None
+                    })
+                    .unwrap(),
+                }
+            )]
+        );
+    }
+
+    #[test]
+    fn numeric_ranges() {
+        let on = |text| scanned(text, p(2018, 9, 20), Prefer::Past);
+        assert_eq!(on("10/1-11/2/2017"), vec![("10/1-11/2/2017", between((2017, 10, 1), (2017, 11, 2)))]);
+        assert_eq!(on("from 5/1-5/7, 2020"), vec![("5/1-5/7, 2020", between((2020, 5, 1), (2020, 5, 7)))]);
+        assert_eq!(on("5/1/2019-5/7/2020"), vec![("5/1/2019-5/7/2020", between((2019, 5, 1), (2020, 5, 7)))]);
+        assert_eq!(on("10/1/2018 - 10/7/2018"), vec![("10/1/2018 - 10/7/2018", between((2018, 10, 1), (2018, 10, 7)))]);
+        assert_eq!(
+            on("02-02-2020 - 03-03-2020"),
+            vec![("02-02-2020 - 03-03-2020", between((2020, 2, 2), (2020, 3, 3)))]
+        );
+        // Numbers that cannot be months and days are no ranges.
+        assert!(on("ratios 13/14-15/16 and 24/7-365").iter().all(|(_, r)| !matches!(r, DateReading::Between { .. })));
+    }
+
+    #[test]
+    fn bare_days_and_months_take_the_rest_from_the_other_end() {
+        let on = |text| scanned(text, p(2016, 11, 7), Prefer::Past);
+        assert_eq!(
+            on("between 3 and 12 of Sept"),
+            vec![("between 3 and 12 of Sept", between((2016, 9, 3), (2016, 9, 12)))]
+        );
+        assert_eq!(
+            on("from 13th to the 15th of July"),
+            vec![("from 13th to the 15th of July", between((2016, 7, 13), (2016, 7, 15)))]
+        );
+        assert_eq!(
+            on("from the 13th to the 15th July"),
+            vec![("from the 13th to the 15th July", between((2016, 7, 13), (2016, 7, 15)))]
+        );
+        assert_eq!(
+            on("April 9th through 17th"),
+            vec![("April 9th through 17th", between((2016, 4, 9), (2016, 4, 17)))]
+        );
+        assert_eq!(
+            on("April ninth through seventeenth"),
+            vec![("April ninth through seventeenth", between((2016, 4, 9), (2016, 4, 17)))]
+        );
+        assert_eq!(
+            on("from 4 to January 22, 1995"),
+            vec![("from 4 to January 22, 1995", between((1995, 1, 4), (1995, 1, 22)))]
+        );
+        assert_eq!(
+            on("Nov-Feb 5th, 2017"),
+            vec![(
+                "Nov-Feb 5th, 2017",
+                DateReading::Between {
+                    from: date_stretch(&month_value(2016, 11)).unwrap(),
+                    to: (CivilDate { year: 2017, month: 2, day: 5 }, CivilDate { year: 2017, month: 2, day: 6 }),
+                }
+            )]
+        );
+        // A count before a date is no day of it, nor a day after it that comes before it.
+        assert_eq!(on("rose 3 to the 12th of March 2016"), vec![("the 12th of March 2016", day(2016, 3, 12))]);
+        assert_eq!(on("two to March 3, 2016"), vec![("March 3, 2016", day(2016, 3, 3))]);
+        assert_eq!(on("March 9, 2016 through 7th"), vec![("March 9, 2016", day(2016, 3, 9))]);
+    }
+
+    #[test]
+    fn now_as_a_range_end() {
+        let on = |text| scanned(text, p(2019, 4, 23), Prefer::Past);
+        assert_eq!(
+            on("between now and November 15th"),
+            vec![("between now and November 15th", between((2019, 4, 23), (2019, 11, 15)))]
+        );
+        assert_eq!(
+            on("from March to date"),
+            vec![(
+                "from March to date",
+                DateReading::Between {
+                    from: date_stretch(&month_value(2019, 3)).unwrap(),
+                    to: (CivilDate { year: 2019, month: 4, day: 23 }, CivilDate { year: 2019, month: 4, day: 24 }),
+                }
+            )]
+        );
+        assert!(
+            scanned("from March to date", None, Prefer::Past)
+                .iter()
+                .all(|(_, r)| !matches!(r, DateReading::Between { .. }))
+        );
+    }
+
     #[test]
     fn impossible_dates_are_not_dates() {
         assert!(DateGrammar::default().read("February 30", None).is_none());
@@ -1156,6 +1555,7 @@ impl DateGrammar {
                 format!(r"\b(?P<ya>{year})\s?[-/.]\s?(?P<ma>{n}|{mon})\s?[-/.]\s?(?P<da>{n})\b"),
                 format!(r"\b(?P<yb>{year})[-/](?P<mb>{n})\b"),
                 format!(r"\b(?P<mc>{n})/(?P<yc>{year})"),
+                format!(r"\b(?P<sr1>{n}/{n}(?:/(?:\d{{4}}|\d{{2}}))?)\s*[-–]\s*(?P<sr2>{n}/{n}(?:/(?:\d{{4}}|\d{{2}}))?)\b(?:,\s*(?P<sry>{year}))?|\b(?P<sd1>{n}-{n}-\d{{4}})\s*[-–]\s*(?P<sd2>{n}-{n}-\d{{4}})\b"),
                 format!(r"\b(?P<na>{n})\s?[-/.]\s?(?P<nb>{n})\b(?:(?:\s?[-/.]\s?|,\s?)(?P<nc>\d{{4}}|\d{{2}})\b)?"),
                 format!(r"\b(?:(?P<wa>{wd}),?\s*)?(?P<mr>{mon})\s*(?P<dr1>{n})(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru|till|until)\s*(?P<dr2>{n})(?:st|nd|rd|th)?\b(?:,?\s*(?P<yr>{year}))?"),
                 format!(r"\b(?P<dr3>{n})(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru|till|until)\s*(?P<dr4>{n})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mr2>{mon})(?:,?\s*(?P<yr2>{year}))?"),
@@ -1275,6 +1675,33 @@ impl DateGrammar {
             let m: u32 = s("mb").or(s("mc"))?.parse().ok()?;
             let y: i32 = y.parse().ok()?;
             return (1..=12).contains(&m).then(|| DateReading::Date(month_value(y, m)));
+        }
+        if let Some(a) = s("sr1").or(s("sd1")) {
+            // "10/1-11/2/2017", "5/1-5/7, 2020", "02-02-2020 - 03-03-2020": an end without a year
+            // takes the other's; without either, the second follows the first.
+            let end = |t: &str| -> Option<(u32, u32, Option<i32>)> {
+                let parts: Vec<&str> = t.split(['/', '-']).collect();
+                let (a, b): (u32, u32) = (parts.first()?.parse().ok()?, parts.get(1)?.parse().ok()?);
+                let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+                let y = parts.get(2).map(|y| full_year(y)).map_or(Ok(None), |y| y.map(Some).ok_or(()));
+                Some((m, d, y.ok()?))
+            };
+            let ((m1, d1, y1), (m2, d2, y2)) = (end(a)?, end(s("sr2").or(s("sd2"))?)?);
+            let y2 = y2.or(s("sry").and_then(full_year));
+            let (from, to) = match (y1, y2) {
+                (y1, Some(y2)) => {
+                    let y1 = y1.unwrap_or(if (m1, d1) > (m2, d2) { y2 - 1 } else { y2 });
+                    (ymd(y1, m1, d1)?, ymd(y2, m2, d2)?)
+                }
+                (Some(y1), None) => (ymd(y1, m1, d1)?, ymd(if (m2, d2) < (m1, d1) { y1 + 1 } else { y1 }, m2, d2)?),
+                (None, None) => {
+                    let from = place(m1, d1, None)?;
+                    let DateReading::Date(DateValue { year: Some(y1), .. }) = from else { return None };
+                    (from, ymd(if (m2, d2) < (m1, d1) { y1 + 1 } else { y1 }, m2, d2)?)
+                }
+            };
+            let (from, to) = (reading_stretch(&from)?, reading_stretch(&to)?);
+            return (from.0 < to.1).then_some(DateReading::Between { from, to });
         }
         if let Some(a) = s("na") {
             let (a, b): (u32, u32) = (a.parse().ok()?, s("nb")?.parse().ok()?);
