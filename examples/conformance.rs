@@ -816,6 +816,12 @@ fn duckling_time(item: &Json, grain: &str) -> Option<Want> {
         })
     };
     let start = date(tuples.first()?)?;
+    // "since 2014": an interval open at one end, After or Before its one point.
+    let expr = item["expr"].as_str().unwrap_or_default();
+    if let Some(side) = expr.strip_prefix("datetimeOpenInterval ") {
+        let end = if side.starts_with("After") { (Some(start), None) } else { (None, Some(start)) };
+        return Some(Want::Days(vec![end]));
+    }
     let end = match tuples.get(1) {
         Some(t) => date(t)?,
         None => match grain {

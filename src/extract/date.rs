@@ -397,11 +397,12 @@ impl DateGrammar {
                 }
             }
             if let Some(r) = self.read_scanned(&c, reference, prefer) {
-                // "from may", "in march": the word that makes a lowercase month a month is no part
-                // of the date ("from May 2015" is May 2015).
-                let start = match c.name("ml") {
-                    Some(ml) => ml.as_str().rfind(char::is_whitespace).map_or(m.start(), |i| ml.start() + i + 1),
-                    None => m.start(),
+                // "from may", "in march", "during Q3": the word that makes a lowercase month or
+                // a quarter a date is no part of it ("from May 2015" is May 2015).
+                let start = match (c.name("ml"), c.name("qn4")) {
+                    (Some(ml), _) => ml.as_str().rfind(char::is_whitespace).map_or(m.start(), |i| ml.start() + i + 1),
+                    (_, Some(q)) => q.start() - 1,
+                    _ => m.start(),
                 };
                 candidates.push((start..m.end(), r));
             }
@@ -424,7 +425,8 @@ impl DateGrammar {
         kept.sort_by_key(|(r, _)| r.start);
         let kept = self.attach_years(text, kept);
         let kept = self.apply_parts(text, kept, reference, prefer);
-        let mut found = self.join_ranges(text, kept, reference);
+        let found = self.join_ranges(text, kept, reference);
+        let mut found = open_ranges(text, found);
         for m in durations.find_iter(text) {
             if found.iter().any(|(r, _)| r.start < m.end() && m.start() < r.end) {
                 continue;
@@ -935,6 +937,112 @@ impl DateGrammar {
     }
 }
 
+/// How a word before or after a date opens a range on it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Opening {
+    /// From the start of the date on: "since 2010", "2018 or later", "starting January 7th".
+    FromStart,
+    /// From its end on: "after 2018", "later than March".
+    FromEnd,
+    /// Up to its start: "before 2019", "earlier than June".
+    ToStart,
+    /// Up to its end: "no later than 2010", "as late as Friday", "2015 or earlier".
+    ToEnd,
+}
+
+/// Reads the words that open a range on a date ("since 2010", "after Feb 2018", "before the year
+/// 2019", "2018 or later", "no later than January 1, 2010") as a [`DateReading::Open`], and "the
+/// week of April 10th", "the week beginning February 4", "w/c Feb 4" as the week (Monday to
+/// Sunday) of that day.
+///
+/// The ends follow what the words say in news: "after X" starts when X is over, "no later than
+/// X" ends when X is. Recognizers writes both at the start of a single day ("after January 1,
+/// 2007" from 2007-01-01, "as late as tomorrow" until tomorrow's start) but at the end of a
+/// month or a year ("after Feb 2018" from 2018-03-01); Duckling starts "after 2014" with 2014.
+/// A date in the possessive ("after Friday's vote") names an event's day, not a bound; nor is
+/// one after a length of time ("a week before March 3", "shortly after 2010").
+fn open_ranges(text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(Range<usize>, DateReading)> {
+    static RE: OnceLock<(Regex, Regex, Regex, Regex)> = OnceLock::new();
+    let (before, after, unit, possessive) = RE.get_or_init(|| {
+        (
+            Regex::new(
+                r"(?i)\b(?:(?P<fs>since|starting(?:\s+(?:on|from|in))?|beginning(?:\s+(?:on|from|in))?|as\s+early\s+as|no(?:t)?\s+earlier\s+than)|(?P<fe>after|later\s+than)|(?P<ts>before|earlier\s+than)|(?P<te>no(?:t)?\s+later\s+than|as\s+late\s+as)|(?P<wk>\bweek\s+(?:of|beginning|starting|commencing)(?:\s+on)?|\bw/c))\s+(?:the\s+year\s+)?$",
+            )
+            .expect("words opening a range before a date"),
+            Regex::new(r"(?i)^\s*(?:(?P<fs>(?:or|and)\s+(?:later|after|beyond)|(?:and\s+)?onwards?)|(?P<te>(?:or|and)\s+(?:earlier|before)))\b")
+                .expect("words opening a range after a date"),
+            Regex::new(r"(?i)\b(?:days?|weeks?|months?|years?|decades?|hours?|minutes?|shortly|soon|immediately|right|just|long|well|night|morning|evening|afternoon)\s*$")
+                .expect("a length before a bound"),
+            Regex::new(r"^['’]s\b").expect("a possessive"),
+        )
+    });
+    let mut out: Vec<(Range<usize>, DateReading)> = Vec::new();
+    for (i, (range, reading)) in found.iter().enumerate() {
+        let stretch = match reading {
+            DateReading::Date(v) => date_stretch(v),
+            DateReading::Period { start, end } => Some((*start, *end)),
+            _ => None,
+        };
+        let prev_end = out.last().map_or(0, |(r, _)| r.end);
+        let next_start = found.get(i + 1).map_or(text.len(), |(r, _)| r.start);
+        let (Some((start, end)), false) = (stretch, possessive.is_match(&text[range.end..])) else {
+            out.push((range.clone(), reading.clone()));
+            continue;
+        };
+        let b = before.captures(&text[prev_end..range.start]).filter(|c| {
+            let at = prev_end + c.get(0).map_or(0, |m| m.start());
+            !unit.is_match(&text[..at])
+        });
+        let a = after.captures(&text[range.end..next_start]);
+        let group = |c: &regex::Captures, names: &[&str]| names.iter().any(|n| c.name(n).is_some());
+        let (opening, span) = match (&b, &a) {
+            (Some(c), _) if c.name("wk").is_some() => {
+                if days_from_civil(end) - days_from_civil(start) == 1 {
+                    let monday = monday_of(start);
+                    let at = prev_end + c.get(0).map_or(0, |m| m.start());
+                    let at = text[..at]
+                        .trim_end()
+                        .strip_suffix("the")
+                        .filter(|t| !t.ends_with(char::is_alphanumeric))
+                        .map_or(at, str::len);
+                    out.push((at..range.end, DateReading::Period { start: monday, end: add_days(monday, 7) }));
+                } else {
+                    out.push((range.clone(), reading.clone()));
+                }
+                continue;
+            }
+            (Some(c), _) => {
+                let o = if group(c, &["fs"]) {
+                    Opening::FromStart
+                } else if group(c, &["fe"]) {
+                    Opening::FromEnd
+                } else if group(c, &["ts"]) {
+                    Opening::ToStart
+                } else {
+                    Opening::ToEnd
+                };
+                (o, prev_end + c.get(0).map_or(0, |m| m.start())..range.end)
+            }
+            (None, Some(c)) => {
+                let o = if group(c, &["fs"]) { Opening::FromStart } else { Opening::ToEnd };
+                (o, range.start..range.end + c.get(0).map_or(0, |m| m.end()))
+            }
+            (None, None) => {
+                out.push((range.clone(), reading.clone()));
+                continue;
+            }
+        };
+        let (from, to) = match opening {
+            Opening::FromStart => (Some(start), None),
+            Opening::FromEnd => (Some(end), None),
+            Opening::ToStart => (None, Some(start)),
+            Opening::ToEnd => (None, Some(end)),
+        };
+        out.push((span, DateReading::Open { from, to }));
+    }
+    out
+}
+
 /// A short reading for reports: "2024-03-22", "March 22 (year unknown)", "Friday (date unknown)".
 pub fn reading(v: &DateValue) -> String {
     let month_name = |m: u32| {
@@ -1327,6 +1435,95 @@ mod tests {
     }
 
     #[test]
+    fn open_ended_ranges() {
+        let on = |text| scanned(text, p(2018, 9, 20), Prefer::Past);
+        let at = |y, m, d| Some(CivilDate { year: y, month: m, day: d });
+        let open = |from, to| DateReading::Open { from, to };
+        assert_eq!(on("since 2010"), vec![("since 2010", open(at(2010, 1, 1), None))]);
+        assert_eq!(on("since August"), vec![("since August", open(at(2018, 8, 1), None))]);
+        assert_eq!(on("after Feb 2018"), vec![("after Feb 2018", open(at(2018, 3, 1), None))]);
+        assert_eq!(on("later than 2018"), vec![("later than 2018", open(at(2019, 1, 1), None))]);
+        assert_eq!(on("before the year 2019"), vec![("before the year 2019", open(None, at(2019, 1, 1)))]);
+        assert_eq!(on("earlier than March 2015"), vec![("earlier than March 2015", open(None, at(2015, 3, 1)))]);
+        assert_eq!(on("2018 or later"), vec![("2018 or later", open(at(2018, 1, 1), None))]);
+        assert_eq!(on("1/1/2016 and after"), vec![("1/1/2016 and after", open(at(2016, 1, 1), None))]);
+        assert_eq!(on("2010 onwards"), vec![("2010 onwards", open(at(2010, 1, 1), None))]);
+        assert_eq!(
+            on("starting on January 7th, 2019"),
+            vec![("starting on January 7th, 2019", open(at(2019, 1, 7), None))]
+        );
+        assert_eq!(
+            on("no later than January 1, 2010"),
+            vec![("no later than January 1, 2010", open(None, at(2010, 1, 2)))]
+        );
+        assert_eq!(on("as early as 2020"), vec![("as early as 2020", open(at(2020, 1, 1), None))]);
+        // A date that names an event's day, or one a length of time away, is no bound.
+        assert!(matches!(&on("after Friday's vote")[..], [("Friday", DateReading::Date(v))] if v.day == Some(14)));
+        assert_eq!(on("a week before March 3, 2016")[1], ("March 3, 2016", day(2016, 3, 3)));
+        assert_eq!(
+            on("shortly after 2010"),
+            vec![(
+                "2010",
+                DateReading::Date(DateValue {
+                    year: Some(2010),
+                    month: None,
+                    day: None,
+                    weekday: None,
+                    unresolved: None
+                })
+            )]
+        );
+    }
+
+    #[test]
+    fn the_week_of_a_day() {
+        let on = |text| scanned(text, p(2018, 9, 20), Prefer::Past);
+        let week = |y, m, d| {
+            let start = CivilDate { year: y, month: m, day: d };
+            DateReading::Period { start, end: add_days(start, 7) }
+        };
+        assert_eq!(on("the week of April 10th, 2018"), vec![("the week of April 10th, 2018", week(2018, 4, 9))]);
+        assert_eq!(
+            on("the week beginning February 4, 2019"),
+            vec![("the week beginning February 4, 2019", week(2019, 2, 4))]
+        );
+        assert_eq!(on("w/c Feb 4, 2019"), vec![("w/c Feb 4, 2019", week(2019, 2, 4))]);
+        // A week of a month is no week of a day.
+        assert_eq!(on("the week of March 2018"), vec![("March 2018", DateReading::Date(month_value(2018, 3)))]);
+    }
+
+    #[test]
+    fn compact_dates_quarters_and_halves() {
+        let on = |text| scanned(text, p(2016, 11, 7), Prefer::Past);
+        assert_eq!(on("on 31/Oct/1974"), vec![("31/Oct/1974", day(1974, 10, 31))]);
+        assert_eq!(on("05-Aug-2016"), vec![("05-Aug-2016", day(2016, 8, 5))]);
+        assert_eq!(on("31-Oct-74"), vec![("31-Oct-74", day(1974, 10, 31))]);
+        assert_eq!(on("Sep-23-2020"), vec![("Sep-23-2020", day(2020, 9, 23))]);
+        assert_eq!(on("Dec-2018"), vec![("Dec-2018", DateReading::Date(month_value(2018, 12)))]);
+        assert_eq!(on("Dec/2018"), vec![("Dec/2018", DateReading::Date(month_value(2018, 12)))]);
+        let at = |y, m| CivilDate { year: y, month: m, day: 1 };
+        let period = |start, end| DateReading::Period { start, end };
+        assert_eq!(on("2017-Q1"), vec![("2017-Q1", period(at(2017, 1), at(2017, 4)))]);
+        assert_eq!(on("q1-2019"), vec![("q1-2019", period(at(2019, 1), at(2019, 4)))]);
+        assert_eq!(on("during Q4 2015"), vec![("Q4 2015", period(at(2015, 10), at(2016, 1)))]);
+        assert_eq!(on("in Q3"), vec![("Q3", period(at(2016, 7), at(2016, 10)))]);
+        assert_eq!(on("in Q4"), vec![("Q4", period(at(2016, 10), at(2017, 1)))], "the quarter under way");
+        let before_q4 = scanned("in Q4", p(2016, 5, 2), Prefer::Past);
+        assert_eq!(before_q4, vec![("Q4", period(at(2015, 10), at(2016, 1)))], "news looks back");
+        assert_eq!(on("2019 H2"), vec![("2019 H2", period(at(2019, 7), at(2020, 1)))]);
+        assert_eq!(on("H1 2016"), vec![("H1 2016", period(at(2016, 1), at(2016, 7)))]);
+        assert_eq!(on("the first half of 2019"), vec![("the first half of 2019", period(at(2019, 1), at(2019, 7)))]);
+        assert_eq!(
+            on("the second half of last year"),
+            vec![("the second half of last year", period(at(2015, 7), at(2016, 1)))]
+        );
+        // A car model, a half of something else.
+        assert!(
+            on("the Audi Q3 and half of 2019's budget").iter().all(|(_, r)| !matches!(r, DateReading::Period { .. }))
+        );
+    }
+
+    #[test]
     fn impossible_dates_are_not_dates() {
         assert!(DateGrammar::default().read("February 30", None).is_none());
     }
@@ -1556,10 +1753,11 @@ impl DateGrammar {
                 format!(r"\b(?P<yb>{year})[-/](?P<mb>{n})\b"),
                 format!(r"\b(?P<mc>{n})/(?P<yc>{year})"),
                 format!(r"\b(?P<sr1>{n}/{n}(?:/(?:\d{{4}}|\d{{2}}))?)\s*[-–]\s*(?P<sr2>{n}/{n}(?:/(?:\d{{4}}|\d{{2}}))?)\b(?:,\s*(?P<sry>{year}))?|\b(?P<sd1>{n}-{n}-\d{{4}})\s*[-–]\s*(?P<sd2>{n}-{n}-\d{{4}})\b"),
+                format!(r"\b(?P<dx>{n})\s?[-/.]\s?(?P<mx>{names})\.?\s?[-/.]\s?(?P<yx>\d{{4}}|\d{{2}})\b|\b(?P<mx2>{names})\.?[-/.](?P<dx2>{n})[-/.](?P<yx2>\d{{4}})\b"),
                 format!(r"\b(?P<na>{n})\s?[-/.]\s?(?P<nb>{n})\b(?:(?:\s?[-/.]\s?|,\s?)(?P<nc>\d{{4}}|\d{{2}})\b)?"),
                 format!(r"\b(?:(?P<wa>{wd}),?\s*)?(?P<mr>{mon})\s*(?P<dr1>{n})(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru|till|until)\s*(?P<dr2>{n})(?:st|nd|rd|th)?\b(?:,?\s*(?P<yr>{year}))?"),
                 format!(r"\b(?P<dr3>{n})(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru|till|until)\s*(?P<dr4>{n})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mr2>{mon})(?:,?\s*(?P<yr2>{year}))?"),
-                format!(r"\b(?P<ymy>{year})\s*[,/-]?\s*(?P<ymm>{names}\b\.?|0?[1-9]\b|1[0-2]\b)|\b(?P<mym>{names})\.?\s*,?\s*(?P<myy>{year}|{year_words})|\b(?P<mym2>0?[1-9]|1[0-2])\s*-\s*(?P<myy2>{year})"),
+                format!(r"\b(?P<ymy>{year})\s*[,/-]?\s*(?P<ymm>{names}\b\.?|0?[1-9]\b|1[0-2]\b)|\b(?P<mym>{names})\.?(?:\s*,?\s*|\s*[-/]\s*)(?P<myy>{year}|{year_words})|\b(?P<mym2>0?[1-9]|1[0-2])\s*-\s*(?P<myy2>{year})"),
                 r"\bthe\s+(?P<after>week|month|year)\s+after\s+next\b".to_string(),
                 r"\b(?:the\s+)?(?P<decade>(?:1[89]|20)?\d0)'?s\b".to_string(),
                 format!(r"\b(?P<lmdir>last|this|next)\s+(?P<lmm>{mon})"),
@@ -1577,7 +1775,8 @@ impl DateGrammar {
                 format!(r"\b(?P<wt>{wd}),?\s+(?:the\s+)?(?P<wtd>{day})"),
                 format!(r"\b(?:the\s+)?(?P<dofm>{day})\s+(?:day\s+)?of\s+(?:the\s+)?(?P<dofdir>{rel})\s+month\b"),
                 format!(r"\b(?P<agon>{num}|an?|few|a\s+few)\s+(?P<agou>days?|weeks?|months?|years?)\s+(?P<agod>ago|back|hence|from\s+(?:now|today)|later)\b|\bin\s+(?P<inn>{num}|an?)\s+(?P<inu>days?|weeks?|months?|years?)\b"),
-                format!(r"\b(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)(?:\s+(?:of\s+)?(?P<qy>{year}))?|\b(?P<qdir>{rel})\s+(?:quarter|qtr)\b|\b(?P<qy2>{year})\s?q(?P<qn2>[1-4])\b|\bq(?P<qn3>[1-4])\s*(?P<qy3>{year})"),
+                format!(r"\b(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)(?:\s+(?:of\s+)?(?P<qy>{year}))?|\b(?P<qdir>{rel})\s+(?:quarter|qtr)\b|\b(?P<qy2>{year}|\d\d)\s?-?\s?q(?P<qn2>[1-4])\b|\bq(?P<qn3>[1-4])\s*-?\s*(?P<qy3>{year})|\b(?:in|during|for|by|through|until)\s+(?:the\s+)?q(?P<qn4>[1-4])\b(?:\s*-?\s*(?P<qy4>{year}))?"),
+                format!(r"\b(?P<hy>{year})\s?-?\s?h(?P<hn>[12])\b|\bh(?P<hn2>[12])\s*-?\s*(?P<hy2>{year})|\b(?:the\s+)?(?P<hn3>first|second|1st|2nd)\s+half\s+of\s+(?:(?P<hy3>{year})|(?:the\s+)?(?:(?P<hrel>this|next|last|previous|current)\s+)?year\b)"),
                 format!(r"\b(?:the\s+)?(?P<nth>{nth})\s+(?P<nwd>{wd}|week|day)\s+(?:of|in)\s+(?:(?P<nmon>{mon})(?:\s*,?\s*(?P<ny>{year}))?|(?:the\s+)?(?P<nrel>this|next|last|previous|current)?\s*month\b)|\b(?P<nth2>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?P<nwd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
                 format!(r"\b(?P<wcn>{num}|an?)\s+(?P<wcw>{weekday_names})s?\s+(?P<wcd>from\s+now|hence|later|ago|back)\b"),
                 format!(r"\b(?P<wan>{weekday_names}|{names})\s+after\s+next\b"),
@@ -1667,6 +1866,11 @@ impl DateGrammar {
             let start = if d < 100 { 1900 + d } else { d };
             let at = |y: i32| CivilDate { year: y, month: 1, day: 1 };
             return Some(DateReading::Period { start: at(start), end: at(start + 10) });
+        }
+        if let Some(m) = s("mx").or(s("mx2")) {
+            // "31/Oct/1974", "05-Aug-2016", "Sep-23-2020".
+            let d: u32 = s("dx").or(s("dx2"))?.parse().ok()?;
+            return place(month_number(m)?, d, s("yx").or(s("yx2")));
         }
         if let Some(y) = s("ya") {
             return ymd(y.parse().ok()?, month_of(s("ma")?)?, s("da")?.parse().ok()?);
@@ -1898,13 +2102,26 @@ impl DateGrammar {
             };
             DateReading::Period { start, end }
         };
-        if let Some(q) = s("qn").or(s("qn2")).or(s("qn3")) {
+        if let Some(q) = s("qn").or(s("qn2")).or(s("qn3")).or(s("qn4")) {
             let q = day_value(q).or_else(|| q.parse().ok())?;
-            let y = match s("qy").or(s("qy2")).or(s("qy3")) {
+            let y = match s("qy").or(s("qy2")).or(s("qy3")).or(s("qy4")) {
                 Some(y) => full_year(y)?,
+                // "in Q3" alone: this year's, or the last one's when it is still to come.
+                None if s("qn4").is_some() && prefer == Prefer::Past && 3 * q - 2 > p.month => p.year - 1,
                 None => p.year,
             };
             return (1..=4).contains(&q).then(|| quarter(y, q));
+        }
+        if let Some(h) = s("hn").or(s("hn2")).or(s("hn3")) {
+            // "2019 H2", "H1 2016", "the first half of 2019", "the second half of next year".
+            let first = matches!(h.to_lowercase().as_str(), "1" | "first" | "1st");
+            let y = match s("hy").or(s("hy2")).or(s("hy3")) {
+                Some(y) => full_year(y)?,
+                None => p.year + s("hrel").map_or(0, step_of) as i32,
+            };
+            let at = |y: i32, m: u32| CivilDate { year: y, month: m, day: 1 };
+            let (start, end) = if first { (at(y, 1), at(y, 7)) } else { (at(y, 7), at(y + 1, 1)) };
+            return Some(DateReading::Period { start, end });
         }
         if let Some(dir) = s("qdir") {
             let qs = i64::from(p.year) * 4 + i64::from((p.month - 1) / 3) + step_of(dir);
