@@ -922,7 +922,7 @@ impl DateGrammar {
                 (reading_stretch(from)?, (p, add_days(p, 1)))
             }
             (_, Some(ra), _, Some(rb)) => {
-                let (sa, sb) = (reading_stretch(ra)?, reading_stretch(rb)?);
+                let (sa, sb) = (end_stretch(ra)?, end_stretch(rb)?);
                 if self.floats(tb) {
                     (sa, reading_stretch(&self.reread(tb, sa.0, Prefer::Future)?)?)
                 } else if self.floats(ta) {
@@ -1524,6 +1524,76 @@ mod tests {
     }
 
     #[test]
+    fn centuries_decades_and_weeks_of_a_year() {
+        let on = |text| scanned(text, p(2018, 11, 7), Prefer::Past);
+        let at = |y, m, d| CivilDate { year: y, month: m, day: d };
+        let period = |start, end| DateReading::Period { start, end };
+        assert_eq!(on("in the 21st century"), vec![("the 21st century", period(at(2000, 1, 1), at(2100, 1, 1)))]);
+        assert_eq!(
+            on("the nineteenth century"),
+            vec![("the nineteenth century", period(at(1800, 1, 1), at(1900, 1, 1)))]
+        );
+        assert_eq!(
+            on("the nineteen seventies"),
+            vec![("the nineteen seventies", period(at(1970, 1, 1), at(1980, 1, 1)))]
+        );
+        assert_eq!(on("the twenty-tens"), vec![("the twenty-tens", period(at(2010, 1, 1), at(2020, 1, 1)))]);
+        assert!(on("a man in his forties; temperatures in the seventies").is_empty(), "ages and degrees");
+        assert_eq!(
+            on("the first week of 2015"),
+            vec![("the first week of 2015", period(at(2014, 12, 29), at(2015, 1, 5)))]
+        );
+        assert_eq!(
+            on("the last week of 2016"),
+            vec![("the last week of 2016", period(at(2016, 12, 26), at(2017, 1, 2)))]
+        );
+        assert_eq!(on("3rd week of 2018"), vec![("3rd week of 2018", period(at(2018, 1, 15), at(2018, 1, 22)))]);
+        assert_eq!(on("week 31 of 2018"), vec![("week 31 of 2018", period(at(2018, 7, 30), at(2018, 8, 6)))]);
+        assert_eq!(on("week 27 of last year"), vec![("week 27 of last year", period(at(2017, 7, 3), at(2017, 7, 10)))]);
+        assert!(on("in Week 3 of the season").is_empty(), "a week of a season is no week of a year");
+        assert!(on("week 54 of 2018").iter().all(|(_, r)| !matches!(r, DateReading::Period { .. })), "no such week");
+    }
+
+    #[test]
+    fn a_weekday_before_a_numeric_date() {
+        let on = |text| scanned(text, p(2018, 7, 1), Prefer::Future);
+        assert_eq!(on("Friday 7/6"), vec![("Friday 7/6", day(2018, 7, 6))]);
+        let past = scanned("on Tuesday 7/6", p(2018, 7, 1), Prefer::Past);
+        assert_eq!(past, vec![("Tuesday 7/6", day(2010, 7, 6))], "the last year whose July 6 was a Tuesday");
+        // A score after a weekday is no date.
+        assert!(on("won Friday 7-6 at home").iter().all(|(t, _)| !t.contains("7-6")));
+    }
+
+    #[test]
+    fn a_start_middle_or_end_as_a_range_end() {
+        let on = |text| scanned(text, p(2016, 11, 7), Prefer::Past);
+        let at = |y, m, d| CivilDate { year: y, month: m, day: d };
+        let point = |d: CivilDate| (d, d);
+        let year = |y| (at(y, 1, 1), at(y + 1, 1, 1));
+        assert_eq!(
+            on("from 2007 to the end of 2008"),
+            vec![(
+                "from 2007 to the end of 2008",
+                DateReading::Between { from: year(2007), to: point(at(2009, 1, 1)) }
+            )]
+        );
+        assert_eq!(
+            on("from the middle of 2007 to the start of 2008"),
+            vec![(
+                "from the middle of 2007 to the start of 2008",
+                DateReading::Between { from: point(at(2007, 7, 2)), to: point(at(2008, 1, 1)) }
+            )]
+        );
+        assert_eq!(
+            on("from April until the end of June"),
+            vec![(
+                "from April until the end of June",
+                DateReading::Between { from: date_stretch(&month_value(2016, 4)).unwrap(), to: point(at(2016, 7, 1)) }
+            )]
+        );
+    }
+
+    #[test]
     fn impossible_dates_are_not_dates() {
         assert!(DateGrammar::default().read("February 30", None).is_none());
     }
@@ -1663,6 +1733,19 @@ fn part_stretch(r: &DateReading) -> Option<(CivilDate, CivilDate)> {
     }
 }
 
+/// The stretch a range end covers: as [`reading_stretch`], and the start, the middle or the end
+/// of a stretch as a point ("from 2007 to the end of 2008" ends as 2008 does).
+fn end_stretch(r: &DateReading) -> Option<(CivilDate, CivilDate)> {
+    let DateReading::Part { of: (start, end), part } = r else { return reading_stretch(r) };
+    let point = match part {
+        Part::Start => *start,
+        Part::End => *end,
+        Part::Middle => add_days(*start, (days_from_civil(*end) - days_from_civil(*start)) / 2),
+        Part::Early | Part::Late => return None,
+    };
+    Some((point, point))
+}
+
 fn reading_stretch(r: &DateReading) -> Option<(CivilDate, CivilDate)> {
     match r {
         DateReading::Date(v) => date_stretch(v),
@@ -1760,6 +1843,10 @@ impl DateGrammar {
                 format!(r"\b(?P<ymy>{year})\s*[,/-]?\s*(?P<ymm>{names}\b\.?|0?[1-9]\b|1[0-2]\b)|\b(?P<mym>{names})\.?(?:\s*,?\s*|\s*[-/]\s*)(?P<myy>{year}|{year_words})|\b(?P<mym2>0?[1-9]|1[0-2])\s*-\s*(?P<myy2>{year})"),
                 r"\bthe\s+(?P<after>week|month|year)\s+after\s+next\b".to_string(),
                 r"\b(?:the\s+)?(?P<decade>(?:1[89]|20)?\d0)'?s\b".to_string(),
+                r"\b(?:the\s+)?(?P<dwc>nineteen|twenty)[\s-]+(?P<dw>tens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b".to_string(),
+                format!(r"\b(?:the\s+)?(?P<cent>(?:[1-9]|1\d|2[01])(?:st|nd|rd|th)|{day})[\s-]+century\b"),
+                format!(r"\b(?:the\s+)?(?P<iwn>first|second|third|fourth|fifth|last|\d{{1,2}}(?:st|nd|rd|th))\s+week\s+of\s+(?:(?P<iwy>{year})|(?:the\s+)?(?:(?P<iwrel>this|next|last|previous|current)\s+)?year\b)|\bweek\s+(?P<iwn2>\d{{1,2}})\s*(?:of\s+|,\s*)?(?:(?P<iwy2>{year})|(?:the\s+)?(?P<iwrel2>this|next|last|previous|current)\s+year\b)"),
+                format!(r"\b(?P<wsl>{wd}),?\s+(?P<wslm>{n})/(?P<wsld>{n})\b(?:/(?P<wsly>\d{{4}}|\d{{2}})\b)?"),
                 format!(r"\b(?P<lmdir>last|this|next)\s+(?P<lmm>{mon})"),
                 format!(r"\b(?P<ndir>last|next|past|previous|coming|upcoming)\s+(?P<nn>{num})\s+(?P<nu>days|weeks|months|years)\b"),
                 format!(r"\b(?:(?P<wb>{wd}),?\s*)?(?:the\s+)?(?P<dd>{day})\.?\s*(?:day\s+)?(?:of\s+)?(?P<md>{mon})(?:\s*,?\s*(?P<yd>{year}|'\d\d\b|{year_words}))?"),
@@ -1866,6 +1953,37 @@ impl DateGrammar {
             let start = if d < 100 { 1900 + d } else { d };
             let at = |y: i32| CivilDate { year: y, month: 1, day: 1 };
             return Some(DateReading::Period { start: at(start), end: at(start + 10) });
+        }
+        if let Some(c) = s("dwc") {
+            // "the nineteen seventies", "the twenty-tens".
+            let tens =
+                ["tens", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
+            let k = tens.iter().position(|t| s("dw").is_some_and(|w| w.eq_ignore_ascii_case(t)))? as i32 + 1;
+            let start = if c.eq_ignore_ascii_case("nineteen") { 1900 } else { 2000 } + 10 * k;
+            let at = |y: i32| CivilDate { year: y, month: 1, day: 1 };
+            return Some(DateReading::Period { start: at(start), end: at(start + 10) });
+        }
+        if let Some(n) = s("cent") {
+            // "the 21st century": 2000 to 2099, as the peers and common usage count it.
+            let n = day_value(n).filter(|n| (1..=21).contains(n))? as i32;
+            let at = |y: i32| CivilDate { year: y, month: 1, day: 1 };
+            return Some(DateReading::Period { start: at(100 * (n - 1)), end: at(100 * n) });
+        }
+        if let Some(m) = s("wslm") {
+            // "Friday 7/6": the date, in the nearest year whose day it is a Friday when the text
+            // gives no year.
+            let (m, d): (u32, u32) = (m.parse().ok()?, s("wsld")?.parse().ok()?);
+            let w = scan_weekday(s("wsl")?)?;
+            if s("wsly").is_some() || p.is_none() {
+                return place(m, d, s("wsly"));
+            }
+            let p = p?;
+            let dir = if prefer == Prefer::Past { -1 } else { 1 };
+            let first = month_day_year(p, m, d, prefer)?;
+            return (0..28)
+                .map(|k| CivilDate { year: first + dir * k, month: m, day: d })
+                .find(|date| is_valid(*date) && weekday(*date) == w)
+                .map(|date| DateReading::Date(day_value_of(date)));
         }
         if let Some(m) = s("mx").or(s("mx2")) {
             // "31/Oct/1974", "05-Aug-2016", "Sep-23-2020".
@@ -2111,6 +2229,21 @@ impl DateGrammar {
                 None => p.year,
             };
             return (1..=4).contains(&q).then(|| quarter(y, q));
+        }
+        if let Some(n) = s("iwn").or(s("iwn2")) {
+            // "the first week of 2015", "week 31 of 2018", "the last week of 2016": ISO weeks,
+            // Monday to Sunday, the first the one with January 4th in it.
+            let y = match s("iwy").or(s("iwy2")) {
+                Some(y) => full_year(y)?,
+                None => p.year + s("iwrel").or(s("iwrel2")).map_or(0, step_of) as i32,
+            };
+            let week1 = |y: i32| monday_of(CivilDate { year: y, month: 1, day: 4 });
+            let start = if n.eq_ignore_ascii_case("last") {
+                add_days(week1(y + 1), -7)
+            } else {
+                add_days(week1(y), 7 * (i64::from(day_value(n).or_else(|| n.parse().ok())?) - 1))
+            };
+            return (start < week1(y + 1)).then(|| DateReading::Period { start, end: add_days(start, 7) });
         }
         if let Some(h) = s("hn").or(s("hn2")).or(s("hn3")) {
             // "2019 H2", "H1 2016", "the first half of 2019", "the second half of next year".
