@@ -426,6 +426,7 @@ impl DateGrammar {
         let kept = self.attach_years(text, kept);
         let kept = self.apply_parts(text, kept, reference, prefer);
         let found = self.join_ranges(text, kept, reference);
+        let found = offset_days(text, found);
         let mut found = open_ranges(text, found);
         for m in durations.find_iter(text) {
             if found.iter().any(|(r, _)| r.start < m.end() && m.start() < r.end) {
@@ -690,6 +691,16 @@ struct End {
     loose: Option<Loose>,
 }
 
+/// Whether a range end is a weekday alone ("Friday", "on Tue.").
+fn weekday_end(text: &str) -> bool {
+    static WD: OnceLock<Regex> = OnceLock::new();
+    WD.get_or_init(|| {
+        Regex::new(r"(?i)^(?:on\s+)?(?:(?:this|next|last|coming)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\.?$")
+            .expect("a weekday alone")
+    })
+    .is_match(text.trim())
+}
+
 /// The words that join two range ends: "-", "to", "till", "until", "through", "and".
 const RANGE_LINK: &str = r"(?:-|–|—|~|to|till|until|through|thru|and)";
 
@@ -923,6 +934,16 @@ impl DateGrammar {
             }
             (_, Some(ra), _, Some(rb)) => {
                 let (sa, sb) = (end_stretch(ra)?, end_stretch(rb)?);
+                // "Friday-Jun-15" names one day twice; "Monday - Friday" and "from Monday to
+                // June 15" are ranges.
+                let one_day = |s: (CivilDate, CivilDate)| days_from_civil(s.1) - days_from_civil(s.0) == 1;
+                let dash = matches!(text[a.range.end..b.range.start].trim(), "-" | "–" | "—");
+                if dash
+                    && ((weekday_end(ta) && one_day(sb) && !weekday_end(tb))
+                        || (weekday_end(tb) && one_day(sa) && !weekday_end(ta)))
+                {
+                    return None;
+                }
                 if self.floats(tb) {
                     (sa, reading_stretch(&self.reread(tb, sa.0, Prefer::Future)?)?)
                 } else if self.floats(ta) {
@@ -935,6 +956,50 @@ impl DateGrammar {
         };
         (from.0 < to.1).then_some(DateReading::Between { from, to })
     }
+}
+
+/// Reads a length of time before or after a day as the day that far from it: "three days after
+/// Christmas", "2 weeks before May 13, 1999", "16 days from 01/02/2018". Only days and weeks:
+/// "a year after Christmas" is read one way by one peer (the next Christmas) and another by the
+/// other (a year after the last), so a month or a year away is left as a length beside a day.
+fn offset_days(text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(Range<usize>, DateReading)> {
+    static OFFSET: OnceLock<Regex> = OnceLock::new();
+    let offset = OFFSET.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?i)\b(?P<n>{}|an?)\s+(?P<u>days?|weeks?)\s+(?P<d>after|before|from)\s+$",
+            number_pattern()
+        ))
+        .expect("a length of time before a day")
+    });
+    let mut out: Vec<(Range<usize>, DateReading)> = Vec::new();
+    for (range, reading) in found {
+        let day = match &reading {
+            DateReading::Date(v) if v.day.is_some() => date_stretch(v).map(|s| s.0),
+            _ => None,
+        };
+        let c = day.and(offset.captures(&text[..range.start]));
+        let (Some(d), Some(c)) = (day, c) else {
+            out.push((range, reading));
+            continue;
+        };
+        let at = c.get(0).map_or(range.start, |m| m.start());
+        // A phrase the scanner read inside the length ("2 weeks before") gives way to it; one
+        // that reaches into it from before keeps its place.
+        if out.last().is_some_and(|(r, _)| r.start < at && r.end > at) {
+            out.push((range, reading));
+            continue;
+        }
+        let Some(n) = count_of(&c["n"]) else {
+            out.push((range, reading));
+            continue;
+        };
+        out.retain(|(r, _)| r.end <= at);
+        let n = if c["d"].eq_ignore_ascii_case("before") { -n } else { n };
+        let unit = c["u"].to_lowercase();
+        let shifted = add_days(d, if unit.starts_with("week") { 7 * n } else { n });
+        out.push((at..range.end, DateReading::Date(day_value_of(shifted))));
+    }
+    out
 }
 
 /// How a word before or after a date opens a range on it.
@@ -966,7 +1031,7 @@ fn open_ranges(text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(Rang
     let (before, after, unit, possessive) = RE.get_or_init(|| {
         (
             Regex::new(
-                r"(?i)\b(?:(?P<fs>since|starting(?:\s+(?:on|from|in))?|beginning(?:\s+(?:on|from|in))?|as\s+early\s+as|no(?:t)?\s+earlier\s+than)|(?P<fe>after|later\s+than)|(?P<ts>before|earlier\s+than)|(?P<te>no(?:t)?\s+later\s+than|as\s+late\s+as)|(?P<wk>\bweek\s+(?:of|beginning|starting|commencing)(?:\s+on)?|\bw/c))\s+(?:the\s+year\s+)?$",
+                r"(?i)\b(?:(?P<fs>since|starting(?:\s+(?:on|from|in))?|beginning(?:\s+(?:on|from|in))?|as\s+early\s+as|no(?:t)?\s+earlier\s+than)|(?P<fe>after|later\s+than)|(?P<ts>before|earlier\s+than)|(?P<te>no(?:t)?\s+later\s+than|as\s+late\s+as)|(?P<wk>\b(?:the\s+)?week\s+of|\bthe\s+week\s+(?:beginning|starting|commencing)(?:\s+on)?|\bw/c))\s+(?:the\s+year\s+)?$",
             )
             .expect("words opening a range before a date"),
             Regex::new(r"(?i)^\s*(?:(?P<fs>(?:or|and)\s+(?:later|after|beyond)|(?:and\s+)?onwards?)|(?P<te>(?:or|and)\s+(?:earlier|before)))\b")
@@ -981,6 +1046,8 @@ fn open_ranges(text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(Rang
         let stretch = match reading {
             DateReading::Date(v) => date_stretch(v),
             DateReading::Period { start, end } => Some((*start, *end)),
+            // "before the end of December": until the point where December ends.
+            DateReading::Part { .. } => end_stretch(reading),
             _ => None,
         };
         let prev_end = out.last().map_or(0, |(r, _)| r.end);
@@ -1000,11 +1067,6 @@ fn open_ranges(text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(Rang
                 if days_from_civil(end) - days_from_civil(start) == 1 {
                     let monday = monday_of(start);
                     let at = prev_end + c.get(0).map_or(0, |m| m.start());
-                    let at = text[..at]
-                        .trim_end()
-                        .strip_suffix("the")
-                        .filter(|t| !t.ends_with(char::is_alphanumeric))
-                        .map_or(at, str::len);
                     out.push((at..range.end, DateReading::Period { start: monday, end: add_days(monday, 7) }));
                 } else {
                     out.push((range.clone(), reading.clone()));
@@ -1459,7 +1521,8 @@ mod tests {
         assert_eq!(on("as early as 2020"), vec![("as early as 2020", open(at(2020, 1, 1), None))]);
         // A date that names an event's day, or one a length of time away, is no bound.
         assert!(matches!(&on("after Friday's vote")[..], [("Friday", DateReading::Date(v))] if v.day == Some(14)));
-        assert_eq!(on("a week before March 3, 2016")[1], ("March 3, 2016", day(2016, 3, 3)));
+        assert_eq!(on("a week before March 3, 2016"), vec![("a week before March 3, 2016", day(2016, 2, 25))]);
+        assert_eq!(on("months before March 3, 2016"), vec![("March 3, 2016", day(2016, 3, 3))]);
         assert_eq!(
             on("shortly after 2010"),
             vec![(
@@ -1590,6 +1653,45 @@ mod tests {
                 "from April until the end of June",
                 DateReading::Between { from: date_stretch(&month_value(2016, 4)).unwrap(), to: point(at(2016, 7, 1)) }
             )]
+        );
+    }
+
+    #[test]
+    fn days_and_weeks_before_or_after_a_day() {
+        let on = |text| scanned(text, p(2016, 11, 7), Prefer::Past);
+        assert_eq!(on("three days after Christmas"), vec![("three days after Christmas", day(2015, 12, 28))]);
+        assert_eq!(on("2 weeks before May 13 1999"), vec![("2 weeks before May 13 1999", day(1999, 4, 29))]);
+        assert_eq!(on("16 days from 01/02/2018"), vec![("16 days from 01/02/2018", day(2018, 1, 18))]);
+        // A month or a year away stays a length beside the day.
+        let a_year = on("a year after March 3, 2015");
+        assert!(matches!(a_year[..], [(_, DateReading::Duration(_)), ("March 3, 2015", _)]), "{a_year:?}");
+    }
+
+    #[test]
+    fn near_misses_of_the_compact_and_open_forms() {
+        let on = |text| scanned(text, p(2019, 10, 7), Prefer::Past);
+        assert_eq!(on("On 3/15, 12 people were hurt"), vec![("3/15", day(2019, 3, 15))]);
+        assert_eq!(on("on 08/12,15"), vec![("08/12,15", day(2015, 8, 12))]);
+        let week = on("for a week starting tomorrow");
+        assert!(
+            week.iter().all(|(_, r)| !matches!(r, DateReading::Period { .. })),
+            "a length, not a calendar week: {week:?}"
+        );
+        assert!(
+            on("Friday-Oct-4").iter().all(|(_, r)| !matches!(r, DateReading::Between { .. })),
+            "one day named twice"
+        );
+        let at = |y, m| CivilDate { year: y, month: m, day: 1 };
+        assert_eq!(
+            on("from Q1 of 2017 - Q3 of 2018"),
+            vec![(
+                "from Q1 of 2017 - Q3 of 2018",
+                DateReading::Between { from: (at(2017, 1), at(2017, 4)), to: (at(2018, 7), at(2018, 10)) }
+            )]
+        );
+        assert_eq!(
+            on("before the end of December 2018"),
+            vec![("before the end of December 2018", DateReading::Open { from: None, to: Some(at(2019, 1)) })]
         );
     }
 
@@ -1837,7 +1939,7 @@ impl DateGrammar {
                 format!(r"\b(?P<mc>{n})/(?P<yc>{year})"),
                 format!(r"\b(?P<sr1>{n}/{n}(?:/(?:\d{{4}}|\d{{2}}))?)\s*[-–]\s*(?P<sr2>{n}/{n}(?:/(?:\d{{4}}|\d{{2}}))?)\b(?:,\s*(?P<sry>{year}))?|\b(?P<sd1>{n}-{n}-\d{{4}})\s*[-–]\s*(?P<sd2>{n}-{n}-\d{{4}})\b"),
                 format!(r"\b(?P<dx>{n})\s?[-/.]\s?(?P<mx>{names})\.?\s?[-/.]\s?(?P<yx>\d{{4}}|\d{{2}})\b|\b(?P<mx2>{names})\.?[-/.](?P<dx2>{n})[-/.](?P<yx2>\d{{4}})\b"),
-                format!(r"\b(?P<na>{n})\s?[-/.]\s?(?P<nb>{n})\b(?:(?:\s?[-/.]\s?|,\s?)(?P<nc>\d{{4}}|\d{{2}})\b)?"),
+                format!(r"\b(?P<na>{n})\s?[-/.]\s?(?P<nb>{n})\b(?:\s?[-/.]\s?(?P<nc>\d{{4}}|\d{{2}})\b|,\s?(?P<nc2>\d{{4}})\b|,(?P<nc3>\d\d)\b)?"),
                 format!(r"\b(?:(?P<wa>{wd}),?\s*)?(?P<mr>{mon})\s*(?P<dr1>{n})(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru|till|until)\s*(?P<dr2>{n})(?:st|nd|rd|th)?\b(?:,?\s*(?P<yr>{year}))?"),
                 format!(r"\b(?P<dr3>{n})(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru|till|until)\s*(?P<dr4>{n})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mr2>{mon})(?:,?\s*(?P<yr2>{year}))?"),
                 format!(r"\b(?P<ymy>{year})\s*[,/-]?\s*(?P<ymm>{names}\b\.?|0?[1-9]\b|1[0-2]\b)|\b(?P<mym>{names})\.?(?:\s*,?\s*|\s*[-/]\s*)(?P<myy>{year}|{year_words})|\b(?P<mym2>0?[1-9]|1[0-2])\s*-\s*(?P<myy2>{year})"),
@@ -1862,7 +1964,7 @@ impl DateGrammar {
                 format!(r"\b(?P<wt>{wd}),?\s+(?:the\s+)?(?P<wtd>{day})"),
                 format!(r"\b(?:the\s+)?(?P<dofm>{day})\s+(?:day\s+)?of\s+(?:the\s+)?(?P<dofdir>{rel})\s+month\b"),
                 format!(r"\b(?P<agon>{num}|an?|few|a\s+few)\s+(?P<agou>days?|weeks?|months?|years?)\s+(?P<agod>ago|back|hence|from\s+(?:now|today)|later)\b|\bin\s+(?P<inn>{num}|an?)\s+(?P<inu>days?|weeks?|months?|years?)\b"),
-                format!(r"\b(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)(?:\s+(?:of\s+)?(?P<qy>{year}))?|\b(?P<qdir>{rel})\s+(?:quarter|qtr)\b|\b(?P<qy2>{year}|\d\d)\s?-?\s?q(?P<qn2>[1-4])\b|\bq(?P<qn3>[1-4])\s*-?\s*(?P<qy3>{year})|\b(?:in|during|for|by|through|until)\s+(?:the\s+)?q(?P<qn4>[1-4])\b(?:\s*-?\s*(?P<qy4>{year}))?"),
+                format!(r"\b(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)(?:\s+(?:of\s+)?(?P<qy>{year}))?|\b(?P<qdir>{rel})\s+(?:quarter|qtr)\b|\b(?P<qy2>{year}|\d\d)[-\s]?q(?P<qn2>[1-4])\b|\bq(?P<qn3>[1-4])\s*(?:-\s*|of\s+)?(?P<qy3>{year})|\b(?:in|during|for|by|through|until)\s+(?:the\s+)?q(?P<qn4>[1-4])\b(?:\s*-?\s*(?P<qy4>{year}))?"),
                 format!(r"\b(?P<hy>{year})\s?-?\s?h(?P<hn>[12])\b|\bh(?P<hn2>[12])\s*-?\s*(?P<hy2>{year})|\b(?:the\s+)?(?P<hn3>first|second|1st|2nd)\s+half\s+of\s+(?:(?P<hy3>{year})|(?:the\s+)?(?:(?P<hrel>this|next|last|previous|current)\s+)?year\b)"),
                 format!(r"\b(?:the\s+)?(?P<nth>{nth})\s+(?P<nwd>{wd}|week|day)\s+(?:of|in)\s+(?:(?P<nmon>{mon})(?:\s*,?\s*(?P<ny>{year}))?|(?:the\s+)?(?P<nrel>this|next|last|previous|current)?\s*month\b)|\b(?P<nth2>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?P<nwd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
                 format!(r"\b(?P<wcn>{num}|an?)\s+(?P<wcw>{weekday_names})s?\s+(?P<wcd>from\s+now|hence|later|ago|back)\b"),
@@ -2029,7 +2131,7 @@ impl DateGrammar {
             let (a, b): (u32, u32) = (a.parse().ok()?, s("nb")?.parse().ok()?);
             // Month first, as in American usage, unless the first number cannot be a month.
             let (m, d) = if a > 12 { (b, a) } else { (a, b) };
-            return place(m, d, s("nc"));
+            return place(m, d, s("nc").or(s("nc2")).or(s("nc3")));
         }
         if let Some(m) = s("mr").or(s("mr2")) {
             let m = month_number(m)?;
