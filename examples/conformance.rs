@@ -492,7 +492,7 @@ fn value_matches(want: &Want, got: &Got, convention: Convention) -> bool {
         (Want::Interval(i), Got::Count(_, b)) => b.as_ref().is_some_and(|b| same_interval(&interval(b), i)),
         (Want::Ordinal(v), Got::Ordinal(x)) => close(*v, *x),
         (Want::Days(options), Got::Date(d)) => {
-            stretch(d, convention).is_some_and(|(s, e)| options.iter().any(|(ws, we)| *ws == Some(s) && *we == Some(e)))
+            stretch(d, convention).is_some_and(|(s, e)| options.iter().any(|(ws, we)| *ws == s && *we == e))
         }
         (Want::Seconds(secs), Got::Date(DateReading::Duration(d))) => close(d.seconds(), *secs),
         // The same length however it is cut: "half an hour" is Duckling's 30 minutes.
@@ -520,16 +520,19 @@ fn interval(b: &Bounds) -> Interval {
     Interval { lo: b.lo.map(|l| (l.value, l.closed)), hi }
 }
 
-/// The stretch of days `[start, end)` a date reading covers, written in the peer's convention.
-fn stretch(d: &DateReading, convention: Convention) -> Option<(CivilDate, CivilDate)> {
+/// The stretch of days `[start, end)` a date reading covers, written in the peer's convention; an
+/// end is None where the reading leaves it open ("since 2010").
+fn stretch(d: &DateReading, convention: Convention) -> Option<(Option<CivilDate>, Option<CivilDate>)> {
+    let closed = |(s, e): (CivilDate, CivilDate)| (Some(s), Some(e));
     match d {
-        DateReading::Date(v) => date_stretch(v),
-        DateReading::Period { start, end } => Some((*start, *end)),
+        DateReading::Date(v) => date_stretch(v).map(closed),
+        DateReading::Period { start, end } => Some((Some(*start), Some(*end))),
         DateReading::Between { from, to } => match convention {
-            Convention::Recognizers => Some((from.0, to.0)),
-            Convention::Duckling => Some((from.0, to.1)),
+            Convention::Recognizers => Some((Some(from.0), Some(to.0))),
+            Convention::Duckling => Some((Some(from.0), Some(to.1))),
         },
-        DateReading::Part { of, part } => part_days(*of, *part, convention),
+        DateReading::Part { of, part } => part_days(*of, *part, convention).map(closed),
+        DateReading::Open { from, to } => Some((*from, *to)),
         DateReading::Duration(_) => None,
     }
 }
@@ -813,6 +816,12 @@ fn duckling_time(item: &Json, grain: &str) -> Option<Want> {
         })
     };
     let start = date(tuples.first()?)?;
+    // "since 2014": an interval open at one end, After or Before its one point.
+    let expr = item["expr"].as_str().unwrap_or_default();
+    if let Some(side) = expr.strip_prefix("datetimeOpenInterval ") {
+        let end = if side.starts_with("After") { (Some(start), None) } else { (None, Some(start)) };
+        return Some(Want::Days(vec![end]));
+    }
     let end = match tuples.get(1) {
         Some(t) => date(t)?,
         None => match grain {

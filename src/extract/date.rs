@@ -214,6 +214,9 @@ pub enum DateReading {
     /// "the end of next week". How many days the part spans is a convention the text does not
     /// state, so the reading keeps the whole stretch and the part's name.
     Part { of: (CivilDate, CivilDate), part: Part },
+    /// A range open at one end, `[from, to)` with exactly one end `None`: "since 2010" (from
+    /// 2010-01-01), "before March 2019" (to 2019-03-01), "2018 or later".
+    Open { from: Option<CivilDate>, to: Option<CivilDate> },
 }
 
 /// Where in a stretch of time a phrase places a part of it.
@@ -383,7 +386,17 @@ impl DateGrammar {
         for c in self.scan_regexes().iter().flat_map(|re| re.get(ascii_words).captures_iter(text)) {
             // A form that needs words around a date to know it is one marks the date `ml2`.
             let m = c.name("ml2").unwrap_or_else(|| c.get(0).expect("whole match"));
-            if c.name("na").is_some() {
+            // A year opening a numeric date ("2018-10-7") is no piece of a longer run of numbers
+            // ("10/1/2018-10/7/2018").
+            if ["ya", "yb", "yc"].iter().any(|g| c.name(g).is_some()) {
+                let before = text[..m.start()].trim_end();
+                if before.ends_with(['-', '/', '.', '–'])
+                    && before[..before.len() - 1].trim_end().ends_with(|ch: char| ch.is_ascii_digit())
+                {
+                    continue;
+                }
+            }
+            if c.name("na").or(c.name("sr1")).or(c.name("sd1")).is_some() {
                 // "3.5 years" is a length of time.
                 if lengths.iter().any(|l| l.start < m.end() && m.start() < l.end) {
                     continue;
@@ -401,7 +414,9 @@ impl DateGrammar {
                 }
             }
             if let Some(r) = self.read_scanned(&c, reference, prefer) {
-                candidates.push((m.range(), r));
+                // "during Q3": the word that makes a quarter a date is no part of it.
+                let start = c.name("qn4").map_or(m.start(), |q| q.start() - 1);
+                candidates.push((start..m.end(), r));
             }
         }
         // Longest first among overlapping finds; the rules' own reading first among equals.
@@ -422,8 +437,11 @@ impl DateGrammar {
             }
         }
         let kept: Vec<(Range<usize>, DateReading)> = kept.into_values().collect();
+        let kept = self.attach_years(text, kept);
         let kept = self.apply_parts(text, kept, reference, prefer);
-        let mut found = join_ranges(text, kept);
+        let found = self.join_ranges(text, kept, reference);
+        let found = offset_days(text, found);
+        let mut found = open_ranges(text, found);
         for m in lengths {
             if found.iter().any(|(r, _)| r.start < m.end && m.start < r.end) {
                 continue;
@@ -668,37 +686,435 @@ fn resolve_relative(text: &str, published: Option<CivilDate>) -> Option<DateValu
     }
 }
 
-/// Joins two dates written as the ends of one range: "from March 3 to March 5", "2014-2018",
-/// "between 2016 and 2018", "Jan-Feb 2017" is left as found.
-fn join_ranges(text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(Range<usize>, DateReading)> {
-    static LINK: OnceLock<(Regex, Regex)> = OnceLock::new();
-    let (link, lead) = LINK.get_or_init(|| {
-        (
-            Regex::new(r"(?i)^\s*(?:-|–|—|~|to|till|until|through|thru|and)\s*$").expect("range link"),
-            Regex::new(r"(?i)\b(?:from|between)\s+$").expect("range lead"),
+/// A range end the scanner does not find as a date on its own, which takes what it leaves unsaid
+/// from the other end: a bare day ("from the 13th to the 15th of July", "April 9th through
+/// 17th"), a month beside another month ("Jan-Feb 2017", "Nov-Feb 2017") or "now" ("from March
+/// to date", "between now and November 15th").
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Loose {
+    Day(u32),
+    Month(u32),
+    Now,
+}
+
+/// One end of a possible range: where it is, what the scanner read there (None for an end found
+/// only beside another), and how it reads as a loose end.
+struct End {
+    range: Range<usize>,
+    reading: Option<DateReading>,
+    loose: Option<Loose>,
+}
+
+/// Whether a range end is a weekday alone ("Friday", "on Tue.").
+fn weekday_end(text: &str) -> bool {
+    static WD: OnceLock<Regex> = OnceLock::new();
+    WD.get_or_init(|| {
+        Regex::new(r"(?i)^(?:on\s+)?(?:(?:this|next|last|coming)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\.?$")
+            .expect("a weekday alone")
+    })
+    .is_match(text.trim())
+}
+
+/// The words that join two range ends: "-", "to", "till", "until", "through", "and".
+const RANGE_LINK: &str = r"(?:-|–|—|~|to|till|until|through|thru|and)";
+
+/// The month names a loose range end may be: any case, but "May", "March" and "Mar" only
+/// capitalized (they are also words).
+fn loose_month_pattern() -> &'static str {
+    r"(?:(?-i:May|March|Mar)|(?i:january|february|april|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec))"
+}
+
+/// The day a loose end names: "13th", "the 13th", "ninth", "the 9"; a bare number ("13") only
+/// where `plain_ok` (after "from" or "between", or after a word link), never a cardinal word
+/// ("two"), which is a count.
+fn loose_day(text: &str, plain_ok: bool) -> Option<u32> {
+    let t = text.trim();
+    let (the, rest) = match t.get(..4) {
+        Some(w) if w.eq_ignore_ascii_case("the ") => (true, t[4..].trim_start()),
+        _ => (false, t),
+    };
+    if DAY_CARDINALS.iter().any(|c| rest.eq_ignore_ascii_case(c)) {
+        return None;
+    }
+    let plain = rest.bytes().all(|b| b.is_ascii_digit());
+    if plain && !the && !plain_ok {
+        return None;
+    }
+    day_value(rest)
+}
+
+impl DateGrammar {
+    /// Whether a found date leaves its year unsaid, so that a range's other end may supply it:
+    /// a month and day ("Nov 18", "10/1"), a month ("August") or a weekday ("Friday").
+    fn floats(&self, text: &str) -> bool {
+        static ALONE: OnceLock<Regex> = OnceLock::new();
+        let alone = ALONE.get_or_init(|| {
+            Regex::new(&format!(
+                r"(?i)^(?:(?:on|in|of|since|until|from|between|during|by)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun|{})\.?$",
+                MONTHS.join("|")
+            ))
+            .expect("a weekday or a month alone")
+        });
+        if alone.is_match(text.trim()) {
+            return true;
+        }
+        matches!(
+            self.scan_with(text, None, Prefer::Past).as_slice(),
+            [(r, DateReading::Date(v))] if r.len() == text.len() && v.year.is_none() && v.month.is_some() && v.unresolved.is_none()
         )
-    });
-    let mut out: Vec<(Range<usize>, DateReading)> = Vec::new();
-    let mut i = 0;
-    while i < found.len() {
-        if i + 1 < found.len() {
-            let ((a, ra), (b, rb)) = (&found[i], &found[i + 1]);
-            let between = &text[a.end..b.start];
-            let lead_m = lead.find(&text[..a.start]);
-            let is_and = between.trim().eq_ignore_ascii_case("and");
-            if link.is_match(between)
-                && (!is_and || lead_m.as_ref().is_some_and(|m| m.as_str().to_lowercase().starts_with("between")))
-                && let (Some(from), Some(to)) = (reading_stretch(ra), reading_stretch(rb))
-                && from.0 < to.1
+    }
+
+    /// Gives a month or a month and day the year written after it with "of" or "in": "June of
+    /// 1992", "July 4th of 1995", "28 June in 2020".
+    fn attach_years(&self, text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(Range<usize>, DateReading)> {
+        static OF: OnceLock<(Regex, Regex)> = OnceLock::new();
+        let (of, year) = OF.get_or_init(|| {
+            (
+                Regex::new(r"(?i)^\s*,?\s*(?:of|in)\s+$").expect("of a year"),
+                Regex::new(&format!(r"^{YEAR_PATTERN}$")).expect("a year"),
+            )
+        });
+        let mut out: Vec<(Range<usize>, DateReading)> = Vec::new();
+        let mut i = 0;
+        while i < found.len() {
+            if let (Some((a, DateReading::Date(_))), Some((b, DateReading::Date(_)))) = (found.get(i), found.get(i + 1))
+                && of.is_match(&text[a.end..b.start])
+                && year.is_match(&text[b.clone()])
+                && let Ok(y) = text[b.clone()].parse::<i32>()
+                && self.floats(&text[a.clone()])
+                && let Some(DateReading::Date(v)) =
+                    self.reread(&text[a.clone()], CivilDate { year: y, month: 1, day: 1 }, Prefer::Future)
+                && v.year == Some(y)
+                && v.month.is_some()
             {
-                let start = lead_m.map_or(a.start, |m| m.start());
-                out.push((start..b.end, DateReading::Between { from, to }));
+                out.push((a.start..b.end, DateReading::Date(DateValue { weekday: None, ..v })));
                 i += 2;
                 continue;
             }
+            out.push(found[i].clone());
+            i += 1;
         }
-        out.push(found[i].clone());
-        i += 1;
+        out
+    }
+
+    /// A found date read again against `anchor` instead of the reference date.
+    fn reread(&self, text: &str, anchor: CivilDate, prefer: Prefer) -> Option<DateReading> {
+        match self.scan_with(text, Some(anchor), prefer).as_slice() {
+            [(r, reading)] if r.len() == text.len() => Some(reading.clone()),
+            _ => None,
+        }
+    }
+
+    /// Joins two dates written as the ends of one range: "from March 3 to March 5", "2014-2018",
+    /// "between 2016 and 2018". An end that leaves its year unsaid takes it from the other end
+    /// ("Nov 18 - Dec 19, 2015", "from May to Oct 2020"); when neither says it, the second end
+    /// follows the first ("from Nov to March"). A bare day or month takes the rest from the other
+    /// end ("between 3 and 12 of Sept", "Jan-Feb 2017"), and "now" or "date" is the reference day
+    /// ("from March to date").
+    fn join_ranges(
+        &self,
+        text: &str,
+        found: Vec<(Range<usize>, DateReading)>,
+        reference: Option<CivilDate>,
+    ) -> Vec<(Range<usize>, DateReading)> {
+        static RE: OnceLock<(Regex, Regex, Regex, Regex, Regex)> = OnceLock::new();
+        let (link, lead, before, after, bare) = RE.get_or_init(|| {
+            let day = day_words_pattern();
+            let mon = loose_month_pattern();
+            (
+                Regex::new(&format!(r"(?i)^\s*{RANGE_LINK}\s*$")).expect("range link"),
+                Regex::new(r"(?i)\b(?:from|between)\s+$").expect("range lead"),
+                Regex::new(&format!(
+                    r"(?i)(?:\b(?P<lead>from|between)\s+)?(?:\b(?P<day>(?:the\s+)?{day})|\b(?P<mon>{mon})\.?|\b(?P<now>now))\s*{RANGE_LINK}\s*$"
+                ))
+                .expect("a loose first end"),
+                Regex::new(&format!(
+                    r"(?i)^\s*(?P<link>{RANGE_LINK})\s*(?:(?P<day>(?:the\s+)?{day})|(?P<mon>{mon})\b\.?|(?P<now>now|date|current\s+date|the\s+present)\b)"
+                ))
+                .expect("a loose second end"),
+                Regex::new(&format!(r"(?i)^(?:on\s+)?(?P<day>(?:the\s+)?{day})$")).expect("a bare day")
+            )
+        });
+        // The ends: each found date (a bare day as a loose one too), and loose ends beside them.
+        let mut ends: Vec<End> = Vec::new();
+        for (i, (range, reading)) in found.iter().enumerate() {
+            let prev_end = if i == 0 { 0 } else { found[i - 1].0.end };
+            let next_start = found.get(i + 1).map_or(text.len(), |(r, _)| r.start);
+            let last_end = ends.last().map_or(0, |e| e.range.end);
+            if let Some(c) = before.captures(&text[prev_end.max(last_end)..range.start]) {
+                let at = prev_end.max(last_end);
+                let led = c.name("lead").is_some() || lead.is_match(&text[..at + c.get(0).map_or(0, |m| m.start())]);
+                let loose = if let Some(d) = c.name("day") {
+                    loose_day(d.as_str(), led).map(|l| (d.range(), Loose::Day(l)))
+                } else if let Some(m) = c.name("mon") {
+                    month_number(m.as_str()).map(|l| (m.range(), Loose::Month(l)))
+                } else {
+                    c.name("now").filter(|_| led).map(|m| (m.range(), Loose::Now))
+                };
+                if let Some((r, loose)) = loose {
+                    ends.push(End { range: at + r.start..at + r.end, reading: None, loose: Some(loose) });
+                }
+            }
+            let loose = bare.captures(&text[range.clone()]).and_then(|c| loose_day(&c["day"], true)).map(Loose::Day);
+            ends.push(End { range: range.clone(), reading: Some(reading.clone()), loose });
+            if let Some(c) = after.captures(&text[range.end..next_start]) {
+                let word_link = c["link"].chars().all(char::is_alphabetic);
+                let led = lead.is_match(&text[..range.start]);
+                let loose = if let Some(d) = c.name("day") {
+                    loose_day(d.as_str(), led || word_link).map(|l| (d.range(), Loose::Day(l)))
+                } else if let Some(m) = c.name("mon") {
+                    month_number(m.as_str()).map(|l| (m.range(), Loose::Month(l)))
+                } else {
+                    c.name("now").map(|m| (m.range(), Loose::Now))
+                };
+                if let Some((r, loose)) = loose {
+                    let at = range.end;
+                    ends.push(End { range: at + r.start..at + r.end, reading: None, loose: Some(loose) });
+                }
+            }
+        }
+        let mut out: Vec<(Range<usize>, DateReading)> = Vec::new();
+        let mut i = 0;
+        while i < ends.len() {
+            if i + 1 < ends.len() {
+                let (a, b) = (&ends[i], &ends[i + 1]);
+                let between = &text[a.range.end..b.range.start];
+                let lead_m = lead.find(&text[..a.range.start]);
+                let is_and = between.trim().eq_ignore_ascii_case("and");
+                if a.range.end <= b.range.start
+                    && link.is_match(between)
+                    && (!is_and || lead_m.as_ref().is_some_and(|m| m.as_str().to_lowercase().starts_with("between")))
+                    && let Some(reading) = self.range_of(text, a, b, reference)
+                {
+                    let start = lead_m.map_or(a.range.start, |m| m.start());
+                    out.push((start..b.range.end, reading));
+                    i += 2;
+                    continue;
+                }
+            }
+            if let Some(reading) = &ends[i].reading {
+                out.push((ends[i].range.clone(), reading.clone()));
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// The range two ends make, each end read as [`DateGrammar::join_ranges`] says; None when
+    /// they make none (the second before the first, a bare day beside a month).
+    fn range_of(&self, text: &str, a: &End, b: &End, reference: Option<CivilDate>) -> Option<DateReading> {
+        let day_of = |r: &DateReading| match r {
+            DateReading::Date(v) if v.day.is_some() => date_stretch(v),
+            _ => None,
+        };
+        let month_of = |r: &DateReading| match r {
+            DateReading::Date(v) if v.month.is_some() => date_stretch(v).map(|s| s.0),
+            _ => None,
+        };
+        let day = |y: i32, m: u32, d: u32| {
+            let s = CivilDate { year: y, month: m, day: d };
+            is_valid(s).then(|| (s, add_days(s, 1)))
+        };
+        let month = |y: i32, m: u32| date_stretch(&month_value(y, m));
+        let (ta, tb) = (&text[a.range.clone()], &text[b.range.clone()]);
+        let (from, to) = match (a.loose, &a.reading, b.loose, &b.reading) {
+            (Some(Loose::Day(d)), _, _, Some(rb)) if day_of(rb).is_some() => {
+                let to = day_of(rb)?;
+                (day(to.0.year, to.0.month, d).filter(|f| f.0 < to.0)?, to)
+            }
+            (_, Some(ra), Some(Loose::Day(d)), _) if day_of(ra).is_some() => {
+                let from = day_of(ra)?;
+                (from, day(from.0.year, from.0.month, d).filter(|t| t.0 > from.0)?)
+            }
+            (Some(Loose::Month(m)), None, _, Some(rb)) => {
+                let s = month_of(rb)?;
+                (month(if m <= s.month { s.year } else { s.year - 1 }, m)?, reading_stretch(rb)?)
+            }
+            (_, Some(ra), Some(Loose::Month(m)), None) => {
+                let s = month_of(ra)?;
+                (reading_stretch(ra)?, month(if m >= s.month { s.year } else { s.year + 1 }, m)?)
+            }
+            // "Now" is the reference day; a date beside it without a year is the one nearest it
+            // on its side ("between now and November 15th": the coming one).
+            (Some(Loose::Now), None, _, Some(rb)) => {
+                let p = reference?;
+                let to = if self.floats(tb) { &self.reread(tb, p, Prefer::Future)? } else { rb };
+                ((p, add_days(p, 1)), reading_stretch(to)?)
+            }
+            (_, Some(ra), Some(Loose::Now), None) => {
+                let p = reference?;
+                let from = if self.floats(ta) { &self.reread(ta, p, Prefer::Past)? } else { ra };
+                (reading_stretch(from)?, (p, add_days(p, 1)))
+            }
+            (_, Some(ra), _, Some(rb)) => {
+                let (sa, sb) = (end_stretch(ra)?, end_stretch(rb)?);
+                // "Friday-Jun-15" names one day twice; "Monday - Friday" and "from Monday to
+                // June 15" are ranges.
+                let one_day = |s: (CivilDate, CivilDate)| days_from_civil(s.1) - days_from_civil(s.0) == 1;
+                let dash = matches!(text[a.range.end..b.range.start].trim(), "-" | "–" | "—");
+                if dash
+                    && ((weekday_end(ta) && one_day(sb) && !weekday_end(tb))
+                        || (weekday_end(tb) && one_day(sa) && !weekday_end(ta)))
+                {
+                    return None;
+                }
+                if self.floats(tb) {
+                    (sa, reading_stretch(&self.reread(tb, sa.0, Prefer::Future)?)?)
+                } else if self.floats(ta) {
+                    (reading_stretch(&self.reread(ta, sb.0, Prefer::Past)?)?, sb)
+                } else {
+                    (sa, sb)
+                }
+            }
+            _ => return None,
+        };
+        (from.0 < to.1).then_some(DateReading::Between { from, to })
+    }
+}
+
+/// Reads a length of time before or after a day as the day that far from it: "three days after
+/// Christmas", "2 weeks before May 13, 1999", "16 days from 01/02/2018". Only days and weeks:
+/// "a year after Christmas" is read one way by one peer (the next Christmas) and another by the
+/// other (a year after the last), so a month or a year away is left as a length beside a day.
+fn offset_days(text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(Range<usize>, DateReading)> {
+    static OFFSET: OnceLock<Regex> = OnceLock::new();
+    let offset = OFFSET.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?i)\b(?P<n>{}|an?)\s+(?P<u>days?|weeks?)\s+(?P<d>after|before|from)\s+$",
+            number_pattern()
+        ))
+        .expect("a length of time before a day")
+    });
+    let mut out: Vec<(Range<usize>, DateReading)> = Vec::new();
+    for (range, reading) in found {
+        let day = match &reading {
+            DateReading::Date(v) if v.day.is_some() => date_stretch(v).map(|s| s.0),
+            _ => None,
+        };
+        let c = day.and(offset.captures(&text[..range.start]));
+        let (Some(d), Some(c)) = (day, c) else {
+            out.push((range, reading));
+            continue;
+        };
+        let at = c.get(0).map_or(range.start, |m| m.start());
+        // A phrase the scanner read inside the length ("2 weeks before") gives way to it; one
+        // that reaches into it from before keeps its place.
+        if out.last().is_some_and(|(r, _)| r.start < at && r.end > at) {
+            out.push((range, reading));
+            continue;
+        }
+        let Some(n) = count_of(&c["n"]) else {
+            out.push((range, reading));
+            continue;
+        };
+        out.retain(|(r, _)| r.end <= at);
+        let n = if c["d"].eq_ignore_ascii_case("before") { -n } else { n };
+        let unit = c["u"].to_lowercase();
+        let shifted = add_days(d, if unit.starts_with("week") { 7 * n } else { n });
+        out.push((at..range.end, DateReading::Date(day_value_of(shifted))));
+    }
+    out
+}
+
+/// How a word before or after a date opens a range on it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Opening {
+    /// From the start of the date on: "since 2010", "2018 or later", "starting January 7th".
+    FromStart,
+    /// From its end on: "after 2018", "later than March".
+    FromEnd,
+    /// Up to its start: "before 2019", "earlier than June".
+    ToStart,
+    /// Up to its end: "no later than 2010", "as late as Friday", "2015 or earlier".
+    ToEnd,
+}
+
+/// Reads the words that open a range on a date ("since 2010", "after Feb 2018", "before the year
+/// 2019", "2018 or later", "no later than January 1, 2010") as a [`DateReading::Open`], and "the
+/// week of April 10th", "the week beginning February 4", "w/c Feb 4" as the week (Monday to
+/// Sunday) of that day.
+///
+/// The ends follow what the words say in news: "after X" starts when X is over, "no later than
+/// X" ends when X is. Recognizers writes both at the start of a single day ("after January 1,
+/// 2007" from 2007-01-01, "as late as tomorrow" until tomorrow's start) but at the end of a
+/// month or a year ("after Feb 2018" from 2018-03-01); Duckling starts "after 2014" with 2014.
+/// A date in the possessive ("after Friday's vote") names an event's day, not a bound; nor is
+/// one after a length of time ("a week before March 3", "shortly after 2010").
+fn open_ranges(text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(Range<usize>, DateReading)> {
+    static RE: OnceLock<(Regex, Regex, Regex, Regex)> = OnceLock::new();
+    let (before, after, unit, possessive) = RE.get_or_init(|| {
+        (
+            Regex::new(
+                r"(?i)\b(?:(?P<fs>since|starting(?:\s+(?:on|from|in))?|beginning(?:\s+(?:on|from|in))?|as\s+early\s+as|no(?:t)?\s+earlier\s+than)|(?P<fe>after|later\s+than)|(?P<ts>before|earlier\s+than)|(?P<te>no(?:t)?\s+later\s+than|as\s+late\s+as)|(?P<wk>\b(?:the\s+)?week\s+of|\bthe\s+week\s+(?:beginning|starting|commencing)(?:\s+on)?|\bw/c))\s+(?:the\s+year\s+)?$",
+            )
+            .expect("words opening a range before a date"),
+            Regex::new(r"(?i)^\s*(?:(?P<fs>(?:or|and)\s+(?:later|after|beyond)|(?:and\s+)?onwards?)|(?P<te>(?:or|and)\s+(?:earlier|before)))\b")
+                .expect("words opening a range after a date"),
+            Regex::new(r"(?i)\b(?:days?|weeks?|months?|years?|decades?|hours?|minutes?|shortly|soon|immediately|right|just|long|well|night|morning|evening|afternoon)\s*$")
+                .expect("a length before a bound"),
+            Regex::new(r"^['’]s\b").expect("a possessive"),
+        )
+    });
+    let mut out: Vec<(Range<usize>, DateReading)> = Vec::new();
+    for (i, (range, reading)) in found.iter().enumerate() {
+        let stretch = match reading {
+            DateReading::Date(v) => date_stretch(v),
+            DateReading::Period { start, end } => Some((*start, *end)),
+            // "before the end of December": until the point where December ends.
+            DateReading::Part { .. } => end_stretch(reading),
+            _ => None,
+        };
+        let prev_end = out.last().map_or(0, |(r, _)| r.end);
+        let next_start = found.get(i + 1).map_or(text.len(), |(r, _)| r.start);
+        let (Some((start, end)), false) = (stretch, possessive.is_match(&text[range.end..])) else {
+            out.push((range.clone(), reading.clone()));
+            continue;
+        };
+        let b = before.captures(&text[prev_end..range.start]).filter(|c| {
+            let at = prev_end + c.get(0).map_or(0, |m| m.start());
+            !unit.is_match(&text[..at])
+        });
+        let a = after.captures(&text[range.end..next_start]);
+        let group = |c: &regex::Captures, names: &[&str]| names.iter().any(|n| c.name(n).is_some());
+        let (opening, span) = match (&b, &a) {
+            (Some(c), _) if c.name("wk").is_some() => {
+                if days_from_civil(end) - days_from_civil(start) == 1 {
+                    let monday = monday_of(start);
+                    let at = prev_end + c.get(0).map_or(0, |m| m.start());
+                    out.push((at..range.end, DateReading::Period { start: monday, end: add_days(monday, 7) }));
+                } else {
+                    out.push((range.clone(), reading.clone()));
+                }
+                continue;
+            }
+            (Some(c), _) => {
+                let o = if group(c, &["fs"]) {
+                    Opening::FromStart
+                } else if group(c, &["fe"]) {
+                    Opening::FromEnd
+                } else if group(c, &["ts"]) {
+                    Opening::ToStart
+                } else {
+                    Opening::ToEnd
+                };
+                (o, prev_end + c.get(0).map_or(0, |m| m.start())..range.end)
+            }
+            (None, Some(c)) => {
+                let o = if group(c, &["fs"]) { Opening::FromStart } else { Opening::ToEnd };
+                (o, range.start..range.end + c.get(0).map_or(0, |m| m.end()))
+            }
+            (None, None) => {
+                out.push((range.clone(), reading.clone()));
+                continue;
+            }
+        };
+        let (from, to) = match opening {
+            Opening::FromStart => (Some(start), None),
+            Opening::FromEnd => (Some(end), None),
+            Opening::ToStart => (None, Some(start)),
+            Opening::ToEnd => (None, Some(end)),
+        };
+        out.push((span, DateReading::Open { from, to }));
     }
     out
 }
@@ -963,6 +1379,353 @@ mod tests {
         assert!(matches!(&part("the end of Friday")[..], [("Friday", DateReading::Date(v))] if v.day == Some(15)));
     }
 
+    fn between(a: (i32, u32, u32), b: (i32, u32, u32)) -> DateReading {
+        let day = |(y, m, d): (i32, u32, u32)| {
+            let s = CivilDate { year: y, month: m, day: d };
+            (s, add_days(s, 1))
+        };
+        DateReading::Between { from: day(a), to: day(b) }
+    }
+
+    fn months(a: (i32, u32), b: (i32, u32)) -> DateReading {
+        let month = |(y, m): (i32, u32)| date_stretch(&month_value(y, m)).unwrap();
+        DateReading::Between { from: month(a), to: month(b) }
+    }
+
+    #[test]
+    fn range_ends_share_a_year_or_a_month() {
+        let on = |text| scanned(text, p(2018, 9, 20), Prefer::Past);
+        assert_eq!(
+            on("Nov 18 - Dec 19, 2015"),
+            vec![("Nov 18 - Dec 19, 2015", between((2015, 11, 18), (2015, 12, 19)))]
+        );
+        assert_eq!(on("Dec 28 to Jan 3, 2016"), vec![("Dec 28 to Jan 3, 2016", between((2015, 12, 28), (2016, 1, 3)))]);
+        assert_eq!(on("from May to Oct 2020"), vec![("from May to Oct 2020", months((2020, 5), (2020, 10)))]);
+        assert_eq!(on("Jan-Feb 2017"), vec![("Jan-Feb 2017", months((2017, 1), (2017, 2)))]);
+        assert_eq!(on("Nov-Feb 2017"), vec![("Nov-Feb 2017", months((2016, 11), (2017, 2)))]);
+        assert_eq!(
+            on("from April to June in 2017"),
+            vec![("from April to June in 2017", months((2017, 4), (2017, 6)))]
+        );
+        assert_eq!(
+            on("between August and October"),
+            vec![("between August and October", months((2018, 8), (2018, 10)))]
+        );
+        assert_eq!(on("from November to March"), vec![("from November to March", months((2017, 11), (2018, 3)))]);
+        assert_eq!(on("from 10/1 to 11/7"), vec![("from 10/1 to 11/7", between((2017, 10, 1), (2017, 11, 7)))]);
+        assert_eq!(
+            on("26 June to 28 June in 2020"),
+            vec![("26 June to 28 June in 2020", between((2020, 6, 26), (2020, 6, 28)))]
+        );
+        assert_eq!(on("from May 2015 to June"), vec![("from May 2015 to June", months((2015, 5), (2015, 6)))]);
+        // A stated year on each end stays as written.
+        assert_eq!(
+            on("from 2014 to 2016"),
+            vec![(
+                "from 2014 to 2016",
+                DateReading::Between {
+                    from: date_stretch(&DateValue {
+                        year: Some(2014),
+                        month: None,
+                        day: None,
+                        weekday: None,
+                        unresolved: None
+                    })
+                    .unwrap(),
+                    to: date_stretch(&DateValue {
+                        year: Some(2016),
+                        month: None,
+                        day: None,
+                        weekday: None,
+                        unresolved: None
+                    })
+                    .unwrap(),
+                }
+            )]
+        );
+    }
+
+    #[test]
+    fn numeric_ranges() {
+        let on = |text| scanned(text, p(2018, 9, 20), Prefer::Past);
+        assert_eq!(on("10/1-11/2/2017"), vec![("10/1-11/2/2017", between((2017, 10, 1), (2017, 11, 2)))]);
+        assert_eq!(on("from 5/1-5/7, 2020"), vec![("5/1-5/7, 2020", between((2020, 5, 1), (2020, 5, 7)))]);
+        assert_eq!(on("5/1/2019-5/7/2020"), vec![("5/1/2019-5/7/2020", between((2019, 5, 1), (2020, 5, 7)))]);
+        assert_eq!(on("10/1/2018 - 10/7/2018"), vec![("10/1/2018 - 10/7/2018", between((2018, 10, 1), (2018, 10, 7)))]);
+        assert_eq!(
+            on("02-02-2020 - 03-03-2020"),
+            vec![("02-02-2020 - 03-03-2020", between((2020, 2, 2), (2020, 3, 3)))]
+        );
+        // Numbers that cannot be months and days are no ranges.
+        assert!(on("ratios 13/14-15/16 and 24/7-365").iter().all(|(_, r)| !matches!(r, DateReading::Between { .. })));
+    }
+
+    #[test]
+    fn bare_days_and_months_take_the_rest_from_the_other_end() {
+        let on = |text| scanned(text, p(2016, 11, 7), Prefer::Past);
+        assert_eq!(
+            on("between 3 and 12 of Sept"),
+            vec![("between 3 and 12 of Sept", between((2016, 9, 3), (2016, 9, 12)))]
+        );
+        assert_eq!(
+            on("from 13th to the 15th of July"),
+            vec![("from 13th to the 15th of July", between((2016, 7, 13), (2016, 7, 15)))]
+        );
+        assert_eq!(
+            on("from the 13th to the 15th July"),
+            vec![("from the 13th to the 15th July", between((2016, 7, 13), (2016, 7, 15)))]
+        );
+        assert_eq!(
+            on("April 9th through 17th"),
+            vec![("April 9th through 17th", between((2016, 4, 9), (2016, 4, 17)))]
+        );
+        assert_eq!(
+            on("April ninth through seventeenth"),
+            vec![("April ninth through seventeenth", between((2016, 4, 9), (2016, 4, 17)))]
+        );
+        assert_eq!(
+            on("from 4 to January 22, 1995"),
+            vec![("from 4 to January 22, 1995", between((1995, 1, 4), (1995, 1, 22)))]
+        );
+        assert_eq!(
+            on("Nov-Feb 5th, 2017"),
+            vec![(
+                "Nov-Feb 5th, 2017",
+                DateReading::Between {
+                    from: date_stretch(&month_value(2016, 11)).unwrap(),
+                    to: (CivilDate { year: 2017, month: 2, day: 5 }, CivilDate { year: 2017, month: 2, day: 6 }),
+                }
+            )]
+        );
+        // A count before a date is no day of it, nor a day after it that comes before it.
+        assert_eq!(on("rose 3 to the 12th of March 2016"), vec![("the 12th of March 2016", day(2016, 3, 12))]);
+        assert_eq!(on("two to March 3, 2016"), vec![("March 3, 2016", day(2016, 3, 3))]);
+        assert_eq!(on("March 9, 2016 through 7th"), vec![("March 9, 2016", day(2016, 3, 9))]);
+    }
+
+    #[test]
+    fn now_as_a_range_end() {
+        let on = |text| scanned(text, p(2019, 4, 23), Prefer::Past);
+        assert_eq!(
+            on("between now and November 15th"),
+            vec![("between now and November 15th", between((2019, 4, 23), (2019, 11, 15)))]
+        );
+        assert_eq!(
+            on("from March to date"),
+            vec![(
+                "from March to date",
+                DateReading::Between {
+                    from: date_stretch(&month_value(2019, 3)).unwrap(),
+                    to: (CivilDate { year: 2019, month: 4, day: 23 }, CivilDate { year: 2019, month: 4, day: 24 }),
+                }
+            )]
+        );
+        assert!(
+            scanned("from March to date", None, Prefer::Past)
+                .iter()
+                .all(|(_, r)| !matches!(r, DateReading::Between { .. }))
+        );
+    }
+
+    #[test]
+    fn open_ended_ranges() {
+        let on = |text| scanned(text, p(2018, 9, 20), Prefer::Past);
+        let at = |y, m, d| Some(CivilDate { year: y, month: m, day: d });
+        let open = |from, to| DateReading::Open { from, to };
+        assert_eq!(on("since 2010"), vec![("since 2010", open(at(2010, 1, 1), None))]);
+        assert_eq!(on("since August"), vec![("since August", open(at(2018, 8, 1), None))]);
+        assert_eq!(on("after Feb 2018"), vec![("after Feb 2018", open(at(2018, 3, 1), None))]);
+        assert_eq!(on("later than 2018"), vec![("later than 2018", open(at(2019, 1, 1), None))]);
+        assert_eq!(on("before the year 2019"), vec![("before the year 2019", open(None, at(2019, 1, 1)))]);
+        assert_eq!(on("earlier than March 2015"), vec![("earlier than March 2015", open(None, at(2015, 3, 1)))]);
+        assert_eq!(on("2018 or later"), vec![("2018 or later", open(at(2018, 1, 1), None))]);
+        assert_eq!(on("1/1/2016 and after"), vec![("1/1/2016 and after", open(at(2016, 1, 1), None))]);
+        assert_eq!(on("2010 onwards"), vec![("2010 onwards", open(at(2010, 1, 1), None))]);
+        assert_eq!(
+            on("starting on January 7th, 2019"),
+            vec![("starting on January 7th, 2019", open(at(2019, 1, 7), None))]
+        );
+        assert_eq!(
+            on("no later than January 1, 2010"),
+            vec![("no later than January 1, 2010", open(None, at(2010, 1, 2)))]
+        );
+        assert_eq!(on("as early as 2020"), vec![("as early as 2020", open(at(2020, 1, 1), None))]);
+        // A date that names an event's day, or one a length of time away, is no bound.
+        assert!(matches!(&on("after Friday's vote")[..], [("Friday", DateReading::Date(v))] if v.day == Some(14)));
+        assert_eq!(on("a week before March 3, 2016"), vec![("a week before March 3, 2016", day(2016, 2, 25))]);
+        assert_eq!(on("months before March 3, 2016"), vec![("March 3, 2016", day(2016, 3, 3))]);
+        assert_eq!(
+            on("shortly after 2010"),
+            vec![(
+                "2010",
+                DateReading::Date(DateValue {
+                    year: Some(2010),
+                    month: None,
+                    day: None,
+                    weekday: None,
+                    unresolved: None
+                })
+            )]
+        );
+    }
+
+    #[test]
+    fn the_week_of_a_day() {
+        let on = |text| scanned(text, p(2018, 9, 20), Prefer::Past);
+        let week = |y, m, d| {
+            let start = CivilDate { year: y, month: m, day: d };
+            DateReading::Period { start, end: add_days(start, 7) }
+        };
+        assert_eq!(on("the week of April 10th, 2018"), vec![("the week of April 10th, 2018", week(2018, 4, 9))]);
+        assert_eq!(
+            on("the week beginning February 4, 2019"),
+            vec![("the week beginning February 4, 2019", week(2019, 2, 4))]
+        );
+        assert_eq!(on("w/c Feb 4, 2019"), vec![("w/c Feb 4, 2019", week(2019, 2, 4))]);
+        // A week of a month is no week of a day.
+        assert_eq!(on("the week of March 2018"), vec![("March 2018", DateReading::Date(month_value(2018, 3)))]);
+    }
+
+    #[test]
+    fn compact_dates_quarters_and_halves() {
+        let on = |text| scanned(text, p(2016, 11, 7), Prefer::Past);
+        assert_eq!(on("on 31/Oct/1974"), vec![("31/Oct/1974", day(1974, 10, 31))]);
+        assert_eq!(on("05-Aug-2016"), vec![("05-Aug-2016", day(2016, 8, 5))]);
+        assert_eq!(on("31-Oct-74"), vec![("31-Oct-74", day(1974, 10, 31))]);
+        assert_eq!(on("Sep-23-2020"), vec![("Sep-23-2020", day(2020, 9, 23))]);
+        assert_eq!(on("Dec-2018"), vec![("Dec-2018", DateReading::Date(month_value(2018, 12)))]);
+        assert_eq!(on("Dec/2018"), vec![("Dec/2018", DateReading::Date(month_value(2018, 12)))]);
+        let at = |y, m| CivilDate { year: y, month: m, day: 1 };
+        let period = |start, end| DateReading::Period { start, end };
+        assert_eq!(on("2017-Q1"), vec![("2017-Q1", period(at(2017, 1), at(2017, 4)))]);
+        assert_eq!(on("q1-2019"), vec![("q1-2019", period(at(2019, 1), at(2019, 4)))]);
+        assert_eq!(on("during Q4 2015"), vec![("Q4 2015", period(at(2015, 10), at(2016, 1)))]);
+        assert_eq!(on("in Q3"), vec![("Q3", period(at(2016, 7), at(2016, 10)))]);
+        assert_eq!(on("in Q4"), vec![("Q4", period(at(2016, 10), at(2017, 1)))], "the quarter under way");
+        let before_q4 = scanned("in Q4", p(2016, 5, 2), Prefer::Past);
+        assert_eq!(before_q4, vec![("Q4", period(at(2015, 10), at(2016, 1)))], "news looks back");
+        assert_eq!(on("2019 H2"), vec![("2019 H2", period(at(2019, 7), at(2020, 1)))]);
+        assert_eq!(on("H1 2016"), vec![("H1 2016", period(at(2016, 1), at(2016, 7)))]);
+        assert_eq!(on("the first half of 2019"), vec![("the first half of 2019", period(at(2019, 1), at(2019, 7)))]);
+        assert_eq!(
+            on("the second half of last year"),
+            vec![("the second half of last year", period(at(2015, 7), at(2016, 1)))]
+        );
+        // A car model, a half of something else.
+        assert!(
+            on("the Audi Q3 and half of 2019's budget").iter().all(|(_, r)| !matches!(r, DateReading::Period { .. }))
+        );
+    }
+
+    #[test]
+    fn centuries_decades_and_weeks_of_a_year() {
+        let on = |text| scanned(text, p(2018, 11, 7), Prefer::Past);
+        let at = |y, m, d| CivilDate { year: y, month: m, day: d };
+        let period = |start, end| DateReading::Period { start, end };
+        assert_eq!(on("in the 21st century"), vec![("the 21st century", period(at(2000, 1, 1), at(2100, 1, 1)))]);
+        assert_eq!(
+            on("the nineteenth century"),
+            vec![("the nineteenth century", period(at(1800, 1, 1), at(1900, 1, 1)))]
+        );
+        assert_eq!(
+            on("the nineteen seventies"),
+            vec![("the nineteen seventies", period(at(1970, 1, 1), at(1980, 1, 1)))]
+        );
+        assert_eq!(on("the twenty-tens"), vec![("the twenty-tens", period(at(2010, 1, 1), at(2020, 1, 1)))]);
+        assert!(on("a man in his forties; temperatures in the seventies").is_empty(), "ages and degrees");
+        assert_eq!(
+            on("the first week of 2015"),
+            vec![("the first week of 2015", period(at(2014, 12, 29), at(2015, 1, 5)))]
+        );
+        assert_eq!(
+            on("the last week of 2016"),
+            vec![("the last week of 2016", period(at(2016, 12, 26), at(2017, 1, 2)))]
+        );
+        assert_eq!(on("3rd week of 2018"), vec![("3rd week of 2018", period(at(2018, 1, 15), at(2018, 1, 22)))]);
+        assert_eq!(on("week 31 of 2018"), vec![("week 31 of 2018", period(at(2018, 7, 30), at(2018, 8, 6)))]);
+        assert_eq!(on("week 27 of last year"), vec![("week 27 of last year", period(at(2017, 7, 3), at(2017, 7, 10)))]);
+        assert!(on("in Week 3 of the season").is_empty(), "a week of a season is no week of a year");
+        assert!(on("week 54 of 2018").iter().all(|(_, r)| !matches!(r, DateReading::Period { .. })), "no such week");
+    }
+
+    #[test]
+    fn a_weekday_before_a_numeric_date() {
+        let on = |text| scanned(text, p(2018, 7, 1), Prefer::Future);
+        assert_eq!(on("Friday 7/6"), vec![("Friday 7/6", day(2018, 7, 6))]);
+        let past = scanned("on Tuesday 7/6", p(2018, 7, 1), Prefer::Past);
+        assert_eq!(past, vec![("Tuesday 7/6", day(2010, 7, 6))], "the last year whose July 6 was a Tuesday");
+        // A score after a weekday is no date.
+        assert!(on("won Friday 7-6 at home").iter().all(|(t, _)| !t.contains("7-6")));
+    }
+
+    #[test]
+    fn a_start_middle_or_end_as_a_range_end() {
+        let on = |text| scanned(text, p(2016, 11, 7), Prefer::Past);
+        let at = |y, m, d| CivilDate { year: y, month: m, day: d };
+        let point = |d: CivilDate| (d, d);
+        let year = |y| (at(y, 1, 1), at(y + 1, 1, 1));
+        assert_eq!(
+            on("from 2007 to the end of 2008"),
+            vec![(
+                "from 2007 to the end of 2008",
+                DateReading::Between { from: year(2007), to: point(at(2009, 1, 1)) }
+            )]
+        );
+        assert_eq!(
+            on("from the middle of 2007 to the start of 2008"),
+            vec![(
+                "from the middle of 2007 to the start of 2008",
+                DateReading::Between { from: point(at(2007, 7, 2)), to: point(at(2008, 1, 1)) }
+            )]
+        );
+        assert_eq!(
+            on("from April until the end of June"),
+            vec![(
+                "from April until the end of June",
+                DateReading::Between { from: date_stretch(&month_value(2016, 4)).unwrap(), to: point(at(2016, 7, 1)) }
+            )]
+        );
+    }
+
+    #[test]
+    fn days_and_weeks_before_or_after_a_day() {
+        let on = |text| scanned(text, p(2016, 11, 7), Prefer::Past);
+        assert_eq!(on("three days after Christmas"), vec![("three days after Christmas", day(2015, 12, 28))]);
+        assert_eq!(on("2 weeks before May 13 1999"), vec![("2 weeks before May 13 1999", day(1999, 4, 29))]);
+        assert_eq!(on("16 days from 01/02/2018"), vec![("16 days from 01/02/2018", day(2018, 1, 18))]);
+        // A month or a year away stays a length beside the day.
+        let a_year = on("a year after March 3, 2015");
+        assert!(matches!(a_year[..], [(_, DateReading::Duration(_)), ("March 3, 2015", _)]), "{a_year:?}");
+    }
+
+    #[test]
+    fn near_misses_of_the_compact_and_open_forms() {
+        let on = |text| scanned(text, p(2019, 10, 7), Prefer::Past);
+        assert_eq!(on("On 3/15, 12 people were hurt"), vec![("3/15", day(2019, 3, 15))]);
+        assert_eq!(on("on 08/12,15"), vec![("08/12,15", day(2015, 8, 12))]);
+        let week = on("for a week starting tomorrow");
+        assert!(
+            week.iter().all(|(_, r)| !matches!(r, DateReading::Period { .. })),
+            "a length, not a calendar week: {week:?}"
+        );
+        assert!(
+            on("Friday-Oct-4").iter().all(|(_, r)| !matches!(r, DateReading::Between { .. })),
+            "one day named twice"
+        );
+        let at = |y, m| CivilDate { year: y, month: m, day: 1 };
+        assert_eq!(
+            on("from Q1 of 2017 - Q3 of 2018"),
+            vec![(
+                "from Q1 of 2017 - Q3 of 2018",
+                DateReading::Between { from: (at(2017, 1), at(2017, 4)), to: (at(2018, 7), at(2018, 10)) }
+            )]
+        );
+        assert_eq!(
+            on("before the end of December 2018"),
+            vec![("before the end of December 2018", DateReading::Open { from: None, to: Some(at(2019, 1)) })]
+        );
+    }
+
     #[test]
     fn impossible_dates_are_not_dates() {
         assert!(DateGrammar::default().read("February 30", None).is_none());
@@ -1103,6 +1866,19 @@ fn part_stretch(r: &DateReading) -> Option<(CivilDate, CivilDate)> {
     }
 }
 
+/// The stretch a range end covers: as [`reading_stretch`], and the start, the middle or the end
+/// of a stretch as a point ("from 2007 to the end of 2008" ends as 2008 does).
+fn end_stretch(r: &DateReading) -> Option<(CivilDate, CivilDate)> {
+    let DateReading::Part { of: (start, end), part } = r else { return reading_stretch(r) };
+    let point = match part {
+        Part::Start => *start,
+        Part::End => *end,
+        Part::Middle => add_days(*start, (days_from_civil(*end) - days_from_civil(*start)) / 2),
+        Part::Early | Part::Late => return None,
+    };
+    Some((point, point))
+}
+
 fn reading_stretch(r: &DateReading) -> Option<(CivilDate, CivilDate)> {
     match r {
         DateReading::Date(v) => date_stretch(v),
@@ -1196,12 +1972,18 @@ impl DateGrammar {
                 format!(r"\b(?P<ya>{year})\s?[-/.]\s?(?P<ma>{n}|{mon})\s?[-/.]\s?(?P<da>{n})\b"),
                 format!(r"\b(?P<yb>{year})[-/](?P<mb>{n})\b"),
                 format!(r"\b(?P<mc>{n})/(?P<yc>{year})"),
-                format!(r"\b(?P<na>{n})\s?[-/.]\s?(?P<nb>{n})\b(?:(?:\s?[-/.]\s?|,\s?)(?P<nc>\d{{4}}|\d{{2}})\b)?"),
+                format!(r"\b(?P<sr1>{n}/{n}(?:/(?:\d{{4}}|\d{{2}}))?)\s*[-–]\s*(?P<sr2>{n}/{n}(?:/(?:\d{{4}}|\d{{2}}))?)\b(?:,\s*(?P<sry>{year}))?|\b(?P<sd1>{n}-{n}-\d{{4}})\s*[-–]\s*(?P<sd2>{n}-{n}-\d{{4}})\b"),
+                format!(r"\b(?P<dx>{n})\s?[-/.]\s?(?P<mx>{names})\.?\s?[-/.]\s?(?P<yx>\d{{4}}|\d{{2}})\b|\b(?P<mx2>{names})\.?[-/.](?P<dx2>{n})[-/.](?P<yx2>\d{{4}})\b"),
+                format!(r"\b(?P<na>{n})\s?[-/.]\s?(?P<nb>{n})\b(?:\s?[-/.]\s?(?P<nc>\d{{4}}|\d{{2}})\b|,\s?(?P<nc2>\d{{4}})\b|,(?P<nc3>\d\d)\b)?"),
                 format!(r"\b(?:(?P<wa>{wd}),?\s*)?(?P<mr>{mon})\s*(?P<dr1>{n})(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru|till|until)\s*(?P<dr2>{n})(?:st|nd|rd|th)?\b(?:,?\s*(?P<yr>{year}))?"),
                 format!(r"\b(?P<dr3>{n})(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru|till|until)\s*(?P<dr4>{n})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mr2>{mon})(?:,?\s*(?P<yr2>{year}))?"),
-                format!(r"\b(?P<ymy>{year})\s*[,/-]?\s*(?P<ymm>{names}\b\.?|0?[1-9]\b|1[0-2]\b)|\b(?P<mym>{names})\.?\s*,?\s*(?P<myy>{year}|{year_words})|\b(?P<mym2>0?[1-9]|1[0-2])\s*-\s*(?P<myy2>{year})"),
+                format!(r"\b(?P<ymy>{year})\s*[,/-]?\s*(?P<ymm>{names}\b\.?|0?[1-9]\b|1[0-2]\b)|\b(?P<mym>{names})\.?(?:\s*,?\s*|\s*[-/]\s*)(?P<myy>{year}|{year_words})|\b(?P<mym2>0?[1-9]|1[0-2])\s*-\s*(?P<myy2>{year})"),
                 r"\bthe\s+(?P<after>week|month|year)\s+after\s+next\b".to_string(),
                 r"\b(?:the\s+)?(?P<decade>(?:1[89]|20)?\d0)'?s\b".to_string(),
+                r"\b(?:the\s+)?(?P<dwc>nineteen|twenty)[\s-]+(?P<dw>tens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b".to_string(),
+                format!(r"\b(?:the\s+)?(?P<cent>(?:[1-9]|1\d|2[01])(?:st|nd|rd|th)|{day})[\s-]+century\b"),
+                format!(r"\b(?:the\s+)?(?P<iwn>first|second|third|fourth|fifth|last|\d{{1,2}}(?:st|nd|rd|th))\s+week\s+of\s+(?:(?P<iwy>{year})|(?:the\s+)?(?:(?P<iwrel>this|next|last|previous|current)\s+)?year\b)|\bweek\s+(?P<iwn2>\d{{1,2}})\s*(?:of\s+|,\s*)?(?:(?P<iwy2>{year})|(?:the\s+)?(?P<iwrel2>this|next|last|previous|current)\s+year\b)"),
+                format!(r"\b(?P<wsl>{wd}),?\s+(?P<wslm>{n})/(?P<wsld>{n})\b(?:/(?P<wsly>\d{{4}}|\d{{2}})\b)?"),
                 format!(r"\b(?P<lmdir>last|this|next)\s+(?P<lmm>{mon})"),
                 format!(r"\b(?P<ndir>last|next|past|previous|coming|upcoming)\s+(?P<nn>{num})\s+(?P<nu>days|weeks|months|years)\b"),
                 format!(r"\b(?:(?P<wb>{wd}),?\s*)?(?:the\s+)?(?P<dd>{day})\.?\s*(?:day\s+)?(?:of\s+)?(?P<md>{mon})(?:\s*,?\s*(?P<yd>{year}|'\d\d\b|{year_words}))?"),
@@ -1217,7 +1999,8 @@ impl DateGrammar {
                 format!(r"\b(?P<wt>{wd}),?\s+(?:the\s+)?(?P<wtd>{day})"),
                 format!(r"\b(?:the\s+)?(?P<dofm>{day})\s+(?:day\s+)?of\s+(?:the\s+)?(?P<dofdir>{rel})\s+month\b"),
                 format!(r"\b(?P<agon>{num}|an?|few|a\s+few)\s+(?P<agou>days?|weeks?|months?|years?)\s+(?P<agod>ago|back|hence|from\s+(?:now|today)|later)\b|\bin\s+(?P<inn>{num}|an?)\s+(?P<inu>days?|weeks?|months?|years?)\b"),
-                format!(r"\b(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)(?:\s+(?:of\s+)?(?P<qy>{year}))?|\b(?P<qdir>{rel})\s+(?:quarter|qtr)\b|\b(?P<qy2>{year})\s?q(?P<qn2>[1-4])\b|\bq(?P<qn3>[1-4])\s*(?P<qy3>{year})"),
+                format!(r"\b(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)(?:\s+(?:of\s+)?(?P<qy>{year}))?|\b(?P<qdir>{rel})\s+(?:quarter|qtr)\b|\b(?P<qy2>{year}|\d\d)[-\s]?q(?P<qn2>[1-4])\b|\bq(?P<qn3>[1-4])\s*(?:-\s*|of\s+)?(?P<qy3>{year})|\b(?:in|during|for|by|through|until)\s+(?:the\s+)?q(?P<qn4>[1-4])\b(?:\s*-?\s*(?P<qy4>{year}))?"),
+                format!(r"\b(?P<hy>{year})\s?-?\s?h(?P<hn>[12])\b|\bh(?P<hn2>[12])\s*-?\s*(?P<hy2>{year})|\b(?:the\s+)?(?P<hn3>first|second|1st|2nd)\s+half\s+of\s+(?:(?P<hy3>{year})|(?:the\s+)?(?:(?P<hrel>this|next|last|previous|current)\s+)?year\b)"),
                 format!(r"\b(?:the\s+)?(?P<nth>{nth})\s+(?P<nwd>{wd}|week|day)\s+(?:of|in)\s+(?:(?P<nmon>{mon})(?:\s*,?\s*(?P<ny>{year}))?|(?:the\s+)?(?P<nrel>this|next|last|previous|current)?\s*month\b)|\b(?P<nth2>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?P<nwd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
                 format!(r"\b(?P<wcn>{num}|an?)\s+(?P<wcw>{weekday_names})s?\s+(?P<wcd>from\s+now|hence|later|ago|back)\b"),
                 format!(r"\b(?P<wan>{weekday_names}|{names})\s+after\s+next\b"),
@@ -1319,6 +2102,42 @@ impl DateGrammar {
             let at = |y: i32| CivilDate { year: y, month: 1, day: 1 };
             return Some(DateReading::Period { start: at(start), end: at(start + 10) });
         }
+        if let Some(c) = s("dwc") {
+            // "the nineteen seventies", "the twenty-tens".
+            let tens =
+                ["tens", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
+            let k = tens.iter().position(|t| s("dw").is_some_and(|w| w.eq_ignore_ascii_case(t)))? as i32 + 1;
+            let start = if c.eq_ignore_ascii_case("nineteen") { 1900 } else { 2000 } + 10 * k;
+            let at = |y: i32| CivilDate { year: y, month: 1, day: 1 };
+            return Some(DateReading::Period { start: at(start), end: at(start + 10) });
+        }
+        if let Some(n) = s("cent") {
+            // "the 21st century": 2000 to 2099, as the peers and common usage count it.
+            let n = day_value(n).filter(|n| (1..=21).contains(n))? as i32;
+            let at = |y: i32| CivilDate { year: y, month: 1, day: 1 };
+            return Some(DateReading::Period { start: at(100 * (n - 1)), end: at(100 * n) });
+        }
+        if let Some(m) = s("wslm") {
+            // "Friday 7/6": the date, in the nearest year whose day it is a Friday when the text
+            // gives no year.
+            let (m, d): (u32, u32) = (m.parse().ok()?, s("wsld")?.parse().ok()?);
+            let w = scan_weekday(s("wsl")?)?;
+            if s("wsly").is_some() || p.is_none() {
+                return place(m, d, s("wsly"));
+            }
+            let p = p?;
+            let dir = if prefer == Prefer::Past { -1 } else { 1 };
+            let first = month_day_year(p, m, d, prefer)?;
+            return (0..28)
+                .map(|k| CivilDate { year: first + dir * k, month: m, day: d })
+                .find(|date| is_valid(*date) && weekday(*date) == w)
+                .map(|date| DateReading::Date(day_value_of(date)));
+        }
+        if let Some(m) = s("mx").or(s("mx2")) {
+            // "31/Oct/1974", "05-Aug-2016", "Sep-23-2020".
+            let d: u32 = s("dx").or(s("dx2"))?.parse().ok()?;
+            return place(month_number(m)?, d, s("yx").or(s("yx2")));
+        }
         if let Some(y) = s("ya") {
             return ymd(y.parse().ok()?, month_of(s("ma")?)?, s("da")?.parse().ok()?);
         }
@@ -1327,11 +2146,38 @@ impl DateGrammar {
             let y: i32 = y.parse().ok()?;
             return (1..=12).contains(&m).then(|| DateReading::Date(month_value(y, m)));
         }
+        if let Some(a) = s("sr1").or(s("sd1")) {
+            // "10/1-11/2/2017", "5/1-5/7, 2020", "02-02-2020 - 03-03-2020": an end without a year
+            // takes the other's; without either, the second follows the first.
+            let end = |t: &str| -> Option<(u32, u32, Option<i32>)> {
+                let parts: Vec<&str> = t.split(['/', '-']).collect();
+                let (a, b): (u32, u32) = (parts.first()?.parse().ok()?, parts.get(1)?.parse().ok()?);
+                let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+                let y = parts.get(2).map(|y| full_year(y)).map_or(Ok(None), |y| y.map(Some).ok_or(()));
+                Some((m, d, y.ok()?))
+            };
+            let ((m1, d1, y1), (m2, d2, y2)) = (end(a)?, end(s("sr2").or(s("sd2"))?)?);
+            let y2 = y2.or(s("sry").and_then(full_year));
+            let (from, to) = match (y1, y2) {
+                (y1, Some(y2)) => {
+                    let y1 = y1.unwrap_or(if (m1, d1) > (m2, d2) { y2 - 1 } else { y2 });
+                    (ymd(y1, m1, d1)?, ymd(y2, m2, d2)?)
+                }
+                (Some(y1), None) => (ymd(y1, m1, d1)?, ymd(if (m2, d2) < (m1, d1) { y1 + 1 } else { y1 }, m2, d2)?),
+                (None, None) => {
+                    let from = place(m1, d1, None)?;
+                    let DateReading::Date(DateValue { year: Some(y1), .. }) = from else { return None };
+                    (from, ymd(if (m2, d2) < (m1, d1) { y1 + 1 } else { y1 }, m2, d2)?)
+                }
+            };
+            let (from, to) = (reading_stretch(&from)?, reading_stretch(&to)?);
+            return (from.0 < to.1).then_some(DateReading::Between { from, to });
+        }
         if let Some(a) = s("na") {
             let (a, b): (u32, u32) = (a.parse().ok()?, s("nb")?.parse().ok()?);
             // Month first, as in American usage, unless the first number cannot be a month.
             let (m, d) = if a > 12 { (b, a) } else { (a, b) };
-            return place(m, d, s("nc"));
+            return place(m, d, s("nc").or(s("nc2")).or(s("nc3")));
         }
         if let Some(m) = s("mr").or(s("mr2")) {
             let m = month_number(m)?;
@@ -1522,13 +2368,41 @@ impl DateGrammar {
             };
             DateReading::Period { start, end }
         };
-        if let Some(q) = s("qn").or(s("qn2")).or(s("qn3")) {
+        if let Some(q) = s("qn").or(s("qn2")).or(s("qn3")).or(s("qn4")) {
             let q = day_value(q).or_else(|| q.parse().ok())?;
-            let y = match s("qy").or(s("qy2")).or(s("qy3")) {
+            let y = match s("qy").or(s("qy2")).or(s("qy3")).or(s("qy4")) {
                 Some(y) => full_year(y)?,
+                // "in Q3" alone: this year's, or the last one's when it is still to come.
+                None if s("qn4").is_some() && prefer == Prefer::Past && 3 * q - 2 > p.month => p.year - 1,
                 None => p.year,
             };
             return (1..=4).contains(&q).then(|| quarter(y, q));
+        }
+        if let Some(n) = s("iwn").or(s("iwn2")) {
+            // "the first week of 2015", "week 31 of 2018", "the last week of 2016": ISO weeks,
+            // Monday to Sunday, the first the one with January 4th in it.
+            let y = match s("iwy").or(s("iwy2")) {
+                Some(y) => full_year(y)?,
+                None => p.year + s("iwrel").or(s("iwrel2")).map_or(0, step_of) as i32,
+            };
+            let week1 = |y: i32| monday_of(CivilDate { year: y, month: 1, day: 4 });
+            let start = if n.eq_ignore_ascii_case("last") {
+                add_days(week1(y + 1), -7)
+            } else {
+                add_days(week1(y), 7 * (i64::from(day_value(n).or_else(|| n.parse().ok())?) - 1))
+            };
+            return (start < week1(y + 1)).then(|| DateReading::Period { start, end: add_days(start, 7) });
+        }
+        if let Some(h) = s("hn").or(s("hn2")).or(s("hn3")) {
+            // "2019 H2", "H1 2016", "the first half of 2019", "the second half of next year".
+            let first = matches!(h.to_lowercase().as_str(), "1" | "first" | "1st");
+            let y = match s("hy").or(s("hy2")).or(s("hy3")) {
+                Some(y) => full_year(y)?,
+                None => p.year + s("hrel").map_or(0, step_of) as i32,
+            };
+            let at = |y: i32, m: u32| CivilDate { year: y, month: m, day: 1 };
+            let (start, end) = if first { (at(y, 1), at(y, 7)) } else { (at(y, 7), at(y + 1, 1)) };
+            return Some(DateReading::Period { start, end });
         }
         if let Some(dir) = s("qdir") {
             let qs = i64::from(p.year) * 4 + i64::from((p.month - 1) / 3) + step_of(dir);
