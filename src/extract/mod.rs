@@ -39,7 +39,7 @@ pub fn reading(value: &Value) -> String {
 }
 
 /// The copies of a document's prose that rule patterns run over, each made on first use.
-struct Views<'a> {
+pub struct Views<'a> {
     doc: &'a Document,
     grammar: &'a Grammar,
     t: &'a Thresholds,
@@ -47,8 +47,13 @@ struct Views<'a> {
     dates: OnceLock<Shadow<DateValue>>,
 }
 
-impl Views<'_> {
-    fn text(&self, view: View) -> &str {
+impl<'a> Views<'a> {
+    pub fn new(doc: &'a Document, grammar: &'a Grammar, t: &'a Thresholds) -> Self {
+        Views { doc, grammar, t, counts: OnceLock::new(), dates: OnceLock::new() }
+    }
+
+    /// The copy of the prose a pattern of `view` runs over (scanned on first call).
+    pub fn text(&self, view: View) -> &str {
         match view {
             View::Prose => &self.doc.prose,
             View::Counts => &self.counts().text,
@@ -89,7 +94,7 @@ impl Views<'_> {
 pub fn extract_facts(doc: &Document, rules: &[Rule], grammar: &Grammar, t: &Thresholds) -> Vec<Fact> {
     let mut found: Vec<(i32, Fact)> = Vec::new();
     let ascii_words = boundary::words_are_ascii(&doc.prose);
-    let views = Views { doc, grammar, t, counts: OnceLock::new(), dates: OnceLock::new() };
+    let views = Views::new(doc, grammar, t);
     for rule in rules {
         for pattern in &rule.patterns {
             let text = views.text(pattern.view);
@@ -234,9 +239,6 @@ fn anniversary(before: &str) -> bool {
 fn plausible_context(prose: &str, r: std::ops::Range<usize>, kind: ValueKind) -> bool {
     if kind != ValueKind::Count {
         return true;
-    }
-    if number::pronoun_one(&prose[..r.start], &prose[r.clone()]) {
-        return false;
     }
     let before = prose[..r.start].chars().next_back();
     if matches!(before, Some(':' | '$' | '€' | '£' | '#' | '/' | '.')) || before.is_some_and(|c| c.is_ascii_digit())

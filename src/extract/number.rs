@@ -382,30 +382,31 @@ impl CountGrammar {
         while let Some(found) = finder.find_at(text, at) {
             at = found.end();
             let opens_count = |rest: &str| finder.find(rest).is_some_and(|c| c.start() == 0);
-            let m = match suffix_opening_a_comparison(found.as_str(), &text[found.end()..], opens_count) {
-                // "equal to 5000 or less than 6000": the number, then a second phrase from "less".
+            // "equal to 5000 or less than 6000": the number, then a second phrase from "less".
+            let end = match suffix_opening_a_comparison(found.as_str(), &text[found.end()..], opens_count) {
                 Some((number_end, resume)) => {
                     at = found.start() + resume;
-                    Phrase { start: found.start(), text: &found.as_str()[..number_end] }
+                    found.start() + number_end
                 }
-                None => Phrase { start: found.start(), text: found.as_str() },
+                None => found.end(),
             };
-            if pronoun_one(&text[..m.start()], m.as_str()) {
+            let (start, phrase) = (found.start(), &text[found.start()..end]);
+            if pronoun_one(&text[..start], phrase) {
                 continue;
             }
-            let reading = self.read(m.as_str(), t).filter(|_| !after_day_name(&text[..m.start()], m.as_str()));
+            let reading = self.read(phrase, t).filter(|_| !after_day_name(&text[..start], phrase));
             let Some(mut count) = reading else {
                 // Two comparisons that make no range ("more than 40 and less than 10"), "5 to 4",
                 // or "March 1 to 2 people": each part is read on its own.
-                for part in self.parts(m.as_str()) {
-                    if let Some(count) = self.read(&m.as_str()[part.clone()], t) {
-                        out.push((m.start() + part.start..m.start() + part.end, count));
+                for part in self.parts(phrase) {
+                    if let Some(count) = self.read(&phrase[part.clone()], t) {
+                        out.push((start + part.start..start + part.end, count));
                     }
                 }
                 continue;
             };
-            let mut range = m.range();
-            if let Some(sign_at) = minus_sign(&text[..m.start()]) {
+            let mut range = start..end;
+            if let Some(sign_at) = minus_sign(&text[..start]) {
                 range.start = sign_at;
                 count.stated = count.stated.map(|v| -v);
                 (count.min, count.max) = (-count.max.unwrap_or(f64::INFINITY), Some(-count.min));
@@ -611,30 +612,10 @@ fn after_day_name(before: &str, phrase: &str) -> bool {
 }
 
 /// "the one you mentioned", "which one": "one" after a determiner is a pronoun, not a number.
-pub fn pronoun_one(before: &str, matched: &str) -> bool {
+fn pronoun_one(before: &str, matched: &str) -> bool {
     const DETERMINERS: &[&str] = &["the", "this", "that", "which", "each", "every", "any", "no", "another", "what"];
     matched.eq_ignore_ascii_case("one")
         && before.split_whitespace().next_back().is_some_and(|w| DETERMINERS.iter().any(|d| w.eq_ignore_ascii_case(d)))
-}
-
-/// A phrase the finder matched (or the first part of one), where it starts in the text.
-struct Phrase<'a> {
-    start: usize,
-    text: &'a str,
-}
-
-impl Phrase<'_> {
-    fn start(&self) -> usize {
-        self.start
-    }
-
-    fn as_str(&self) -> &str {
-        self.text
-    }
-
-    fn range(&self) -> Range<usize> {
-        self.start..self.start + self.text.len()
-    }
 }
 
 /// "5000 or less than 6000", "200 or greater than 190", "more than 5000 or equal to 6000": the

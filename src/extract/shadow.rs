@@ -73,15 +73,6 @@ impl<V> Shadow<V> {
         Shadow { text, found: kept }
     }
 
-    /// How many phrases stand as tokens.
-    pub fn len(&self) -> usize {
-        self.found.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.found.is_empty()
-    }
-
     /// The reading of the phrase whose token spans exactly `range`.
     pub fn at(&self, range: &Range<usize>) -> Option<&V> {
         let i = self.found.binary_search_by_key(&range.start, |(r, _)| r.start).ok()?;
