@@ -28,6 +28,15 @@ const MONTHS: &[&str] = &[
     "december",
 ];
 const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+/// The weekdays' short forms the scanner reads ("Thu.", "tues").
+const WEEKDAY_ABBREVIATIONS: &str = "mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun";
+/// Words before a holiday's name that pick one year's: "last Christmas", "this Easter".
+const HOLIDAY_DIRECTIONS: &[&str] = &["this", "next", "last", "coming", "upcoming", "previous", "past"];
+
+/// A weekday's full name or short form, as a regex alternation.
+fn weekday_words() -> String {
+    format!("{}|{WEEKDAY_ABBREVIATIONS}", WEEKDAYS.join("|"))
+}
 
 fn month_pattern() -> &'static str {
     // Case-sensitive: "may" and "march" are also verbs.
@@ -709,7 +718,7 @@ struct End {
 fn weekday_end(text: &str) -> bool {
     static WD: OnceLock<Regex> = OnceLock::new();
     WD.get_or_init(|| {
-        Regex::new(r"(?i)^(?:on\s+)?(?:(?:this|next|last|coming)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\.?$")
+        Regex::new(&format!(r"(?i)^(?:on\s+)?(?:(?:this|next|last|coming)\s+)?(?:{})\.?$", weekday_words()))
             .expect("a weekday alone")
     })
     .is_match(text.trim())
@@ -743,6 +752,19 @@ fn loose_day(text: &str, plain_ok: bool) -> Option<u32> {
     day_value(rest)
 }
 
+/// The loose range end a match of `join_ranges`' `before` or `after` found (its `day`, `mon` or
+/// `now` group), and where it is in the match: a plain number is a day only where `plain_day`,
+/// "now" an end only where `now`.
+fn loose_end(c: &regex::Captures, plain_day: bool, now: bool) -> Option<(Range<usize>, Loose)> {
+    if let Some(d) = c.name("day") {
+        loose_day(d.as_str(), plain_day).map(|l| (d.range(), Loose::Day(l)))
+    } else if let Some(m) = c.name("mon") {
+        month_number(m.as_str()).map(|l| (m.range(), Loose::Month(l)))
+    } else {
+        c.name("now").filter(|_| now).map(|m| (m.range(), Loose::Now))
+    }
+}
+
 impl DateGrammar {
     /// Whether a found date leaves its year unsaid, so that a range's other end may supply it:
     /// a month and day ("Nov 18", "10/1"), a month ("August") or a weekday ("Friday").
@@ -750,7 +772,8 @@ impl DateGrammar {
         static ALONE: OnceLock<Regex> = OnceLock::new();
         let alone = ALONE.get_or_init(|| {
             Regex::new(&format!(
-                r"(?i)^(?:(?:on|in|of|since|until|from|between|during|by)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun|{})\.?$",
+                r"(?i)^(?:(?:on|in|of|since|until|from|between|during|by)\s+)?(?:{}|{})\.?$",
+                weekday_words(),
                 MONTHS.join("|")
             ))
             .expect("a weekday or a month alone")
@@ -844,14 +867,7 @@ impl DateGrammar {
             if let Some(c) = before.captures(&text[prev_end.max(last_end)..range.start]) {
                 let at = prev_end.max(last_end);
                 let led = c.name("lead").is_some() || lead.is_match(&text[..at + c.get(0).map_or(0, |m| m.start())]);
-                let loose = if let Some(d) = c.name("day") {
-                    loose_day(d.as_str(), led).map(|l| (d.range(), Loose::Day(l)))
-                } else if let Some(m) = c.name("mon") {
-                    month_number(m.as_str()).map(|l| (m.range(), Loose::Month(l)))
-                } else {
-                    c.name("now").filter(|_| led).map(|m| (m.range(), Loose::Now))
-                };
-                if let Some((r, loose)) = loose {
+                if let Some((r, loose)) = loose_end(&c, led, led) {
                     ends.push(End { range: at + r.start..at + r.end, reading: None, loose: Some(loose) });
                 }
             }
@@ -860,14 +876,7 @@ impl DateGrammar {
             if let Some(c) = after.captures(&text[range.end..next_start]) {
                 let word_link = c["link"].chars().all(char::is_alphabetic);
                 let led = lead.is_match(&text[..range.start]);
-                let loose = if let Some(d) = c.name("day") {
-                    loose_day(d.as_str(), led || word_link).map(|l| (d.range(), Loose::Day(l)))
-                } else if let Some(m) = c.name("mon") {
-                    month_number(m.as_str()).map(|l| (m.range(), Loose::Month(l)))
-                } else {
-                    c.name("now").map(|m| (m.range(), Loose::Now))
-                };
-                if let Some((r, loose)) = loose {
+                if let Some((r, loose)) = loose_end(&c, led || word_link, true) {
                     let at = range.end;
                     ends.push(End { range: at + r.start..at + r.end, reading: None, loose: Some(loose) });
                 }
@@ -1956,18 +1965,19 @@ impl DateGrammar {
             // "may" and "march" in lower case are verbs unless a preposition comes first; the
             // phrase is the month alone (group `ml`).
             let lone_mon = r"(?P<ml>(?-i:May|March)\b|(?:january|february|april|june|july|august|september|october|november|december)\b)|\b(?:in|of|since|until|from|between|during|by)\s+(?P<ml2>may|march)\b";
-            let wd = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|(?:mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\b\.?)";
+            let weekday_names = WEEKDAYS.join("|");
+            let wd = format!(r"(?:(?:{weekday_names})\b|(?:{WEEKDAY_ABBREVIATIONS})\b\.?)");
             let day = day_words_pattern();
             let year = r"(?:1\d{3}|20\d\d)\b";
             let n = r"\d{1,2}";
             let num = number_pattern();
             let nth = r"(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)";
             let rel = r"(?:this|current|next|last|previous|past|coming|upcoming|(?:the\s+)?following)";
-            let weekday_names = WEEKDAYS.join("|");
             let year_words = year_words_pattern();
+            let holiday_directions = HOLIDAY_DIRECTIONS.join("|");
             let holidays = holiday_names_pattern(self.holidays.iter().map(|(name, _)| name.as_str()));
             let forms = [
-                format!(r"\b(?:(?P<hdir>this|next|last|coming|upcoming|previous|past)\s+)?(?P<hol>{holidays})\b(?:\s*,?\s*(?:of\s+|in\s+)?(?P<hy>{year})|\s+(?:of|in)\s+(?P<hyrel>this|next|last|previous)\s+year\b)?"),
+                format!(r"\b(?:(?P<hdir>{holiday_directions})\s+)?(?P<hol>{holidays})\b(?:\s*,?\s*(?:of\s+|in\s+)?(?P<hy>{year})|\s+(?:of|in)\s+(?P<hyrel>this|next|last|previous)\s+year\b)?"),
                 r"\b(?:the\s+)?(?P<bpart>beginning|start|middle|end)\s+of\s+(?:the\s+)?(?P<bunit>week|month|year)\b".to_string(),
                 format!(r"\b(?P<ya>{year})\s?[-/.]\s?(?P<ma>{n}|{mon})\s?[-/.]\s?(?P<da>{n})\b"),
                 format!(r"\b(?P<yb>{year})[-/](?P<mb>{n})\b"),
@@ -2001,7 +2011,7 @@ impl DateGrammar {
                 format!(r"\b(?P<agon>{num}|an?|few|a\s+few)\s+(?P<agou>days?|weeks?|months?|years?)\s+(?P<agod>ago|back|hence|from\s+(?:now|today)|later)\b|\bin\s+(?P<inn>{num}|an?)\s+(?P<inu>days?|weeks?|months?|years?)\b"),
                 format!(r"\b(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)(?:\s+(?:of\s+)?(?P<qy>{year}))?|\b(?P<qdir>{rel})\s+(?:quarter|qtr)\b|\b(?P<qy2>{year}|\d\d)[-\s]?q(?P<qn2>[1-4])\b|\bq(?P<qn3>[1-4])\s*(?:-\s*|of\s+)?(?P<qy3>{year})|\b(?:in|during|for|by|through|until)\s+(?:the\s+)?q(?P<qn4>[1-4])\b(?:\s*-?\s*(?P<qy4>{year}))?"),
                 format!(r"\b(?P<hy>{year})\s?-?\s?h(?P<hn>[12])\b|\bh(?P<hn2>[12])\s*-?\s*(?P<hy2>{year})|\b(?:the\s+)?(?P<hn3>first|second|1st|2nd)\s+half\s+of\s+(?:(?P<hy3>{year})|(?:the\s+)?(?:(?P<hrel>this|next|last|previous|current)\s+)?year\b)"),
-                format!(r"\b(?:the\s+)?(?P<nth>{nth})\s+(?P<nwd>{wd}|week|day)\s+(?:of|in)\s+(?:(?P<nmon>{mon})(?:\s*,?\s*(?P<ny>{year}))?|(?:the\s+)?(?P<nrel>this|next|last|previous|current)?\s*month\b)|\b(?P<nth2>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?P<nwd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
+                format!(r"\b(?:the\s+)?(?P<nth>{nth})\s+(?P<nwd>{wd}|week|day)\s+(?:of|in)\s+(?:(?P<nmon>{mon})(?:\s*,?\s*(?P<ny>{year}))?|(?:the\s+)?(?P<nrel>this|next|last|previous|current)?\s*month\b)|\b(?P<nth2>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?P<nwd2>{weekday_names})\b"),
                 format!(r"\b(?P<wcn>{num}|an?)\s+(?P<wcw>{weekday_names})s?\s+(?P<wcd>from\s+now|hence|later|ago|back)\b"),
                 format!(r"\b(?P<wan>{weekday_names}|{names})\s+after\s+next\b"),
                 format!(r"\b(?P<cago>(?:(?:{num}|an?)\s+(?:years?|months?|weeks?|days?)(?:\s*,\s*|\s+and\s+|\s+)){{1,3}}(?:{num}|an?)\s+(?:years?|months?|weeks?|days?))\s+(?P<cagod>ago|later|from\s+now|hence)\b"),
@@ -2055,11 +2065,10 @@ impl DateGrammar {
     /// Whether a phrase is a holiday's name alone, perhaps after "this", "next" or "last"
     /// ("Halloween", "last Christmas"): no year, no day.
     pub fn is_holiday_name(&self, phrase: &str) -> bool {
-        let lower = phrase.to_lowercase();
-        let name = ["this ", "next ", "last ", "coming ", "upcoming ", "previous ", "past "]
-            .iter()
-            .find_map(|w| lower.strip_prefix(w))
-            .unwrap_or(&lower);
+        let name = match phrase.split_once(char::is_whitespace) {
+            Some((first, rest)) if HOLIDAY_DIRECTIONS.iter().any(|d| first.eq_ignore_ascii_case(d)) => rest,
+            _ => phrase,
+        };
         self.holiday(name).is_some()
     }
 
