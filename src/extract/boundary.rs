@@ -9,7 +9,8 @@
 //! document uses the ASCII-boundary twin unless its text holds such a character: the same
 //! matches, at DFA speed, for every document that can have them.
 
-use regex::{Regex, RegexBuilder};
+use regex::{Captures, Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// Rewrites a pattern for texts whose word characters are all ASCII: `\b`, `\B`, `\w` and `\d`
@@ -83,8 +84,17 @@ pub fn ascii_boundaries(pattern: &str) -> String {
 /// True when every word character of the text (in the regex crate's Unicode sense) is ASCII,
 /// so that the ASCII-boundary twins of the patterns find exactly what the originals find.
 pub fn words_are_ascii(text: &str) -> bool {
-    static NON_ASCII_WORD: OnceLock<Regex> = OnceLock::new();
-    text.is_ascii() || !NON_ASCII_WORD.get_or_init(|| Regex::new(r"[\w--\x00-\x7F]").unwrap()).is_match(text)
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    // Only the few non-ASCII characters of a text (quotes, dashes) need a look.
+    while let Some(i) = bytes[at..].iter().position(|b| !b.is_ascii()) {
+        let c = text[at + i..].chars().next().expect("a character starts at a non-ASCII byte of a str");
+        if regex_syntax::is_word_character(c) {
+            return false;
+        }
+        at += i + c.len_utf8();
+    }
+    true
 }
 
 /// A pattern and its ASCII-boundary twin. The twin is compiled at once (it also checks the
@@ -126,9 +136,94 @@ impl Twin {
     }
 }
 
+/// Room for the compiled gate of [`Forms`]: the date forms together (number words, holiday names)
+/// outgrow the regex crate's default 10 MiB.
+const GATE_SIZE: usize = 64 << 20;
+
+/// Many patterns, each to find all its matches in a text: the date scanner's forms.
+///
+/// Running forty patterns over a text is forty passes, though most paragraphs hold a match of
+/// two or three. So a paragraph (text between blank lines) first goes through one pass of a
+/// [`RegexSet`] of the ASCII twins, and only the patterns it names then search that paragraph.
+/// A paragraph with a non-ASCII word character skips the gate and runs every Unicode original
+/// (the twins' answers may differ there). No match spans a blank line.
+#[derive(Debug)]
+pub struct Forms {
+    twins: Vec<Twin>,
+    gate: RegexSet,
+}
+
+impl Forms {
+    pub fn new(patterns: &[String]) -> Result<Forms, regex::Error> {
+        let twins = patterns.iter().map(|p| Twin::new(p)).collect::<Result<Vec<_>, _>>()?;
+        let gate = RegexSetBuilder::new(twins.iter().map(|t| t.ascii.as_str()))
+            .size_limit(GATE_SIZE)
+            .dfa_size_limit(DFA_CACHE)
+            .build()?;
+        Ok(Forms { twins, gate })
+    }
+
+    /// Every match of every pattern, paragraph by paragraph and, within one, pattern by pattern
+    /// in their order; each with the offset of its paragraph in `text`, which its captures'
+    /// offsets are relative to.
+    pub fn captures_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, Captures<'t>)> + 't {
+        paragraphs(text).flat_map(move |para| {
+            let chunk = &text[para.clone()];
+            let ascii_words = words_are_ascii(chunk);
+            let patterns: Vec<usize> = if ascii_words {
+                self.gate.matches(chunk).into_iter().collect()
+            } else {
+                (0..self.twins.len()).collect()
+            };
+            patterns
+                .into_iter()
+                .flat_map(move |i| self.twins[i].get(ascii_words).captures_iter(chunk).map(move |c| (para.start, c)))
+        })
+    }
+}
+
+/// The paragraphs of a text: the stretches between blank lines, each without its line breaks.
+fn paragraphs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    static BLANK_LINE: OnceLock<Regex> = OnceLock::new();
+    let blank = BLANK_LINE.get_or_init(|| Regex::new(r"\n[ \t\r]*\n").expect("blank line"));
+    let mut start = 0;
+    blank.find_iter(text).map(|m| m.range()).chain(std::iter::once(text.len()..text.len())).filter_map(move |gap| {
+        let para = start..gap.start;
+        start = gap.end;
+        (!para.is_empty()).then_some(para)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn forms_find_every_match_paragraph_by_paragraph() {
+        let forms = Forms::new(&[r"\b\d{4}\b".to_string(), r"\bMarch\s+\d+".to_string()]).unwrap();
+        let text = "Founded in 2015.\n\nOn March 22, 2024, in Krasnogorsk.\n \nIn March\n\n5 died; café1999, café 1998";
+        let found: Vec<(usize, &str)> = forms
+            .captures_iter(text)
+            .map(|(base, c)| {
+                let m = c.get(0).unwrap();
+                (base + m.start(), m.as_str())
+            })
+            .collect();
+        let at = |s: &str| text.find(s).unwrap();
+        assert_eq!(
+            found,
+            vec![
+                (at("2015"), "2015"),
+                // Within a paragraph, pattern by pattern.
+                (at("2024"), "2024"),
+                (at("March 22"), "March 22"),
+                // "café1999" has no word boundary before the digits: the Unicode original runs
+                // where a word has a non-ASCII letter.
+                (at("1998"), "1998"),
+            ],
+            "no match spans a blank line ({text:?})"
+        );
+    }
 
     #[test]
     fn boundaries_are_rewritten_and_escapes_kept() {

@@ -3,13 +3,13 @@
 //! month", "two months ago") resolved against the publication date when it is known.
 //! A part the text does not give is left unknown, never guessed.
 
-use super::boundary::{Twin, words_are_ascii};
+use super::boundary::{Forms, Twin, words_are_ascii};
 use super::calendar::{add_days, days_from_civil, easter, is_valid, nth_weekday, weekday};
 use super::lexicon::Lexicon;
 use super::number::{TENS, UNITS, number_pattern, parse_number};
 use crate::model::{CivilDate, DateValue};
 use regex::Regex;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -57,9 +57,11 @@ pub struct DateGrammar {
     /// Lengths of time ("six months", "3.5 years", "an hour"), compiled on first use.
     durations: OnceLock<(Twin, Regex)>,
     /// The scanner's own forms (see [`DateGrammar::scan_with`]), compiled on first use.
-    extra: OnceLock<Vec<Twin>>,
+    extra: OnceLock<Forms>,
     /// The lexicon's holidays: each name, and its day.
     holidays: Vec<(String, HolidayRule)>,
+    /// The same by [`holiday_key`]: every date the scanner finds asks whether it is a holiday.
+    holidays_by_key: HashMap<String, HolidayRule>,
 }
 
 /// The day a holiday falls on in a year, as the lexicon's `[holidays]` give it: a fixed day, the
@@ -196,6 +198,12 @@ fn holiday_names_pattern<'a>(names: impl Iterator<Item = &'a str>) -> String {
     format!("(?:{})", parts.join("|"))
 }
 
+/// Whether `range` overlaps one of `sorted`, ranges in text order that do not overlap each other.
+fn overlaps_any(sorted: &[Range<usize>], range: &Range<usize>) -> bool {
+    let first_ending_after = sorted.partition_point(|r| r.end <= range.start);
+    sorted.get(first_ending_after).is_some_and(|r| r.start < range.end)
+}
+
 /// A holiday name as the scanner compares it: lower case, no apostrophes or full stops, single
 /// spaces ("St. Patrick's Day" and "st patricks day" are one name).
 fn holiday_key(name: &str) -> String {
@@ -328,7 +336,7 @@ impl Default for DateGrammar {
 impl DateGrammar {
     /// The date grammar, with the holidays of `lexicon`.
     pub fn new(lexicon: &Lexicon) -> Self {
-        let holidays = lexicon
+        let holidays: Vec<(String, HolidayRule)> = lexicon
             .holidays
             .iter()
             .flat_map(|(key, h)| {
@@ -336,6 +344,10 @@ impl DateGrammar {
                 h.names.iter().map(move |name| (name.clone(), rule))
             })
             .collect();
+        let mut holidays_by_key = HashMap::new();
+        for (name, rule) in &holidays {
+            holidays_by_key.entry(holiday_key(name)).or_insert(*rule);
+        }
         let month = month_pattern();
         let wd = weekday_pattern();
         let day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b";
@@ -360,6 +372,7 @@ impl DateGrammar {
             durations: OnceLock::new(),
             extra: OnceLock::new(),
             holidays,
+            holidays_by_key,
         }
     }
 
@@ -392,13 +405,14 @@ impl DateGrammar {
         let bytes = text.as_bytes();
         let (durations, _) = self.duration_regexes();
         let lengths: Vec<Range<usize>> = durations.get(ascii_words).find_iter(text).map(|m| m.range()).collect();
-        for c in self.scan_regexes().iter().flat_map(|re| re.get(ascii_words).captures_iter(text)) {
+        for (base, c) in self.scan_regexes().captures_iter(text) {
             // A form that needs words around a date to know it is one marks the date `ml2`.
             let m = c.name("ml2").unwrap_or_else(|| c.get(0).expect("whole match"));
+            let m = base + m.start()..base + m.end();
             // A year opening a numeric date ("2018-10-7") is no piece of a longer run of numbers
             // ("10/1/2018-10/7/2018").
             if ["ya", "yb", "yc"].iter().any(|g| c.name(g).is_some()) {
-                let before = text[..m.start()].trim_end();
+                let before = text[..m.start].trim_end();
                 if before.ends_with(['-', '/', '.', '–'])
                     && before[..before.len() - 1].trim_end().ends_with(|ch: char| ch.is_ascii_digit())
                 {
@@ -407,25 +421,25 @@ impl DateGrammar {
             }
             if c.name("na").or(c.name("sr1")).or(c.name("sd1")).is_some() {
                 // "3.5 years" is a length of time.
-                if lengths.iter().any(|l| l.start < m.end() && m.start() < l.end) {
+                if overlaps_any(&lengths, &m) {
                     continue;
                 }
                 // Not a piece of a longer run of numbers: "1.5/2", "3/4/5/6", "24/7%".
-                let before = text[..m.start()].chars().next_back();
-                let after = &bytes[m.end()..];
+                let before = text[..m.start].chars().next_back();
+                let after = &bytes[m.end..];
                 let digit_after = |i: usize| after.get(i).is_some_and(u8::is_ascii_digit);
                 if before.is_some_and(|ch| ch.is_ascii_digit() || matches!(ch, '.' | '/' | '-' | ':' | '$'))
                     || (after.first().is_some_and(|b| matches!(b, b'/' | b'.' | b'-' | b':')) && digit_after(1))
                     || after.first() == Some(&b'%')
-                    || at_before(&text[..m.start()])
+                    || at_before(&text[..m.start])
                 {
                     continue;
                 }
             }
             if let Some(r) = self.read_scanned(&c, reference, prefer) {
                 // "during Q3": the word that makes a quarter a date is no part of it.
-                let start = c.name("qn4").map_or(m.start(), |q| q.start() - 1);
-                candidates.push((start..m.end(), r));
+                let start = c.name("qn4").map_or(m.start, |q| base + q.start() - 1);
+                candidates.push((start..m.end, r));
             }
         }
         // Longest first among overlapping finds; the rules' own reading first among equals.
@@ -451,8 +465,9 @@ impl DateGrammar {
         let found = self.join_ranges(text, kept, reference);
         let found = offset_days(text, found);
         let mut found = open_ranges(text, found);
+        let dates: Vec<Range<usize>> = found.iter().map(|(r, _)| r.clone()).collect();
         for m in lengths {
-            if found.iter().any(|(r, _)| r.start < m.end && m.start < r.end) {
+            if overlaps_any(&dates, &m) {
                 continue;
             }
             if let Some(d) = self.read_duration(&text[m.clone()]) {
@@ -502,6 +517,18 @@ impl DateGrammar {
     /// Reads a date phrase (as matched by `pattern`), resolving relative parts against `reference`;
     /// a weekday or a month and day without a year resolve the way `prefer` says.
     pub fn read_with(&self, text: &str, published: Option<CivilDate>, prefer: Prefer) -> Option<DateValue> {
+        // Most dates in news are a bare year: nothing to parse but the number.
+        if let [b'1', b'8' | b'9', _, _] | [b'2', b'0', _, _] = text.as_bytes()
+            && text.bytes().all(|b| b.is_ascii_digit())
+        {
+            return Some(DateValue {
+                year: text.parse().ok(),
+                month: None,
+                day: None,
+                weekday: None,
+                unresolved: None,
+            });
+        }
         let norm = text.split_whitespace().collect::<Vec<_>>().join(" ");
         let c = self.reader.captures(&norm)?;
         let mut v = DateValue { year: None, month: None, day: None, weekday: None, unresolved: None };
@@ -1956,7 +1983,7 @@ impl DateGrammar {
     /// a day of the month alone ("on the 21st") and ranges of days within a month ("March 3-5").
     /// They are too loose for the rules' `{date}` placeholder ("24/7", a score "3/2", "the 21st"
     /// of anything), so only [`DateGrammar::scan_with`] uses them.
-    fn scan_regexes(&self) -> &[Twin] {
+    fn scan_regexes(&self) -> &Forms {
         self.extra.get_or_init(|| {
             let names = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
             // A full stop ends an abbreviation ("Sept."), never a full name: "in March." ends
@@ -2017,7 +2044,7 @@ impl DateGrammar {
                 format!(r"\b(?P<cago>(?:(?:{num}|an?)\s+(?:years?|months?|weeks?|days?)(?:\s*,\s*|\s+and\s+|\s+)){{1,3}}(?:{num}|an?)\s+(?:years?|months?|weeks?|days?))\s+(?P<cagod>ago|later|from\s+now|hence)\b"),
                 format!(r"\b(?P<offn>{num}|an?)\s+(?P<offu>days?|weeks?)\s+(?P<offd>from|after|before)\s+(?P<offr>today|tomorrow|tmrw|yesterday|now)\b"),
             ];
-            forms.iter().map(|f| Twin::new(&format!("(?i){f}")).expect("date scanner form")).collect()
+            Forms::new(&forms.map(|f| format!("(?i){f}"))).expect("date scanner forms")
         })
     }
 
@@ -2074,8 +2101,7 @@ impl DateGrammar {
 
     /// The rule for the holiday `name` (any of its names in the lexicon).
     fn holiday(&self, name: &str) -> Option<HolidayRule> {
-        let key = holiday_key(name);
-        self.holidays.iter().find(|(n, _)| holiday_key(n) == key).map(|(_, rule)| *rule)
+        self.holidays_by_key.get(&holiday_key(name)).copied()
     }
 
     /// Reads one match of the scanner's own forms.

@@ -7,6 +7,7 @@ use super::lexicon::{Lexicon, alternation, sort_longest_first};
 use crate::model::{Count, Qualifier};
 use crate::thresholds::Thresholds;
 use regex::Regex;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -280,7 +281,8 @@ pub struct CountGrammar {
     /// Two comparisons: "more than 10 and less than 20".
     comparisons: Regex,
     qualifiers: Vec<(Qualifier, Vec<String>)>,
-    vague: Vec<(String, Option<(f64, f64)>)>,
+    /// Vague amounts by their words in lower case, single-spaced ("scores of"), with their range.
+    vague: HashMap<String, Option<(f64, f64)>>,
     /// `pattern`, compiled on first use by [`CountGrammar::scan`].
     finder: OnceLock<Twin>,
 }
@@ -369,7 +371,11 @@ impl CountGrammar {
         let lead = format!(r"(?:{qual}\s+|{signs}\s*)");
         let comparisons = Regex::new(&format!(r"(?i)^(?P<p>{lead}{signed}){JOINT}(?P<q>{lead}{signed})$"))
             .expect("comparisons reader regex");
-        CountGrammar { pattern, reader, range, comparisons, qualifiers, vague, finder: OnceLock::new() }
+        let mut vague_by_words = HashMap::new();
+        for (phrase, range) in vague {
+            vague_by_words.entry(phrase.split_whitespace().collect::<Vec<_>>().join(" ")).or_insert(range);
+        }
+        CountGrammar { pattern, reader, range, comparisons, qualifiers, vague: vague_by_words, finder: OnceLock::new() }
     }
 
     /// Every count phrase in a text, in order, with its byte range and reading: the phrases that
@@ -461,6 +467,10 @@ impl CountGrammar {
 
     /// Reads a count phrase (as matched by `pattern`) into its interval.
     pub fn read(&self, text: &str, t: &Thresholds) -> Option<Count> {
+        // Most counts in news are bare digits ("84", "2015"): a number and nothing to parse.
+        if text.len() <= 15 && text.bytes().all(|b| b.is_ascii_digit()) {
+            return text.parse().ok().map(|n| interval(Qualifier::Exact, n, t));
+        }
         let norm = normalise(text);
         if let Some(c) = self.vague_of(&norm) {
             return Some(c);
@@ -485,8 +495,7 @@ impl CountGrammar {
 
     fn vague_of(&self, norm: &str) -> Option<Count> {
         let lower = norm.to_lowercase();
-        let (_, range) =
-            self.vague.iter().find(|(phrase, _)| lower == phrase.split_whitespace().collect::<Vec<_>>().join(" "))?;
+        let range = self.vague.get(&lower)?;
         Some(match range {
             Some((lo, hi)) => {
                 Count { qualifier: Qualifier::Vague, stated: None, min: *lo, max: Some(*hi), word: Some(lower) }
@@ -1005,6 +1014,16 @@ mod tests {
         let re = Regex::new(&format!("(?i)^{}$", g.pattern)).unwrap();
         assert!(re.is_match(text), "the count pattern does not match {text:?}");
         g.read(text, &Thresholds::default()).unwrap_or_else(|| panic!("cannot read {text:?}"))
+    }
+
+    #[test]
+    fn bare_digits_read_as_the_reader_reads_them() {
+        let g = CountGrammar::new(&Lexicon::builtin());
+        let t = Thresholds::default();
+        for digits in ["0", "7", "84", "007", "2015", "100000", "123456789012345"] {
+            let (qualifier, n) = g.single(&normalise(digits)).unwrap_or_else(|| panic!("the reader reads {digits:?}"));
+            assert_eq!(g.read(digits, &t), Some(interval(qualifier, n, &t)), "{digits}");
+        }
     }
 
     fn bounds(text: &str) -> (f64, Option<f64>, Qualifier) {
