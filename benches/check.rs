@@ -41,7 +41,7 @@ fn size(docs: &[Document]) -> usize {
 
 struct Setup {
     grammar: Grammar,
-    rules: Vec<factlint::rules::Rule>,
+    rules: factlint::rules::RuleBook,
     docs: Vec<Document>,
 }
 

@@ -357,7 +357,7 @@ fn facts_command(input: &Input, format: FactsFormat) -> std::io::Result<ExitCode
     Ok(if input_errors { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }
 
-fn load_rules_or_report(rule_dirs: &[PathBuf]) -> (Vec<factlint::rules::Rule>, bool) {
+fn load_rules_or_report(rule_dirs: &[PathBuf]) -> (factlint::rules::RuleBook, bool) {
     let grammar = Grammar::builtin();
     let options = Options { rule_dirs: rule_dirs.to_vec(), ..Options::default() };
     let (rules, errors) = pipeline::rules(&grammar, &options);

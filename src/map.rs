@@ -11,7 +11,7 @@ use crate::load::{LoadError, load_file};
 use crate::model::Document;
 use crate::pipeline::Options;
 use crate::progress::Step;
-use crate::rules::{Grammar, Rule};
+use crate::rules::{Grammar, RuleBook};
 use aho_corasick::{AhoCorasick, MatchKind};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -76,7 +76,7 @@ impl Citations {
 
 /// Everything the map step needs besides the file.
 pub struct Mapper<'a> {
-    pub rules: &'a [Rule],
+    pub rules: &'a RuleBook,
     pub grammar: &'a Grammar,
     /// Thresholds, configured metadata and the progress hook.
     pub options: &'a Options,

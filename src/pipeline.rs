@@ -8,7 +8,7 @@ use crate::load::{LoadError, collect_paths};
 use crate::map::{Citations, Columns, Mapped, Mapper, reload_sources};
 use crate::model::{AlignedFact, Document, Finding};
 use crate::progress::{Progress, Step};
-use crate::rules::{Grammar, Rule, RuleError, load_rules};
+use crate::rules::{Grammar, RuleBook, RuleError, load_rules};
 use crate::thresholds::Thresholds;
 use serde::Deserialize;
 use std::collections::BTreeSet;
@@ -53,7 +53,7 @@ impl InputErrors {
 
 /// The rules a run uses (built-in plus `--rules` folders) and the errors of the files that could
 /// not be used.
-pub fn rules(grammar: &Grammar, options: &Options) -> (Vec<Rule>, Vec<RuleError>) {
+pub fn rules(grammar: &Grammar, options: &Options) -> (RuleBook, Vec<RuleError>) {
     let dirs: Vec<&Path> = options.rule_dirs.iter().map(PathBuf::as_path).collect();
     load_rules(grammar, &dirs)
 }
@@ -61,7 +61,7 @@ pub fn rules(grammar: &Grammar, options: &Options) -> (Vec<Rule>, Vec<RuleError>
 /// What every run reads before the articles: the grammar, the rules and the user's aliases.
 pub struct Setup {
     pub grammar: Grammar,
-    pub rules: Vec<Rule>,
+    pub rules: RuleBook,
     pub user_aliases: Vec<(String, String)>,
 }
 

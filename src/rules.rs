@@ -19,7 +19,7 @@
 //! Every rule carries examples (text, the phrase it must match, the reading it must give) and
 //! counterexamples (texts it must not match); the test suite runs them all.
 
-use crate::extract::boundary::Twin;
+use crate::extract::boundary::{Gate, Twin};
 use crate::extract::date::{DateGrammar, YEAR_PATTERN};
 use crate::extract::lexicon::{Lexicon, alternation};
 use crate::extract::number::CountGrammar;
@@ -116,6 +116,71 @@ pub struct Rule {
     pub counterexamples: Vec<String>,
     /// Where the rule came from: a path, or "built-in: rules/x.toml".
     pub origin: String,
+}
+
+/// The rules a run uses, sorted by id, with a [`Gate`] over the patterns of each token view: a
+/// paragraph without a count phrase near a rule's words runs none of the `{count}` patterns.
+/// Prose patterns (`{year}`, `{person}`) are few and match nearly every paragraph; they run
+/// ungated.
+#[derive(Debug)]
+pub struct RuleBook {
+    rules: Vec<Rule>,
+    gates: Vec<GatedView>,
+}
+
+/// The patterns of one token view, as (rule, pattern) indices, and their gate.
+#[derive(Debug)]
+pub struct GatedView {
+    pub view: View,
+    pub members: Vec<(usize, usize)>,
+    pub gate: Gate,
+}
+
+impl RuleBook {
+    pub fn new(rules: Vec<Rule>) -> RuleBook {
+        let gates = [View::Counts, View::Dates]
+            .into_iter()
+            .filter_map(|view| {
+                let members: Vec<(usize, usize)> = rules
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(r, rule)| rule.patterns.iter().enumerate().map(move |(p, pattern)| (r, p, pattern)))
+                    .filter(|(_, _, pattern)| pattern.view == view)
+                    .map(|(r, p, _)| (r, p))
+                    .collect();
+                if members.is_empty() {
+                    return None;
+                }
+                let gate = Gate::new(members.iter().map(|&(r, p)| &rules[r].patterns[p].regex));
+                Some(GatedView { view, members, gate })
+            })
+            .collect();
+        RuleBook { rules, gates }
+    }
+
+    /// The gate of `view`'s patterns, if they have one.
+    pub fn gated(&self, view: View) -> Option<&GatedView> {
+        self.gates.iter().find(|g| g.view == view)
+    }
+
+    pub fn gated_views(&self) -> &[GatedView] {
+        &self.gates
+    }
+}
+
+impl<'a> IntoIterator for &'a RuleBook {
+    type Item = &'a Rule;
+    type IntoIter = std::slice::Iter<'a, Rule>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.rules.iter()
+    }
+}
+
+impl std::ops::Deref for RuleBook {
+    type Target = [Rule];
+    fn deref(&self) -> &[Rule] {
+        &self.rules
+    }
 }
 
 /// One compiled pattern of a rule, and the copy of the prose it runs over.
@@ -312,7 +377,7 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 
 /// The built-in rules, then the rule files of each extra folder (a rule with an existing id
 /// replaces it). Rules are returned sorted by id; errors do not stop the other files.
-pub fn load_rules(grammar: &Grammar, extra_dirs: &[&Path]) -> (Vec<Rule>, Vec<RuleError>) {
+pub fn load_rules(grammar: &Grammar, extra_dirs: &[&Path]) -> (RuleBook, Vec<RuleError>) {
     let mut rules: Vec<Rule> = Vec::new();
     let mut errors = Vec::new();
     let mut add = |result: Result<Rule, RuleError>, rules: &mut Vec<Rule>| match result {
@@ -351,7 +416,7 @@ pub fn load_rules(grammar: &Grammar, extra_dirs: &[&Path]) -> (Vec<Rule>, Vec<Ru
         }
     }
     rules.sort_by(|a, b| a.id.cmp(&b.id));
-    (rules, errors)
+    (RuleBook::new(rules), errors)
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use factlint::extract::{extract_facts, reading};
 use factlint::load::{parse_document, parse_iso_date};
 use factlint::model::{CivilDate, Document};
-use factlint::rules::{Grammar, Rule, load_rules};
+use factlint::rules::{Grammar, Rule, RuleBook, load_rules};
 use factlint::thresholds::Thresholds;
 
 fn doc(text: &str, published: Option<CivilDate>) -> Document {
@@ -21,10 +21,11 @@ fn check_rule(id: &str) {
     assert!(!rule.examples.is_empty(), "{id} has no examples");
     assert!(!rule.counterexamples.is_empty(), "{id} has no counterexamples");
     let t = Thresholds::default();
+    let alone = RuleBook::new(vec![rule.clone()]);
     for ex in &rule.examples {
         let published = ex.published.as_deref().map(|p| parse_iso_date(p).expect("example date"));
         let d = doc(&ex.text, published);
-        let facts = extract_facts(&d, std::slice::from_ref(rule), &grammar, &t);
+        let facts = extract_facts(&d, &alone, &grammar, &t);
         let fact = facts
             .iter()
             .find(|f| ex.text[f.span.clone()] == ex.matched)
@@ -38,7 +39,7 @@ fn check_rule(id: &str) {
         }
     }
     for text in &rule.counterexamples {
-        let facts = extract_facts(&doc(text, None), std::slice::from_ref(rule), &grammar, &t);
+        let facts = extract_facts(&doc(text, None), &alone, &grammar, &t);
         assert!(facts.is_empty(), "{id}: counterexample {text:?} matched {facts:?}");
     }
 }

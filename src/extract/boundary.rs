@@ -12,6 +12,7 @@
 use regex::{Captures, Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use std::ops::Range;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Rewrites a pattern for texts whose word characters are all ASCII: `\b`, `\B`, `\w` and `\d`
 /// become their ASCII forms. On such a text each gives the same answer as the Unicode form (every
@@ -136,30 +137,76 @@ impl Twin {
     }
 }
 
-/// Room for the compiled gate of [`Forms`]: the date forms together (number words, holiday names)
-/// outgrow the regex crate's default 10 MiB.
+/// Room for a compiled [`Gate`]: the date forms together (number words, holiday names) outgrow
+/// the regex crate's default 10 MiB.
 const GATE_SIZE: usize = 64 << 20;
 
-/// Many patterns, each to find all its matches in a text: the date scanner's forms.
+/// How much prose a [`Gate`] lets through before it compiles. The date forms' gate takes about
+/// 0.25 s of CPU to compile and saves about 0.1 s per MB of prose, so a run over a few articles
+/// never compiles it and a run over a large corpus does, early.
+const GATE_AFTER: usize = 1 << 20;
+
+/// Tells, paragraph by paragraph, which of many patterns can match there.
 ///
 /// Running forty patterns over a text is forty passes, though most paragraphs hold a match of
-/// two or three. So a paragraph (text between blank lines) first goes through one pass of a
-/// [`RegexSet`] of the ASCII twins, and only the patterns it names then search that paragraph.
-/// A paragraph with a non-ASCII word character skips the gate and runs every Unicode original
-/// (the twins' answers may differ there). No match spans a blank line.
+/// two or three. So each paragraph (text between blank lines) first goes through one pass of a
+/// [`RegexSet`] of the patterns' ASCII twins, and only the patterns it names then search that
+/// paragraph. A paragraph with a non-ASCII word character skips the set, and every pattern's
+/// Unicode original runs there (the twins' answers may differ). Until the gate has seen
+/// [`GATE_AFTER`] bytes, and if the set is too large to compile, every pattern runs on every
+/// paragraph: the same matches, in the same order. No match spans a blank line.
+#[derive(Debug)]
+pub struct Gate {
+    patterns: Vec<String>,
+    seen: AtomicUsize,
+    set: OnceLock<Option<RegexSet>>,
+}
+
+impl Gate {
+    pub fn new<'a>(twins: impl IntoIterator<Item = &'a Twin>) -> Gate {
+        let patterns = twins.into_iter().map(|t| t.ascii.as_str().to_string()).collect();
+        Gate { patterns, seen: AtomicUsize::new(0), set: OnceLock::new() }
+    }
+
+    fn set(&self, text: &str) -> Option<&RegexSet> {
+        if self.seen.fetch_add(text.len(), Ordering::Relaxed) + text.len() < GATE_AFTER {
+            return self.set.get().and_then(Option::as_ref);
+        }
+        self.set
+            .get_or_init(|| {
+                RegexSetBuilder::new(&self.patterns).size_limit(GATE_SIZE).dfa_size_limit(DFA_CACHE).build().ok()
+            })
+            .as_ref()
+    }
+
+    /// The paragraphs of `text`, each with whether its words are ASCII (which twin to run, see
+    /// [`Twin::get`]) and the indices, in order, of the patterns to run over it.
+    pub fn paragraphs<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (Range<usize>, bool, Vec<usize>)> + 't {
+        let set = self.set(text);
+        paragraphs(text).map(move |para| {
+            let chunk = &text[para.clone()];
+            let ascii_words = words_are_ascii(chunk);
+            let patterns = match set {
+                Some(set) if ascii_words => set.matches(chunk).into_iter().collect(),
+                _ => (0..self.patterns.len()).collect(),
+            };
+            (para, ascii_words, patterns)
+        })
+    }
+}
+
+/// Many patterns, each to find all its matches in a text, behind a [`Gate`]: the date scanner's
+/// forms.
 #[derive(Debug)]
 pub struct Forms {
     twins: Vec<Twin>,
-    gate: RegexSet,
+    gate: Gate,
 }
 
 impl Forms {
     pub fn new(patterns: &[String]) -> Result<Forms, regex::Error> {
         let twins = patterns.iter().map(|p| Twin::new(p)).collect::<Result<Vec<_>, _>>()?;
-        let gate = RegexSetBuilder::new(twins.iter().map(|t| t.ascii.as_str()))
-            .size_limit(GATE_SIZE)
-            .dfa_size_limit(DFA_CACHE)
-            .build()?;
+        let gate = Gate::new(&twins);
         Ok(Forms { twins, gate })
     }
 
@@ -167,14 +214,8 @@ impl Forms {
     /// in their order; each with the offset of its paragraph in `text`, which its captures'
     /// offsets are relative to.
     pub fn captures_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, Captures<'t>)> + 't {
-        paragraphs(text).flat_map(move |para| {
+        self.gate.paragraphs(text).flat_map(move |(para, ascii_words, patterns)| {
             let chunk = &text[para.clone()];
-            let ascii_words = words_are_ascii(chunk);
-            let patterns: Vec<usize> = if ascii_words {
-                self.gate.matches(chunk).into_iter().collect()
-            } else {
-                (0..self.twins.len()).collect()
-            };
             patterns
                 .into_iter()
                 .flat_map(move |i| self.twins[i].get(ascii_words).captures_iter(chunk).map(move |c| (para.start, c)))
@@ -199,30 +240,34 @@ mod tests {
     use super::*;
 
     #[test]
-    fn forms_find_every_match_paragraph_by_paragraph() {
+    fn forms_find_every_match_paragraph_by_paragraph_with_or_without_the_gate() {
         let forms = Forms::new(&[r"\b\d{4}\b".to_string(), r"\bMarch\s+\d+".to_string()]).unwrap();
         let text = "Founded in 2015.\n\nOn March 22, 2024, in Krasnogorsk.\n \nIn March\n\n5 died; café1999, café 1998";
-        let found: Vec<(usize, &str)> = forms
-            .captures_iter(text)
-            .map(|(base, c)| {
-                let m = c.get(0).unwrap();
-                (base + m.start(), m.as_str())
-            })
-            .collect();
+        let found = || -> Vec<(usize, &str)> {
+            forms
+                .captures_iter(text)
+                .map(|(base, c)| {
+                    let m = c.get(0).unwrap();
+                    (base + m.start(), m.as_str())
+                })
+                .collect()
+        };
         let at = |s: &str| text.find(s).unwrap();
-        assert_eq!(
-            found,
-            vec![
-                (at("2015"), "2015"),
-                // Within a paragraph, pattern by pattern.
-                (at("2024"), "2024"),
-                (at("March 22"), "March 22"),
-                // "café1999" has no word boundary before the digits: the Unicode original runs
-                // where a word has a non-ASCII letter.
-                (at("1998"), "1998"),
-            ],
-            "no match spans a blank line ({text:?})"
-        );
+        let expected = vec![
+            (at("2015"), "2015"),
+            // Within a paragraph, pattern by pattern.
+            (at("2024"), "2024"),
+            (at("March 22"), "March 22"),
+            // "café1999" has no word boundary before the digits: the Unicode original runs
+            // where a word has a non-ASCII letter.
+            (at("1998"), "1998"),
+        ];
+        assert_eq!(found(), expected, "before the gate compiles; no match spans a blank line");
+        assert!(forms.gate.set.get().is_none());
+        let prose = "Nothing to see here.\n\n".repeat(GATE_AFTER / 20);
+        assert_eq!(forms.captures_iter(&prose).count(), 0);
+        assert!(forms.gate.set.get().is_some_and(Option::is_some), "the gate compiles after {GATE_AFTER} bytes");
+        assert_eq!(found(), expected, "through the gate");
     }
 
     #[test]

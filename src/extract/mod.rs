@@ -11,11 +11,12 @@ pub mod ordinal;
 pub mod shadow;
 
 use crate::model::{Count, DateValue, Document, Fact, Value};
-use crate::rules::{Grammar, Rule, ValueKind};
+use crate::rules::{Grammar, Pattern, Rule, RuleBook, ValueKind};
 use crate::thresholds::Thresholds;
 pub use context::Context;
 use date::DateReading;
 use shadow::{Shadow, View};
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// What extraction finds in one document.
@@ -25,7 +26,7 @@ pub struct Extraction {
     pub context: Context,
 }
 
-pub fn extract(doc: &Document, rules: &[Rule], grammar: &Grammar, t: &Thresholds) -> Extraction {
+pub fn extract(doc: &Document, rules: &RuleBook, grammar: &Grammar, t: &Thresholds) -> Extraction {
     Extraction { facts: extract_facts(doc, rules, grammar, t), context: Context::of(doc, grammar) }
 }
 
@@ -91,75 +92,49 @@ impl<'a> Views<'a> {
 
 /// Runs every rule over the prose. Where several rules read the same phrase, the one with the
 /// highest priority keeps it (then the first by id); facts come out in text order.
-pub fn extract_facts(doc: &Document, rules: &[Rule], grammar: &Grammar, t: &Thresholds) -> Vec<Fact> {
-    let mut found: Vec<(i32, Fact)> = Vec::new();
-    let ascii_words = boundary::words_are_ascii(&doc.prose);
+pub fn extract_facts(doc: &Document, rules: &RuleBook, grammar: &Grammar, t: &Thresholds) -> Vec<Fact> {
+    // Each with its priority and (rule, pattern) indices: the order of the search is not that
+    // of the report.
+    let mut found: Vec<(i32, (usize, usize), Fact)> = Vec::new();
     let views = Views::new(doc, grammar, t);
-    for rule in rules {
-        for pattern in &rule.patterns {
-            let text = views.text(pattern.view);
-            for caps in pattern.regex.get(ascii_words).captures_iter(text) {
-                let Some(m) = caps.name("value") else { continue };
-                let range = trim_range(&doc.prose, m.range());
-                let whole = caps.get(0).expect("a match has a whole").range();
-                if range.is_empty()
-                    || !plausible_context(&doc.prose, range.clone(), rule.kind)
-                    || (rule.kind == ValueKind::Date
-                        && (reported_speech(&doc.prose[whole.start..range.start])
-                            || anniversary(&doc.prose[..whole.start])))
-                {
-                    continue;
-                }
-                let text = &doc.prose[range.clone()];
-                let value = match (pattern.view, rule.kind) {
-                    (View::Counts, _) => views.counts().at(&range).cloned().map(Value::Count),
-                    (View::Dates, _) => views.dates().at(&range).cloned().map(Value::Date),
-                    // A count rule's value is always `{count}`.
-                    (View::Prose, ValueKind::Count) => None,
-                    (View::Prose, ValueKind::Date | ValueKind::Year) => {
-                        grammar.dates.read(text, doc.meta.published).map(Value::Date)
-                    }
-                    (View::Prose, ValueKind::Name) if in_headline(&doc.prose, range.start) => None,
-                    (View::Prose, ValueKind::Name) => person_name(text, grammar).map(|name| Value::Name { name }),
-                };
-                let Some(value) = value else { continue };
-                // "a third of the victims", "half": a share is not a count.
-                if let Value::Count(c) = &value
-                    && c.stated.is_some_and(|n| n < 1.0 && n.fract() != 0.0)
-                {
-                    continue;
-                }
-                let population = caps.name("who").and_then(|w| grammar.lexicon.population_of(w.as_str()));
-                let named_subject = caps.name("subject").and_then(|s| clean_subject(s.as_str(), grammar));
-                let fact = Fact {
-                    doc: doc.index,
-                    span: doc.source_span(range.clone()),
-                    prose_span: range,
-                    match_span: whole,
-                    rule: rule.id.clone(),
-                    attribute: rule.attribute.clone(),
-                    population,
-                    value,
-                    named_subject,
-                };
-                found.push((rule.priority, fact));
+    let mut search = |(r, p): (usize, usize), para: Range<usize>, ascii_words: bool| {
+        let (rule, pattern) = (&rules[r], &rules[r].patterns[p]);
+        let text = &views.text(pattern.view)[para.clone()];
+        for caps in pattern.regex.get(ascii_words).captures_iter(text) {
+            if let Some(fact) = read_match(doc, &views, grammar, rule, pattern, para.start, &caps) {
+                found.push((rule.priority, (r, p), fact));
+            }
+        }
+    };
+    let ascii_words = boundary::words_are_ascii(&doc.prose);
+    for (r, rule) in rules.iter().enumerate() {
+        for (p, pattern) in rule.patterns.iter().enumerate() {
+            if rules.gated(pattern.view).is_none() {
+                search((r, p), 0..doc.prose.len(), ascii_words);
+            }
+        }
+    }
+    for gated in rules.gated_views() {
+        for (para, ascii_words, patterns) in gated.gate.paragraphs(views.text(gated.view)) {
+            for i in patterns {
+                search(gated.members[i], para.clone(), ascii_words);
             }
         }
     }
     // Highest priority first, then a fact that names its group before one that does not.
-    found.sort_by(|(pa, a), (pb, b)| {
-        (a.prose_span.start, std::cmp::Reverse(*pa), a.population.is_none(), &a.rule).cmp(&(
+    found.sort_by(|(pa, ia, a), (pb, ib, b)| {
+        (a.prose_span.start, std::cmp::Reverse(*pa), a.population.is_none(), ia).cmp(&(
             b.prose_span.start,
             std::cmp::Reverse(*pb),
             b.population.is_none(),
-            &b.rule,
+            ib,
         ))
     });
     // Facts come in order of start and none is empty, so a fact overlaps one already kept exactly
     // when it starts before the furthest end kept so far.
     let mut facts: Vec<Fact> = Vec::new();
     let mut kept_end = 0;
-    for (_, fact) in found {
+    for (_, _, fact) in found {
         if fact.prose_span.start < kept_end {
             continue;
         }
@@ -167,6 +142,63 @@ pub fn extract_facts(doc: &Document, rules: &[Rule], grammar: &Grammar, t: &Thre
         facts.push(fact);
     }
     facts
+}
+
+/// The fact one match of `rule`'s `pattern` reads, if it reads one; the captures' offsets are
+/// relative to `base`.
+fn read_match(
+    doc: &Document,
+    views: &Views,
+    grammar: &Grammar,
+    rule: &Rule,
+    pattern: &Pattern,
+    base: usize,
+    caps: &regex::Captures,
+) -> Option<Fact> {
+    let m = caps.name("value")?;
+    let range = trim_range(&doc.prose, base + m.start()..base + m.end());
+    let whole = caps.get(0).expect("a match has a whole");
+    let whole = base + whole.start()..base + whole.end();
+    if range.is_empty()
+        || !plausible_context(&doc.prose, range.clone(), rule.kind)
+        || (rule.kind == ValueKind::Date
+            && (reported_speech(&doc.prose[whole.start..range.start]) || anniversary(&doc.prose[..whole.start])))
+    {
+        return None;
+    }
+    let text = &doc.prose[range.clone()];
+    let value = match (pattern.view, rule.kind) {
+        (View::Counts, _) => views.counts().at(&range).cloned().map(Value::Count),
+        (View::Dates, _) => views.dates().at(&range).cloned().map(Value::Date),
+        // A count rule's value is always `{count}`.
+        (View::Prose, ValueKind::Count) => None,
+        (View::Prose, ValueKind::Date | ValueKind::Year) => {
+            grammar.dates.read(text, doc.meta.published).map(Value::Date)
+        }
+        (View::Prose, ValueKind::Name) if in_headline(&doc.prose, range.start) => None,
+        (View::Prose, ValueKind::Name) => person_name(text, grammar).map(|name| Value::Name { name }),
+    };
+    let value = value?;
+    // "a third of the victims", "half": a share is not a count.
+    if let Value::Count(c) = &value
+        && c.stated.is_some_and(|n| n < 1.0 && n.fract() != 0.0)
+    {
+        return None;
+    }
+    let population = caps.name("who").and_then(|w| grammar.lexicon.population_of(w.as_str()));
+    let named_subject = caps.name("subject").and_then(|s| clean_subject(s.as_str(), grammar));
+    let fact = Fact {
+        doc: doc.index,
+        span: doc.source_span(range.clone()),
+        prose_span: range,
+        match_span: whole,
+        rule: rule.id.clone(),
+        attribute: rule.attribute.clone(),
+        population,
+        value,
+        named_subject,
+    };
+    Some(fact)
 }
 
 /// Whether the word before `at` is "on".
