@@ -360,8 +360,11 @@ impl DateGrammar {
         prefer: Prefer,
     ) -> Vec<(Range<usize>, DateReading)> {
         let finder = self.finder.get_or_init(|| Regex::new(&format!("(?i){}", self.pattern)).expect("date pattern"));
+        // "$12 December 27": an amount is no day.
+        let amount = |at: usize| text[..at].trim_end().ends_with(['$', '£', '€']);
         let mut candidates: Vec<(Range<usize>, DateReading)> = finder
             .find_iter(text)
+            .filter(|m| !(m.as_str().starts_with(|c: char| c.is_ascii_digit()) && amount(m.start())))
             .filter_map(|m| Some((m.range(), DateReading::Date(self.read_with(m.as_str(), reference, prefer)?))))
             .collect();
         let bytes = text.as_bytes();
@@ -378,6 +381,9 @@ impl DateGrammar {
                 {
                     continue;
                 }
+            }
+            if c.name("dd").is_some() && amount(m.start()) {
+                continue;
             }
             if c.name("na").or(c.name("sr1")).or(c.name("sd1")).is_some() {
                 // "3.5 years" is a length of time.
@@ -643,8 +649,15 @@ fn resolve_relative(text: &str, published: Option<CivilDate>) -> Option<DateValu
         "week" => Some(unresolved()),
         w => {
             if let Some(m) = month_number(w) {
-                // "last March": the March of the year before; "this March": this year's.
-                let y = if past { p.year - 1 } else { p.year };
+                // "last March": the March of the year before; "this March": this year's; "next
+                // March": the coming one (said in February, this year's), as both peers read it.
+                let y = if direction == "next" {
+                    p.year + i32::from(m <= p.month)
+                } else if past {
+                    p.year - 1
+                } else {
+                    p.year
+                };
                 date(y, Some(m), None)
             } else if let Some(wd) = weekday_number(w) {
                 let back = (weekday(p) + 7 - wd) % 7;
@@ -932,6 +945,9 @@ impl DateGrammar {
                 let from = if self.floats(ta) { &self.reread(ta, p, Prefer::Past)? } else { ra };
                 (reading_stretch(from)?, (p, add_days(p, 1)))
             }
+            // A bare day ranges only with another day: "from the first to the second quarter"
+            // is no range of days.
+            (Some(Loose::Day(_)), ..) | (_, _, Some(Loose::Day(_)), _) => return None,
             (_, Some(ra), _, Some(rb)) => {
                 let (sa, sb) = (end_stretch(ra)?, end_stretch(rb)?);
                 // "Friday-Jun-15" names one day twice; "Monday - Friday" and "from Monday to
@@ -1470,6 +1486,8 @@ mod tests {
         assert_eq!(on("rose 3 to the 12th of March 2016"), vec![("the 12th of March 2016", day(2016, 3, 12))]);
         assert_eq!(on("two to March 3, 2016"), vec![("March 3, 2016", day(2016, 3, 3))]);
         assert_eq!(on("March 9, 2016 through 7th"), vec![("March 9, 2016", day(2016, 3, 9))]);
+        let quarters = on("from the first to the second quarter");
+        assert!(quarters.iter().all(|(_, r)| !matches!(r, DateReading::Between { .. })), "{quarters:?}");
     }
 
     #[test]
@@ -1693,6 +1711,17 @@ mod tests {
             on("before the end of December 2018"),
             vec![("before the end of December 2018", DateReading::Open { from: None, to: Some(at(2019, 1)) })]
         );
+    }
+
+    #[test]
+    fn next_month_amounts_and_spaced_month_years() {
+        let on = |text| scanned(text, p(2016, 11, 7), Prefer::Past);
+        assert_eq!(on("next June"), vec![("next June", DateReading::Date(month_value(2017, 6)))]);
+        assert_eq!(on("next january"), vec![("next january", DateReading::Date(month_value(2017, 1)))]);
+        assert_eq!(ymd(&read("next March", p(2024, 2, 10))), (Some(2024), Some(3), None), "the coming March");
+        assert_eq!(ymd(&read("next February", p(2024, 2, 10))), (Some(2025), Some(2), None));
+        assert_eq!(on("paid $12 December 27"), vec![("December 27", day(2015, 12, 27))]);
+        assert_eq!(on("in 11 / 2016"), vec![("11 / 2016", DateReading::Date(month_value(2016, 11)))]);
     }
 
     #[test]
@@ -1936,7 +1965,7 @@ impl DateGrammar {
                 r"\b(?:the\s+)?(?P<bpart>beginning|start|middle|end)\s+of\s+(?:the\s+)?(?P<bunit>week|month|year)\b".to_string(),
                 format!(r"\b(?P<ya>{year})\s?[-/.]\s?(?P<ma>{n}|{mon})\s?[-/.]\s?(?P<da>{n})\b"),
                 format!(r"\b(?P<yb>{year})[-/](?P<mb>{n})\b"),
-                format!(r"\b(?P<mc>{n})/(?P<yc>{year})"),
+                format!(r"\b(?P<mc>{n})\s*/\s*(?P<yc>{year})"),
                 format!(r"\b(?P<sr1>{n}/{n}(?:/(?:\d{{4}}|\d{{2}}))?)\s*[-–]\s*(?P<sr2>{n}/{n}(?:/(?:\d{{4}}|\d{{2}}))?)\b(?:,\s*(?P<sry>{year}))?|\b(?P<sd1>{n}-{n}-\d{{4}})\s*[-–]\s*(?P<sd2>{n}-{n}-\d{{4}})\b"),
                 format!(r"\b(?P<dx>{n})\s?[-/.]\s?(?P<mx>{names})\.?\s?[-/.]\s?(?P<yx>\d{{4}}|\d{{2}})\b|\b(?P<mx2>{names})\.?[-/.](?P<dx2>{n})[-/.](?P<yx2>\d{{4}})\b"),
                 format!(r"\b(?P<na>{n})\s?[-/.]\s?(?P<nb>{n})\b(?:\s?[-/.]\s?(?P<nc>\d{{4}}|\d{{2}})\b|,\s?(?P<nc2>\d{{4}})\b|,(?P<nc3>\d\d)\b)?"),
@@ -2262,7 +2291,10 @@ impl DateGrammar {
         }
         if let Some(m) = s("lmm") {
             let m = month_number(m)?;
-            let y = if s("lmdir")?.eq_ignore_ascii_case("last") { p.year - 1 } else { p.year };
+            let y = match step_of(s("lmdir")?) {
+                1 => p.year + i32::from(m <= p.month),
+                step => p.year + step as i32,
+            };
             return Some(DateReading::Date(month_value(y, m)));
         }
         if let Some(w) = s("ww").or(s("ww2")) {
