@@ -1725,6 +1725,16 @@ mod tests {
     }
 
     #[test]
+    fn two_abbreviated_months() {
+        let on = |text| scanned(text, p(2018, 10, 24), Prefer::Past);
+        assert_eq!(on("from Sep to Nov"), vec![("from Sep to Nov", months((2018, 9), (2018, 11)))]);
+        assert_eq!(on("Nov-Feb"), vec![("Nov-Feb", months((2017, 11), (2018, 2)))]);
+        assert_eq!(on("Sept to Nov 2020"), vec![("Sept to Nov 2020", months((2020, 9), (2020, 11)))]);
+        assert_eq!(on("Nov-Feb 5th, 2017")[0].0, "Nov-Feb 5th, 2017");
+        assert!(on("you may to mar it").is_empty(), "verbs");
+    }
+
+    #[test]
     fn impossible_dates_are_not_dates() {
         assert!(DateGrammar::default().read("February 30", None).is_none());
     }
@@ -1983,6 +1993,7 @@ impl DateGrammar {
                 format!(r"\b(?:(?P<wb>{wd}),?\s*)?(?:the\s+)?(?P<dd>{day})\.?\s*(?:day\s+)?(?:of\s+)?(?P<md>{mon})(?:\s*,?\s*(?P<yd>{year}|'\d\d\b|{year_words}))?"),
                 format!(r"\b(?:(?P<wc>{wd}),?\s*)?(?P<me>{mon})(?:\s*[./-]\s*|\s+the\s+|\s*)(?P<de>{day})(?:\s*,?\s*(?P<ye>{year}|{year_words}))?"),
                 format!(r"\b(?P<mg>{names})(?P<dg>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<yg>{year}))?"),
+                format!(r"\b(?:from\s+)?(?P<mm1>{ab})\.?\s*(?:-|–|to|through|thru|till|until)\s*(?P<mm2>{ab})\b\.?(?:\s*,?\s*(?P<mmy>{year}))?", ab = r"(?:(?-i:Mar)|(?i:jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec))"),
                 r"\b(?P<rel>today|tomorrows?|tmrw|yesterday|the\s+day\s+(?:before\s+yesterday|after\s+(?:tomorrow|tmrw))|(?:the\s+)?next\s+day)\b".to_string(),
                 format!(r"\b(?P<pdir>{rel})\s+(?P<punit>week(?:end)?|month|year|yr)\b"),
                 format!(r"\b(?P<wdir>last|this|next|coming)\s+(?P<wr>{wd})"),
@@ -2214,6 +2225,27 @@ impl DateGrammar {
         let Some(p) = p else {
             return Some(unresolved(c));
         };
+        if let Some(m1) = s("mm1") {
+            // "Sep to Nov", "Jan-Mar 2019": two abbreviated months, neither found alone, the
+            // second after the first. (Full names are found alone and joined as range ends.)
+            let (m1, m2) = (month_number(m1)?, month_number(s("mm2")?)?);
+            let (y1, y2) = match s("mmy") {
+                Some(y) => {
+                    let y = full_year(y)?;
+                    (if m1 <= m2 { y } else { y - 1 }, y)
+                }
+                None => {
+                    let y1 = match prefer {
+                        Prefer::Past if m1 > p.month => p.year - 1,
+                        Prefer::Future if m1 < p.month => p.year + 1,
+                        _ => p.year,
+                    };
+                    (y1, if m2 >= m1 { y1 } else { y1 + 1 })
+                }
+            };
+            let (from, to) = (date_stretch(&month_value(y1, m1))?, date_stretch(&month_value(y2, m2))?);
+            return Some(DateReading::Between { from, to });
+        }
         if let Some(r) = s("rel") {
             let r = r.to_lowercase();
             let n = if r.starts_with("today") {
