@@ -383,10 +383,13 @@ impl DateGrammar {
     ) -> Vec<(Range<usize>, DateReading)> {
         let finder = self.finder.get_or_init(|| Twin::new(&format!("(?i){}", self.pattern)).expect("date pattern"));
         let ascii_words = words_are_ascii(text);
+        // "$12 December 27": an amount is no day.
+        let amount = |at: usize| text[..at].trim_end().ends_with(['$', '£', '€']);
         let mut candidates: Vec<(Range<usize>, DateReading)> = finder
             .get(ascii_words)
             .find_iter(text)
             .filter(|m| !(m.as_str().len() == 4 && after_acronym(&text[..m.start()])))
+            .filter(|m| !(m.as_str().starts_with(|c: char| c.is_ascii_digit()) && amount(m.start())))
             .filter_map(|m| Some((m.range(), DateReading::Date(self.read_with(m.as_str(), reference, prefer)?))))
             .collect();
         let bytes = text.as_bytes();
@@ -404,6 +407,9 @@ impl DateGrammar {
                 {
                     continue;
                 }
+            }
+            if c.name("dd").is_some() && amount(m.start()) {
+                continue;
             }
             if c.name("na").or(c.name("sr1")).or(c.name("sd1")).is_some() {
                 // "3.5 years" is a length of time.
@@ -666,8 +672,15 @@ fn resolve_relative(text: &str, published: Option<CivilDate>) -> Option<DateValu
         "week" => Some(unresolved()),
         w => {
             if let Some(m) = month_number(w) {
-                // "last March": the March of the year before; "this March": this year's.
-                let y = if past { p.year - 1 } else { p.year };
+                // "last March": the March of the year before; "this March": this year's; "next
+                // March": the coming one (said in February, this year's), as both peers read it.
+                let y = if direction == "next" {
+                    p.year + i32::from(m <= p.month)
+                } else if past {
+                    p.year - 1
+                } else {
+                    p.year
+                };
                 date(y, Some(m), None)
             } else if let Some(wd) = weekday_number(w) {
                 let back = (weekday(p) + 7 - wd) % 7;
@@ -955,6 +968,9 @@ impl DateGrammar {
                 let from = if self.floats(ta) { &self.reread(ta, p, Prefer::Past)? } else { ra };
                 (reading_stretch(from)?, (p, add_days(p, 1)))
             }
+            // A bare day ranges only with another day: "from the first to the second quarter"
+            // is no range of days.
+            (Some(Loose::Day(_)), ..) | (_, _, Some(Loose::Day(_)), _) => return None,
             (_, Some(ra), _, Some(rb)) => {
                 let (sa, sb) = (end_stretch(ra)?, end_stretch(rb)?);
                 // "Friday-Jun-15" names one day twice; "Monday - Friday" and "from Monday to
@@ -1510,6 +1526,8 @@ mod tests {
         assert_eq!(on("rose 3 to the 12th of March 2016"), vec![("the 12th of March 2016", day(2016, 3, 12))]);
         assert_eq!(on("two to March 3, 2016"), vec![("March 3, 2016", day(2016, 3, 3))]);
         assert_eq!(on("March 9, 2016 through 7th"), vec![("March 9, 2016", day(2016, 3, 9))]);
+        let quarters = on("from the first to the second quarter");
+        assert!(quarters.iter().all(|(_, r)| !matches!(r, DateReading::Between { .. })), "{quarters:?}");
     }
 
     #[test]
@@ -1733,6 +1751,27 @@ mod tests {
             on("before the end of December 2018"),
             vec![("before the end of December 2018", DateReading::Open { from: None, to: Some(at(2019, 1)) })]
         );
+    }
+
+    #[test]
+    fn next_month_amounts_and_spaced_month_years() {
+        let on = |text| scanned(text, p(2016, 11, 7), Prefer::Past);
+        assert_eq!(on("next June"), vec![("next June", DateReading::Date(month_value(2017, 6)))]);
+        assert_eq!(on("next january"), vec![("next january", DateReading::Date(month_value(2017, 1)))]);
+        assert_eq!(ymd(&read("next March", p(2024, 2, 10))), (Some(2024), Some(3), None), "the coming March");
+        assert_eq!(ymd(&read("next February", p(2024, 2, 10))), (Some(2025), Some(2), None));
+        assert_eq!(on("paid $12 December 27"), vec![("December 27", day(2015, 12, 27))]);
+        assert_eq!(on("in 11 / 2016"), vec![("11 / 2016", DateReading::Date(month_value(2016, 11)))]);
+    }
+
+    #[test]
+    fn two_abbreviated_months() {
+        let on = |text| scanned(text, p(2018, 10, 24), Prefer::Past);
+        assert_eq!(on("from Sep to Nov"), vec![("from Sep to Nov", months((2018, 9), (2018, 11)))]);
+        assert_eq!(on("Nov-Feb"), vec![("Nov-Feb", months((2017, 11), (2018, 2)))]);
+        assert_eq!(on("Sept to Nov 2020"), vec![("Sept to Nov 2020", months((2020, 9), (2020, 11)))]);
+        assert_eq!(on("Nov-Feb 5th, 2017")[0].0, "Nov-Feb 5th, 2017");
+        assert!(on("you may to mar it").is_empty(), "verbs");
     }
 
     #[test]
@@ -1981,7 +2020,7 @@ impl DateGrammar {
                 r"\b(?:the\s+)?(?P<bpart>beginning|start|middle|end)\s+of\s+(?:the\s+)?(?P<bunit>week|month|year)\b".to_string(),
                 format!(r"\b(?P<ya>{year})\s?[-/.]\s?(?P<ma>{n}|{mon})\s?[-/.]\s?(?P<da>{n})\b"),
                 format!(r"\b(?P<yb>{year})[-/](?P<mb>{n})\b"),
-                format!(r"\b(?P<mc>{n})/(?P<yc>{year})"),
+                format!(r"\b(?P<mc>{n})\s*/\s*(?P<yc>{year})"),
                 format!(r"\b(?P<sr1>{n}/{n}(?:/(?:\d{{4}}|\d{{2}}))?)\s*[-–]\s*(?P<sr2>{n}/{n}(?:/(?:\d{{4}}|\d{{2}}))?)\b(?:,\s*(?P<sry>{year}))?|\b(?P<sd1>{n}-{n}-\d{{4}})\s*[-–]\s*(?P<sd2>{n}-{n}-\d{{4}})\b"),
                 format!(r"\b(?P<dx>{n})\s?[-/.]\s?(?P<mx>{names})\.?\s?[-/.]\s?(?P<yx>\d{{4}}|\d{{2}})\b|\b(?P<mx2>{names})\.?[-/.](?P<dx2>{n})[-/.](?P<yx2>\d{{4}})\b"),
                 format!(r"\b(?P<na>{n})\s?[-/.]\s?(?P<nb>{n})\b(?:\s?[-/.]\s?(?P<nc>\d{{4}}|\d{{2}})\b|,\s?(?P<nc2>\d{{4}})\b|,(?P<nc3>\d\d)\b)?"),
@@ -1999,6 +2038,7 @@ impl DateGrammar {
                 format!(r"\b(?:(?P<wb>{wd}),?\s*)?(?:the\s+)?(?P<dd>{day})\.?\s*(?:day\s+)?(?:of\s+)?(?P<md>{mon})(?:\s*,?\s*(?P<yd>{year}|'\d\d\b|{year_words}))?"),
                 format!(r"\b(?:(?P<wc>{wd}),?\s*)?(?P<me>{mon})(?:\s*[./-]\s*|\s+the\s+|\s*)(?P<de>{day})(?:\s*,?\s*(?P<ye>{year}|{year_words}))?"),
                 format!(r"\b(?P<mg>{names})(?P<dg>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<yg>{year}))?"),
+                format!(r"\b(?:from\s+)?(?P<mm1>{ab})\.?\s*(?:-|–|to|through|thru|till|until)\s*(?P<mm2>{ab})\b\.?(?:\s*,?\s*(?P<mmy>{year}))?", ab = r"(?:(?-i:Mar)|(?i:jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec))"),
                 r"\b(?P<rel>today|tomorrows?|tmrw|yesterday|the\s+day\s+(?:before\s+yesterday|after\s+(?:tomorrow|tmrw))|(?:the\s+)?next\s+day)\b".to_string(),
                 format!(r"\b(?P<pdir>{rel})\s+(?P<punit>week(?:end)?|month|year|yr)\b"),
                 format!(r"\b(?P<wdir>last|this|next|coming)\s+(?P<wr>{wd})"),
@@ -2240,6 +2280,27 @@ impl DateGrammar {
         let Some(p) = p else {
             return Some(unresolved(c));
         };
+        if let Some(m1) = s("mm1") {
+            // "Sep to Nov", "Jan-Mar 2019": two abbreviated months, neither found alone, the
+            // second after the first. (Full names are found alone and joined as range ends.)
+            let (m1, m2) = (month_number(m1)?, month_number(s("mm2")?)?);
+            let (y1, y2) = match s("mmy") {
+                Some(y) => {
+                    let y = full_year(y)?;
+                    (if m1 <= m2 { y } else { y - 1 }, y)
+                }
+                None => {
+                    let y1 = match prefer {
+                        Prefer::Past if m1 > p.month => p.year - 1,
+                        Prefer::Future if m1 < p.month => p.year + 1,
+                        _ => p.year,
+                    };
+                    (y1, if m2 >= m1 { y1 } else { y1 + 1 })
+                }
+            };
+            let (from, to) = (date_stretch(&month_value(y1, m1))?, date_stretch(&month_value(y2, m2))?);
+            return Some(DateReading::Between { from, to });
+        }
         if let Some(r) = s("rel") {
             let r = r.to_lowercase();
             let n = if r.starts_with("today") {
@@ -2317,7 +2378,10 @@ impl DateGrammar {
         }
         if let Some(m) = s("lmm") {
             let m = month_number(m)?;
-            let y = if s("lmdir")?.eq_ignore_ascii_case("last") { p.year - 1 } else { p.year };
+            let y = match step_of(s("lmdir")?) {
+                1 => p.year + i32::from(m <= p.month),
+                step => p.year + step as i32,
+            };
             return Some(DateReading::Date(month_value(y, m)));
         }
         if let Some(w) = s("ww").or(s("ww2")) {
