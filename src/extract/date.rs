@@ -150,6 +150,16 @@ fn count_of(text: &str) -> Option<i64> {
     (n.fract() == 0.0 && (1.0..=10_000.0).contains(&n)).then_some(n as i64)
 }
 
+/// The first day of the month `k` months after January of year 0.
+fn month_start(k: i64) -> CivilDate {
+    CivilDate { year: k.div_euclid(12) as i32, month: k.rem_euclid(12) as u32 + 1, day: 1 }
+}
+
+/// The Monday of ISO week 1 of `year`, the week with January 4th in it.
+fn iso_week1(year: i32) -> CivilDate {
+    monday_of(CivilDate { year, month: 1, day: 4 })
+}
+
 /// Whether `before` ends in "at": "at 4.22" is a time of day, not April 22.
 fn at_before(before: &str) -> bool {
     static AT: OnceLock<Regex> = OnceLock::new();
@@ -1676,6 +1686,50 @@ mod tests {
     }
 
     #[test]
+    fn stretches_of_whole_units_before_or_after_this_one() {
+        let at = |y, m, d| CivilDate { year: y, month: m, day: d };
+        let period = |start, end| DateReading::Period { start, end };
+        // Published Thursday 2019-07-04, in the third quarter.
+        let cases = [
+            ("the past two quarters", "past two quarters", period(at(2019, 1, 1), at(2019, 7, 1))),
+            ("the previous eleven quarters", "previous eleven quarters", period(at(2016, 10, 1), at(2019, 7, 1))),
+            ("the next 7 quarters", "next 7 quarters", period(at(2019, 10, 1), at(2021, 7, 1))),
+            ("the next 2 months", "next 2 months", period(at(2019, 8, 1), at(2019, 10, 1))),
+            ("in the 2 next days", "2 next days", period(at(2019, 7, 5), at(2019, 7, 7))),
+            ("in the 5 past years", "5 past years", period(at(2014, 1, 1), at(2019, 1, 1))),
+            ("the 3 upcoming weeks", "3 upcoming weeks", period(at(2019, 7, 8), at(2019, 7, 29))),
+        ];
+        for (text, phrase, reading) in cases {
+            assert_eq!(scanned(text, p(2019, 7, 4), Prefer::Past), vec![(phrase, reading)], "{text}");
+        }
+        let on = |text| scanned(text, p(2019, 7, 4), Prefer::Past);
+        // "following" counts from the story's own time, not from the publication date.
+        assert!(on("in the 2 following days").iter().all(|(_, r)| !matches!(r, DateReading::Period { .. })));
+    }
+
+    #[test]
+    fn the_first_or_last_days_weeks_months_or_quarters_of_a_year() {
+        let at = |y, m, d| CivilDate { year: y, month: m, day: d };
+        let period = |start, end| DateReading::Period { start, end };
+        let cases = [
+            ("the first six months of 2024", period(at(2024, 1, 1), at(2024, 7, 1))),
+            ("the last four months of 2021", period(at(2021, 9, 1), at(2022, 1, 1))),
+            ("the first two quarters of 2019", period(at(2019, 1, 1), at(2019, 7, 1))),
+            ("first ten days of last year", period(at(2018, 1, 1), at(2018, 1, 11))),
+            ("the last 3 days of the year", period(at(2019, 12, 29), at(2020, 1, 1))),
+            // ISO weeks: 2021's first Monday-to-Sunday week starts on January 4.
+            ("the first 2 weeks of 2021", period(at(2021, 1, 4), at(2021, 1, 18))),
+            ("the last 3 weeks of this year", period(at(2019, 12, 9), at(2019, 12, 30))),
+        ];
+        for (text, reading) in cases {
+            assert_eq!(scanned(text, p(2019, 7, 4), Prefer::Past), vec![(text, reading)], "{text}");
+        }
+        let on = |text| scanned(text, p(2019, 7, 4), Prefer::Past);
+        let too_long = on("the first 13 months of 2020");
+        assert!(too_long.iter().all(|(_, r)| !matches!(r, DateReading::Period { .. })), "{too_long:?}");
+    }
+
+    #[test]
     fn a_weekday_before_a_numeric_date() {
         let on = |text| scanned(text, p(2018, 7, 1), Prefer::Future);
         assert_eq!(on("Friday 7/6"), vec![("Friday 7/6", day(2018, 7, 6))]);
@@ -2012,6 +2066,7 @@ impl DateGrammar {
             let num = number_pattern();
             let nth = r"(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)";
             let rel = r"(?:this|current|next|last|previous|past|coming|upcoming|(?:the\s+)?following)";
+            let spans = "days|weeks|months|quarters|years";
             let year_words = year_words_pattern();
             let holiday_directions = HOLIDAY_DIRECTIONS.join("|");
             let holidays = holiday_names_pattern(self.holidays.iter().map(|(name, _)| name.as_str()));
@@ -2034,7 +2089,8 @@ impl DateGrammar {
                 format!(r"\b(?:the\s+)?(?P<iwn>first|second|third|fourth|fifth|last|\d{{1,2}}(?:st|nd|rd|th))\s+week\s+of\s+(?:(?P<iwy>{year})|(?:the\s+)?(?:(?P<iwrel>this|next|last|previous|current)\s+)?year\b)|\bweek\s+(?P<iwn2>\d{{1,2}})\s*(?:of\s+|,\s*)?(?:(?P<iwy2>{year})|(?:the\s+)?(?P<iwrel2>this|next|last|previous|current)\s+year\b)"),
                 format!(r"\b(?P<wsl>{wd}),?\s+(?P<wslm>{n})/(?P<wsld>{n})\b(?:/(?P<wsly>\d{{4}}|\d{{2}})\b)?"),
                 format!(r"\b(?P<lmdir>last|this|next)\s+(?P<lmm>{mon})"),
-                format!(r"\b(?P<ndir>last|next|past|previous|coming|upcoming)\s+(?P<nn>{num})\s+(?P<nu>days|weeks|months|years)\b"),
+                format!(r"\b(?P<ndir>last|next|past|previous|coming|upcoming)\s+(?P<nn>{num})\s+(?P<nu>{spans})\b|\b(?P<nn2>{num})\s+(?P<ndir2>next|past|previous|coming|upcoming)\s+(?P<nu2>{spans})\b"),
+                format!(r"\b(?:the\s+)?(?P<fnd>first|last)\s+(?P<fnn>{num})\s+(?P<fnu>days|weeks|months|quarters)\s+of\s+(?:(?P<fny>{year})|(?:the\s+)?(?:(?P<fnrel>this|next|last|previous|current)\s+)?year\b)"),
                 format!(r"\b(?:(?P<wb>{wd}),?\s*)?(?:the\s+)?(?P<dd>{day})\.?\s*(?:day\s+)?(?:of\s+)?(?P<md>{mon})(?:\s*,?\s*(?P<yd>{year}|'\d\d\b|{year_words}))?"),
                 format!(r"\b(?:(?P<wc>{wd}),?\s*)?(?P<me>{mon})(?:\s*[./-]\s*|\s+the\s+|\s*)(?P<de>{day})(?:\s*,?\s*(?P<ye>{year}|{year_words}))?"),
                 format!(r"\b(?P<mg>{names})(?P<dg>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<yg>{year}))?"),
@@ -2458,13 +2514,38 @@ impl DateGrammar {
                 Some(y) => full_year(y)?,
                 None => p.year + s("iwrel").or(s("iwrel2")).map_or(0, step_of) as i32,
             };
-            let week1 = |y: i32| monday_of(CivilDate { year: y, month: 1, day: 4 });
             let start = if n.eq_ignore_ascii_case("last") {
-                add_days(week1(y + 1), -7)
+                add_days(iso_week1(y + 1), -7)
             } else {
-                add_days(week1(y), 7 * (i64::from(day_value(n).or_else(|| n.parse().ok())?) - 1))
+                add_days(iso_week1(y), 7 * (i64::from(day_value(n).or_else(|| n.parse().ok())?) - 1))
             };
-            return (start < week1(y + 1)).then(|| DateReading::Period { start, end: add_days(start, 7) });
+            return (start < iso_week1(y + 1)).then(|| DateReading::Period { start, end: add_days(start, 7) });
+        }
+        if let Some(n) = s("fnn") {
+            // "the first six months of 2024", "the last 3 weeks of this year": a stretch at one end
+            // of a year (weeks are ISO weeks, as in "the last week of 2016").
+            let n = count_of(n)?;
+            let y = match s("fny") {
+                Some(y) => full_year(y)?,
+                None => p.year + s("fnrel").map_or(0, step_of) as i32,
+            };
+            let first = s("fnd")?.eq_ignore_ascii_case("first");
+            let unit = s("fnu")?.to_lowercase();
+            let jan1 = |y: i32| CivilDate { year: y, month: 1, day: 1 };
+            let (lo, hi) = if unit == "weeks" { (iso_week1(y), iso_week1(y + 1)) } else { (jan1(y), jan1(y + 1)) };
+            let (start, end) = match unit.as_str() {
+                "days" | "weeks" => {
+                    let days = if unit == "days" { n } else { 7 * n };
+                    if first { (lo, add_days(lo, days)) } else { (add_days(hi, -days), hi) }
+                }
+                _ => {
+                    let months = if unit == "months" { n } else { 3 * n };
+                    let jan = i64::from(y) * 12;
+                    if first { (lo, month_start(jan + months)) } else { (month_start(jan + 12 - months), hi) }
+                }
+            };
+            // "the first 13 months of 2020" is no stretch of 2020.
+            return (lo <= start && end <= hi).then_some(DateReading::Period { start, end });
         }
         if let Some(h) = s("hn").or(s("hn2")).or(s("hn3")) {
             // "2019 H2", "H1 2016", "the first half of 2019", "the second half of next year".
@@ -2481,11 +2562,12 @@ impl DateGrammar {
             let qs = i64::from(p.year) * 4 + i64::from((p.month - 1) / 3) + step_of(dir);
             return Some(quarter(qs.div_euclid(4) as i32, qs.rem_euclid(4) as u32 + 1));
         }
-        if let Some(unit) = s("nu") {
-            // "the next 3 days": the days after today; "the last two weeks": whole weeks, months,
-            // years before this one.
-            let n = parse_number(s("nn")?).filter(|n| n.fract() == 0.0 && *n >= 1.0 && *n <= 1_000.0)? as i64;
-            let back = matches!(s("ndir")?.to_lowercase().as_str(), "last" | "past" | "previous");
+        if let Some(unit) = s("nu").or(s("nu2")) {
+            // "the next 3 days", "the 2 next days": the days after today; "the last two weeks",
+            // "the past two quarters": whole weeks, months, quarters, years before this one.
+            let n =
+                parse_number(s("nn").or(s("nn2"))?).filter(|n| n.fract() == 0.0 && *n >= 1.0 && *n <= 1_000.0)? as i64;
+            let back = step_of(s("ndir").or(s("ndir2"))?) < 0;
             let unit = unit.to_lowercase();
             let (start, end) = match unit.as_str() {
                 "days" => {
@@ -2503,14 +2585,15 @@ impl DateGrammar {
                         (add_days(monday, 7), add_days(monday, 7 + 7 * n))
                     }
                 }
-                "months" => {
-                    let base = i64::from(p.year) * 12 + i64::from(p.month) - 1;
-                    let at = |k: i64| CivilDate {
-                        year: k.div_euclid(12) as i32,
-                        month: k.rem_euclid(12) as u32 + 1,
-                        day: 1,
-                    };
-                    if back { (at(base - n), at(base)) } else { (at(base + 1), at(base + 1 + n)) }
+                "months" | "quarters" => {
+                    let len = if unit == "months" { 1 } else { 3 };
+                    let month = i64::from(p.year) * 12 + i64::from(p.month) - 1;
+                    let base = month - month % len;
+                    if back {
+                        (month_start(base - n * len), month_start(base))
+                    } else {
+                        (month_start(base + len), month_start(base + len + n * len))
+                    }
                 }
                 _ => {
                     let at = |y: i64| CivilDate { year: y as i32, month: 1, day: 1 };
