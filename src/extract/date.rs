@@ -1698,6 +1698,8 @@ mod tests {
             ("in the 2 next days", "2 next days", period(at(2019, 7, 5), at(2019, 7, 7))),
             ("in the 5 past years", "5 past years", period(at(2014, 1, 1), at(2019, 1, 1))),
             ("the 3 upcoming weeks", "3 upcoming weeks", period(at(2019, 7, 8), at(2019, 7, 29))),
+            ("in the past two decades", "past two decades", period(at(1990, 1, 1), at(2010, 1, 1))),
+            ("the next 3 decades", "next 3 decades", period(at(2020, 1, 1), at(2050, 1, 1))),
         ];
         for (text, phrase, reading) in cases {
             assert_eq!(scanned(text, p(2019, 7, 4), Prefer::Past), vec![(phrase, reading)], "{text}");
@@ -1727,6 +1729,23 @@ mod tests {
         let on = |text| scanned(text, p(2019, 7, 4), Prefer::Past);
         let too_long = on("the first 13 months of 2020");
         assert!(too_long.iter().all(|(_, r)| !matches!(r, DateReading::Period { .. })), "{too_long:?}");
+    }
+
+    #[test]
+    fn a_weekday_with_its_date_in_brackets_or_after_a_hyphen() {
+        let on = |text| scanned(text, p(2024, 3, 25), Prefer::Past);
+        let cases = [
+            ("on Friday (March 22)", "Friday (March 22)", day(2024, 3, 22)),
+            ("this friday (jun-15)", "friday (jun-15)", day(2018, 6, 15)),
+            ("on Thursday (Dec. 5, 2019)", "Thursday (Dec. 5, 2019)", day(2019, 12, 5)),
+            ("Friday-Jun-15", "Friday-Jun-15", day(2018, 6, 15)),
+        ];
+        for (text, phrase, reading) in cases {
+            assert_eq!(on(text), vec![(phrase, reading)], "{text}");
+        }
+        // Brackets that hold no date leave the weekday to itself.
+        let phrases: Vec<&str> = on("on Friday (local time)").into_iter().map(|(t, _)| t).collect();
+        assert_eq!(phrases, vec!["Friday"]);
     }
 
     #[test]
@@ -2066,7 +2085,7 @@ impl DateGrammar {
             let num = number_pattern();
             let nth = r"(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)";
             let rel = r"(?:this|current|next|last|previous|past|coming|upcoming|(?:the\s+)?following)";
-            let spans = "days|weeks|months|quarters|years";
+            let spans = "days|weeks|months|quarters|years|decades";
             let year_words = year_words_pattern();
             let holiday_directions = HOLIDAY_DIRECTIONS.join("|");
             let holidays = holiday_names_pattern(self.holidays.iter().map(|(name, _)| name.as_str()));
@@ -2092,11 +2111,13 @@ impl DateGrammar {
                 format!(r"\b(?P<ndir>last|next|past|previous|coming|upcoming)\s+(?P<nn>{num})\s+(?P<nu>{spans})\b|\b(?P<nn2>{num})\s+(?P<ndir2>next|past|previous|coming|upcoming)\s+(?P<nu2>{spans})\b"),
                 format!(r"\b(?:the\s+)?(?P<fnd>first|last)\s+(?P<fnn>{num})\s+(?P<fnu>days|weeks|months|quarters)\s+of\s+(?:(?P<fny>{year})|(?:the\s+)?(?:(?P<fnrel>this|next|last|previous|current)\s+)?year\b)"),
                 format!(r"\b(?:(?P<wb>{wd}),?\s*)?(?:the\s+)?(?P<dd>{day})\.?\s*(?:day\s+)?(?:of\s+)?(?P<md>{mon})(?:\s*,?\s*(?P<yd>{year}|'\d\d\b|{year_words}))?"),
-                format!(r"\b(?:(?P<wc>{wd}),?\s*)?(?P<me>{mon})(?:\s*[./-]\s*|\s+the\s+|\s*)(?P<de>{day})(?:\s*,?\s*(?P<ye>{year}|{year_words}))?"),
+                format!(r"\b(?:(?P<wc>{wd})(?:,?\s*|-))?(?P<me>{mon})(?:\s*[./-]\s*|\s+the\s+|\s*)(?P<de>{day})(?:\s*,?\s*(?P<ye>{year}|{year_words}))?"),
+                // "Friday (March 22)": a weekday with its date in brackets, as news agencies write it.
+                format!(r"\b(?P<wc>{wd})\s*\(\s*(?P<me>{mon})\s*[./-]?\s*(?P<de>{day})(?:\s*,?\s*(?P<ye>{year}))?\s*\)"),
                 format!(r"\b(?P<mg>{names})(?P<dg>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<yg>{year}))?"),
                 format!(r"\b(?:from\s+)?(?P<mm1>{ab})\.?\s*(?:-|–|to|through|thru|till|until)\s*(?P<mm2>{ab})\b\.?(?:\s*,?\s*(?P<mmy>{year}))?", ab = r"(?:(?-i:Mar)|(?i:jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec))"),
                 r"\b(?P<rel>today|tomorrows?|tmrw|yesterday|the\s+day\s+(?:before\s+yesterday|after\s+(?:tomorrow|tmrw))|(?:the\s+)?next\s+day)\b".to_string(),
-                format!(r"\b(?P<pdir>{rel})\s+(?P<punit>week(?:end)?|month|year|yr)\b"),
+                format!(r"\b(?P<pdir>{rel})\s+(?:calendar\s+)?(?P<punit>week(?:end)?|month|year|yr)\b"),
                 format!(r"\b(?P<wdir>last|this|next|coming)\s+(?P<wr>{wd})"),
                 format!(r"\b(?P<ww>{wd})\s+(?:of\s+|from\s+|on\s+)?(?:the\s+)?(?P<wwdir>{rel})\s+week\b|\b(?P<wwdir2>{rel})\s+week(?:'s)?\s+(?:on\s+)?(?P<ww2>{wd})"),
                 format!(r"\b(?P<wl>{wd})"),
@@ -2596,9 +2617,10 @@ impl DateGrammar {
                     }
                 }
                 _ => {
+                    let len = if unit == "years" { 1 } else { 10 };
                     let at = |y: i64| CivilDate { year: y as i32, month: 1, day: 1 };
-                    let y = i64::from(p.year);
-                    if back { (at(y - n), at(y)) } else { (at(y + 1), at(y + 1 + n)) }
+                    let base = i64::from(p.year) - i64::from(p.year) % len;
+                    if back { (at(base - n * len), at(base)) } else { (at(base + len), at(base + len + n * len)) }
                 }
             };
             return Some(DateReading::Period { start, end });
