@@ -1700,6 +1700,9 @@ mod tests {
             ("the 3 upcoming weeks", "3 upcoming weeks", period(at(2019, 7, 8), at(2019, 7, 29))),
             ("in the past two decades", "past two decades", period(at(1990, 1, 1), at(2010, 1, 1))),
             ("the next 3 decades", "next 3 decades", period(at(2020, 1, 1), at(2050, 1, 1))),
+            ("over the past fortnight", "past fortnight", period(at(2019, 6, 17), at(2019, 7, 1))),
+            ("in the next fortnight", "next fortnight", period(at(2019, 7, 15), at(2019, 7, 29))),
+            ("in the year to date", "the year to date", period(at(2019, 1, 1), at(2019, 7, 4))),
         ];
         for (text, phrase, reading) in cases {
             assert_eq!(scanned(text, p(2019, 7, 4), Prefer::Past), vec![(phrase, reading)], "{text}");
@@ -1707,6 +1710,29 @@ mod tests {
         let on = |text| scanned(text, p(2019, 7, 4), Prefer::Past);
         // "following" counts from the story's own time, not from the publication date.
         assert!(on("in the 2 following days").iter().all(|(_, r)| !matches!(r, DateReading::Period { .. })));
+    }
+
+    #[test]
+    fn a_fortnight_and_the_nth_month_of_a_year() {
+        let on = |text| scanned(text, p(2021, 5, 20), Prefer::Past);
+        let month = |y, m| DateReading::Date(month_value(y, m));
+        let cases = [
+            ("a fortnight ago", "a fortnight ago", day(2021, 5, 6)),
+            ("back in a fortnight", "in a fortnight", day(2021, 6, 3)),
+            ("in the third month of 2021", "the third month of 2021", month(2021, 3)),
+            ("The 9th month of next year", "The 9th month of next year", month(2022, 9)),
+            ("the twelfth month of the year", "the twelfth month of the year", month(2021, 12)),
+        ];
+        for (text, phrase, reading) in cases {
+            assert_eq!(on(text), vec![(phrase, reading)], "{text}");
+        }
+        for text in ["the 13th month of 2021", "the second month of the war", "it took a year to date the bones"] {
+            let found = on(text);
+            assert!(
+                found.iter().all(|(t, r)| !t.contains("month") && !matches!(r, DateReading::Period { .. })),
+                "{found:?}"
+            );
+        }
     }
 
     #[test]
@@ -2086,6 +2112,7 @@ impl DateGrammar {
             let nth = r"(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)";
             let rel = r"(?:this|current|next|last|previous|past|coming|upcoming|(?:the\s+)?following)";
             let spans = "days|weeks|months|quarters|years|decades";
+            let month_ordinals = DAY_ORDINALS[..12].join("|");
             let year_words = year_words_pattern();
             let holiday_directions = HOLIDAY_DIRECTIONS.join("|");
             let holidays = holiday_names_pattern(self.holidays.iter().map(|(name, _)| name.as_str()));
@@ -2109,6 +2136,7 @@ impl DateGrammar {
                 format!(r"\b(?P<wsl>{wd}),?\s+(?P<wslm>{n})/(?P<wsld>{n})\b(?:/(?P<wsly>\d{{4}}|\d{{2}})\b)?"),
                 format!(r"\b(?P<lmdir>last|this|next)\s+(?P<lmm>{mon})"),
                 format!(r"\b(?P<ndir>last|next|past|previous|coming|upcoming)\s+(?P<nn>{num})\s+(?P<nu>{spans})\b|\b(?P<nn2>{num})\s+(?P<ndir2>next|past|previous|coming|upcoming)\s+(?P<nu2>{spans})\b"),
+                format!(r"\b(?:the\s+)?(?P<mofn>{month_ordinals}|1[0-2]th|[1-9](?:st|nd|rd|th))\s+month\s+of\s+(?:(?P<mofy>{year})|(?:the\s+)?(?:(?P<mofrel>this|next|last|previous|current)\s+)?year\b)|\b(?P<ytd>the\s+year\s+to\s+date|year-to-date)\b"),
                 format!(r"\b(?:the\s+)?(?P<fnd>first|last)\s+(?P<fnn>{num})\s+(?P<fnu>days|weeks|months|quarters)\s+of\s+(?:(?P<fny>{year})|(?:the\s+)?(?:(?P<fnrel>this|next|last|previous|current)\s+)?year\b)"),
                 format!(r"\b(?:(?P<wb>{wd}),?\s*)?(?:the\s+)?(?P<dd>{day})\.?\s*(?:day\s+)?(?:of\s+)?(?P<md>{mon})(?:\s*,?\s*(?P<yd>{year}|'\d\d\b|{year_words}))?"),
                 format!(r"\b(?:(?P<wc>{wd})(?:,?\s*|-))?(?P<me>{mon})(?:\s*[./-]\s*|\s+the\s+|\s*)(?P<de>{day})(?:\s*,?\s*(?P<ye>{year}|{year_words}))?"),
@@ -2117,7 +2145,7 @@ impl DateGrammar {
                 format!(r"\b(?P<mg>{names})(?P<dg>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<yg>{year}))?"),
                 format!(r"\b(?:from\s+)?(?P<mm1>{ab})\.?\s*(?:-|–|to|through|thru|till|until)\s*(?P<mm2>{ab})\b\.?(?:\s*,?\s*(?P<mmy>{year}))?", ab = r"(?:(?-i:Mar)|(?i:jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec))"),
                 r"\b(?P<rel>today|tomorrows?|tmrw|yesterday|the\s+day\s+(?:before\s+yesterday|after\s+(?:tomorrow|tmrw))|(?:the\s+)?next\s+day)\b".to_string(),
-                format!(r"\b(?P<pdir>{rel})\s+(?:calendar\s+)?(?P<punit>week(?:end)?|month|year|yr)\b"),
+                format!(r"\b(?P<pdir>{rel})\s+(?:calendar\s+)?(?P<punit>week(?:end)?|fortnight|month|year|yr)\b"),
                 format!(r"\b(?P<wdir>last|this|next|coming)\s+(?P<wr>{wd})"),
                 format!(r"\b(?P<ww>{wd})\s+(?:of\s+|from\s+|on\s+)?(?:the\s+)?(?P<wwdir>{rel})\s+week\b|\b(?P<wwdir2>{rel})\s+week(?:'s)?\s+(?:on\s+)?(?P<ww2>{wd})"),
                 format!(r"\b(?P<wl>{wd})"),
@@ -2125,7 +2153,7 @@ impl DateGrammar {
                 format!(r"\b(?:on\s+)?the\s+(?P<dn>{day})|\bon\s+(?P<dm>[12]\d|3[01]|0?[1-9])(?:(?:st|nd|rd|th)\b|\s*(?:[.!?;,](?:\s|$)|$))"),
                 format!(r"\b(?P<wt>{wd}),?\s+(?:the\s+)?(?P<wtd>{day})"),
                 format!(r"\b(?:the\s+)?(?P<dofm>{day})\s+(?:day\s+)?of\s+(?:the\s+)?(?P<dofdir>{rel})\s+month\b"),
-                format!(r"\b(?P<agon>{num}|an?|few|a\s+few)\s+(?P<agou>days?|weeks?|months?|years?)\s+(?P<agod>ago|back|hence|from\s+(?:now|today)|later)\b|\bin\s+(?P<inn>{num}|an?)\s+(?P<inu>days?|weeks?|months?|years?)\b"),
+                format!(r"\b(?P<agon>{num}|an?|few|a\s+few)\s+(?P<agou>days?|weeks?|fortnights?|months?|years?)\s+(?P<agod>ago|back|hence|from\s+(?:now|today)|later)\b|\bin\s+(?P<inn>{num}|an?)\s+(?P<inu>days?|weeks?|fortnights?|months?|years?)\b"),
                 format!(r"\b(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)(?:\s+(?:of\s+)?(?P<qy>{year}))?|\b(?P<qdir>{rel})\s+(?:quarter|qtr)\b|\b(?P<qy2>{year}|\d\d)[-\s]?q(?P<qn2>[1-4])\b|\bq(?P<qn3>[1-4])\s*(?:-\s*|of\s+)?(?P<qy3>{year})|\b(?:in|during|for|by|through|until)\s+(?:the\s+)?q(?P<qn4>[1-4])\b(?:\s*-?\s*(?P<qy4>{year}))?"),
                 format!(r"\b(?P<hy>{year})\s?-?\s?h(?P<hn>[12])\b|\bh(?P<hn2>[12])\s*-?\s*(?P<hy2>{year})|\b(?:the\s+)?(?P<hn3>first|second|1st|2nd)\s+half\s+of\s+(?:(?P<hy3>{year})|(?:the\s+)?(?:(?P<hrel>this|next|last|previous|current)\s+)?year\b)"),
                 format!(r"\b(?:the\s+)?(?P<nth>{nth})\s+(?P<nwd>{wd}|week|day)\s+(?:of|in)\s+(?:(?P<nmon>{mon})(?:\s*,?\s*(?P<ny>{year}))?|(?:the\s+)?(?P<nrel>this|next|last|previous|current)?\s*month\b)|\b(?P<nth2>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?P<nwd2>{weekday_names})\b"),
@@ -2410,6 +2438,11 @@ impl DateGrammar {
                     let start = add_days(monday_of(p), 7 * step + 5);
                     DateReading::Period { start, end: add_days(start, 2) }
                 }
+                // Two weeks from this Monday: "the next fortnight" starts in two weeks.
+                "fortnight" => {
+                    let start = add_days(monday_of(p), 14 * step);
+                    DateReading::Period { start, end: add_days(start, 14) }
+                }
                 "month" => {
                     let months = i64::from(p.year) * 12 + i64::from(p.month) - 1 + step;
                     DateReading::Date(month_value(months.div_euclid(12) as i32, months.rem_euclid(12) as u32 + 1))
@@ -2501,6 +2534,7 @@ impl DateGrammar {
             let date = match unit.trim_end_matches('s') {
                 "day" => add_days(p, n),
                 "week" => add_days(p, 7 * n),
+                "fortnight" => add_days(p, 14 * n),
                 u => {
                     let months = i64::from(p.year) * 12 + i64::from(p.month) - 1 + if u == "year" { 12 * n } else { n };
                     let (y, m) = (months.div_euclid(12) as i32, months.rem_euclid(12) as u32 + 1);
@@ -2541,6 +2575,20 @@ impl DateGrammar {
                 add_days(iso_week1(y), 7 * (i64::from(day_value(n).or_else(|| n.parse().ok())?) - 1))
             };
             return (start < iso_week1(y + 1)).then(|| DateReading::Period { start, end: add_days(start, 7) });
+        }
+        if let Some(n) = s("mofn") {
+            // "the third month of 2021", "the 9th month of next year".
+            let y = match s("mofy") {
+                Some(y) => full_year(y)?,
+                None => p.year + s("mofrel").map_or(0, step_of) as i32,
+            };
+            let m = day_value(n).filter(|m| (1..=12).contains(m))?;
+            return Some(DateReading::Date(month_value(y, m)));
+        }
+        if s("ytd").is_some() {
+            // "the year to date": from January 1 to the publication day.
+            let jan1 = CivilDate { year: p.year, month: 1, day: 1 };
+            return (jan1 < p).then_some(DateReading::Period { start: jan1, end: p });
         }
         if let Some(n) = s("fnn") {
             // "the first six months of 2024", "the last 3 weeks of this year": a stretch at one end
