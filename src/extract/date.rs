@@ -152,6 +152,16 @@ fn count_of(text: &str) -> Option<i64> {
     (n.fract() == 0.0 && (1.0..=10_000.0).contains(&n)).then_some(n as i64)
 }
 
+/// The first day of the month `k` months after January of year 0.
+fn month_start(k: i64) -> CivilDate {
+    CivilDate { year: k.div_euclid(12) as i32, month: k.rem_euclid(12) as u32 + 1, day: 1 }
+}
+
+/// The Monday of ISO week 1 of `year`, the week with January 4th in it.
+fn iso_week1(year: i32) -> CivilDate {
+    monday_of(CivilDate { year, month: 1, day: 4 })
+}
+
 /// Whether `before` ends in "at": "at 4.22" is a time of day, not April 22.
 fn at_before(before: &str) -> bool {
     static AT: OnceLock<Regex> = OnceLock::new();
@@ -396,10 +406,13 @@ impl DateGrammar {
     ) -> Vec<(Range<usize>, DateReading)> {
         let finder = self.finder.get_or_init(|| Twin::new(&format!("(?i){}", self.pattern)).expect("date pattern"));
         let ascii_words = words_are_ascii(text);
+        // "$12 December 27": an amount is no day.
+        let amount = |at: usize| text[..at].trim_end().ends_with(['$', '£', '€']);
         let mut candidates: Vec<(Range<usize>, DateReading)> = finder
             .get(ascii_words)
             .find_iter(text)
             .filter(|m| !(m.as_str().len() == 4 && after_acronym(&text[..m.start()])))
+            .filter(|m| !(m.as_str().starts_with(|c: char| c.is_ascii_digit()) && amount(m.start())))
             .filter_map(|m| Some((m.range(), DateReading::Date(self.read_with(m.as_str(), reference, prefer)?))))
             .collect();
         let bytes = text.as_bytes();
@@ -418,6 +431,9 @@ impl DateGrammar {
                 {
                     continue;
                 }
+            }
+            if c.name("dd").is_some() && amount(m.start) {
+                continue;
             }
             if c.name("na").or(c.name("sr1")).or(c.name("sd1")).is_some() {
                 // "3.5 years" is a length of time.
@@ -693,8 +709,15 @@ fn resolve_relative(text: &str, published: Option<CivilDate>) -> Option<DateValu
         "week" => Some(unresolved()),
         w => {
             if let Some(m) = month_number(w) {
-                // "last March": the March of the year before; "this March": this year's.
-                let y = if past { p.year - 1 } else { p.year };
+                // "last March": the March of the year before; "this March": this year's; "next
+                // March": the coming one (said in February, this year's), as both peers read it.
+                let y = if direction == "next" {
+                    p.year + i32::from(m <= p.month)
+                } else if past {
+                    p.year - 1
+                } else {
+                    p.year
+                };
                 date(y, Some(m), None)
             } else if let Some(wd) = weekday_number(w) {
                 let back = (weekday(p) + 7 - wd) % 7;
@@ -982,6 +1005,9 @@ impl DateGrammar {
                 let from = if self.floats(ta) { &self.reread(ta, p, Prefer::Past)? } else { ra };
                 (reading_stretch(from)?, (p, add_days(p, 1)))
             }
+            // A bare day ranges only with another day: "from the first to the second quarter"
+            // is no range of days.
+            (Some(Loose::Day(_)), ..) | (_, _, Some(Loose::Day(_)), _) => return None,
             (_, Some(ra), _, Some(rb)) => {
                 let (sa, sb) = (end_stretch(ra)?, end_stretch(rb)?);
                 // "Friday-Jun-15" names one day twice; "Monday - Friday" and "from Monday to
@@ -1537,6 +1563,8 @@ mod tests {
         assert_eq!(on("rose 3 to the 12th of March 2016"), vec![("the 12th of March 2016", day(2016, 3, 12))]);
         assert_eq!(on("two to March 3, 2016"), vec![("March 3, 2016", day(2016, 3, 3))]);
         assert_eq!(on("March 9, 2016 through 7th"), vec![("March 9, 2016", day(2016, 3, 9))]);
+        let quarters = on("from the first to the second quarter");
+        assert!(quarters.iter().all(|(_, r)| !matches!(r, DateReading::Between { .. })), "{quarters:?}");
     }
 
     #[test]
@@ -1685,6 +1713,95 @@ mod tests {
     }
 
     #[test]
+    fn stretches_of_whole_units_before_or_after_this_one() {
+        let at = |y, m, d| CivilDate { year: y, month: m, day: d };
+        let period = |start, end| DateReading::Period { start, end };
+        // Published Thursday 2019-07-04, in the third quarter.
+        let cases = [
+            ("the past two quarters", "past two quarters", period(at(2019, 1, 1), at(2019, 7, 1))),
+            ("the previous eleven quarters", "previous eleven quarters", period(at(2016, 10, 1), at(2019, 7, 1))),
+            ("the next 7 quarters", "next 7 quarters", period(at(2019, 10, 1), at(2021, 7, 1))),
+            ("the next 2 months", "next 2 months", period(at(2019, 8, 1), at(2019, 10, 1))),
+            ("in the 2 next days", "2 next days", period(at(2019, 7, 5), at(2019, 7, 7))),
+            ("in the 5 past years", "5 past years", period(at(2014, 1, 1), at(2019, 1, 1))),
+            ("the 3 upcoming weeks", "3 upcoming weeks", period(at(2019, 7, 8), at(2019, 7, 29))),
+            ("in the past two decades", "past two decades", period(at(1990, 1, 1), at(2010, 1, 1))),
+            ("the next 3 decades", "next 3 decades", period(at(2020, 1, 1), at(2050, 1, 1))),
+            ("over the past fortnight", "past fortnight", period(at(2019, 6, 17), at(2019, 7, 1))),
+            ("in the next fortnight", "next fortnight", period(at(2019, 7, 15), at(2019, 7, 29))),
+            ("in the year to date", "the year to date", period(at(2019, 1, 1), at(2019, 7, 4))),
+        ];
+        for (text, phrase, reading) in cases {
+            assert_eq!(scanned(text, p(2019, 7, 4), Prefer::Past), vec![(phrase, reading)], "{text}");
+        }
+        let on = |text| scanned(text, p(2019, 7, 4), Prefer::Past);
+        // "following" counts from the story's own time, not from the publication date.
+        assert!(on("in the 2 following days").iter().all(|(_, r)| !matches!(r, DateReading::Period { .. })));
+    }
+
+    #[test]
+    fn a_fortnight_and_the_nth_month_of_a_year() {
+        let on = |text| scanned(text, p(2021, 5, 20), Prefer::Past);
+        let month = |y, m| DateReading::Date(month_value(y, m));
+        let cases = [
+            ("a fortnight ago", "a fortnight ago", day(2021, 5, 6)),
+            ("back in a fortnight", "in a fortnight", day(2021, 6, 3)),
+            ("in the third month of 2021", "the third month of 2021", month(2021, 3)),
+            ("The 9th month of next year", "The 9th month of next year", month(2022, 9)),
+            ("the twelfth month of the year", "the twelfth month of the year", month(2021, 12)),
+        ];
+        for (text, phrase, reading) in cases {
+            assert_eq!(on(text), vec![(phrase, reading)], "{text}");
+        }
+        for text in ["the 13th month of 2021", "the second month of the war", "it took a year to date the bones"] {
+            let found = on(text);
+            assert!(
+                found.iter().all(|(t, r)| !t.contains("month") && !matches!(r, DateReading::Period { .. })),
+                "{found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_first_or_last_days_weeks_months_or_quarters_of_a_year() {
+        let at = |y, m, d| CivilDate { year: y, month: m, day: d };
+        let period = |start, end| DateReading::Period { start, end };
+        let cases = [
+            ("the first six months of 2024", period(at(2024, 1, 1), at(2024, 7, 1))),
+            ("the last four months of 2021", period(at(2021, 9, 1), at(2022, 1, 1))),
+            ("the first two quarters of 2019", period(at(2019, 1, 1), at(2019, 7, 1))),
+            ("first ten days of last year", period(at(2018, 1, 1), at(2018, 1, 11))),
+            ("the last 3 days of the year", period(at(2019, 12, 29), at(2020, 1, 1))),
+            // ISO weeks: 2021's first Monday-to-Sunday week starts on January 4.
+            ("the first 2 weeks of 2021", period(at(2021, 1, 4), at(2021, 1, 18))),
+            ("the last 3 weeks of this year", period(at(2019, 12, 9), at(2019, 12, 30))),
+        ];
+        for (text, reading) in cases {
+            assert_eq!(scanned(text, p(2019, 7, 4), Prefer::Past), vec![(text, reading)], "{text}");
+        }
+        let on = |text| scanned(text, p(2019, 7, 4), Prefer::Past);
+        let too_long = on("the first 13 months of 2020");
+        assert!(too_long.iter().all(|(_, r)| !matches!(r, DateReading::Period { .. })), "{too_long:?}");
+    }
+
+    #[test]
+    fn a_weekday_with_its_date_in_brackets_or_after_a_hyphen() {
+        let on = |text| scanned(text, p(2024, 3, 25), Prefer::Past);
+        let cases = [
+            ("on Friday (March 22)", "Friday (March 22)", day(2024, 3, 22)),
+            ("this friday (jun-15)", "friday (jun-15)", day(2018, 6, 15)),
+            ("on Thursday (Dec. 5, 2019)", "Thursday (Dec. 5, 2019)", day(2019, 12, 5)),
+            ("Friday-Jun-15", "Friday-Jun-15", day(2018, 6, 15)),
+        ];
+        for (text, phrase, reading) in cases {
+            assert_eq!(on(text), vec![(phrase, reading)], "{text}");
+        }
+        // Brackets that hold no date leave the weekday to itself.
+        let phrases: Vec<&str> = on("on Friday (local time)").into_iter().map(|(t, _)| t).collect();
+        assert_eq!(phrases, vec!["Friday"]);
+    }
+
+    #[test]
     fn a_weekday_before_a_numeric_date() {
         let on = |text| scanned(text, p(2018, 7, 1), Prefer::Future);
         assert_eq!(on("Friday 7/6"), vec![("Friday 7/6", day(2018, 7, 6))]);
@@ -1760,6 +1877,27 @@ mod tests {
             on("before the end of December 2018"),
             vec![("before the end of December 2018", DateReading::Open { from: None, to: Some(at(2019, 1)) })]
         );
+    }
+
+    #[test]
+    fn next_month_amounts_and_spaced_month_years() {
+        let on = |text| scanned(text, p(2016, 11, 7), Prefer::Past);
+        assert_eq!(on("next June"), vec![("next June", DateReading::Date(month_value(2017, 6)))]);
+        assert_eq!(on("next january"), vec![("next january", DateReading::Date(month_value(2017, 1)))]);
+        assert_eq!(ymd(&read("next March", p(2024, 2, 10))), (Some(2024), Some(3), None), "the coming March");
+        assert_eq!(ymd(&read("next February", p(2024, 2, 10))), (Some(2025), Some(2), None));
+        assert_eq!(on("paid $12 December 27"), vec![("December 27", day(2015, 12, 27))]);
+        assert_eq!(on("in 11 / 2016"), vec![("11 / 2016", DateReading::Date(month_value(2016, 11)))]);
+    }
+
+    #[test]
+    fn two_abbreviated_months() {
+        let on = |text| scanned(text, p(2018, 10, 24), Prefer::Past);
+        assert_eq!(on("from Sep to Nov"), vec![("from Sep to Nov", months((2018, 9), (2018, 11)))]);
+        assert_eq!(on("Nov-Feb"), vec![("Nov-Feb", months((2017, 11), (2018, 2)))]);
+        assert_eq!(on("Sept to Nov 2020"), vec![("Sept to Nov 2020", months((2020, 9), (2020, 11)))]);
+        assert_eq!(on("Nov-Feb 5th, 2017")[0].0, "Nov-Feb 5th, 2017");
+        assert!(on("you may to mar it").is_empty(), "verbs");
     }
 
     #[test]
@@ -2000,6 +2138,8 @@ impl DateGrammar {
             let num = number_pattern();
             let nth = r"(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)";
             let rel = r"(?:this|current|next|last|previous|past|coming|upcoming|(?:the\s+)?following)";
+            let spans = "days|weeks|months|quarters|years|decades";
+            let month_ordinals = DAY_ORDINALS[..12].join("|");
             let year_words = year_words_pattern();
             let holiday_directions = HOLIDAY_DIRECTIONS.join("|");
             let holidays = holiday_names_pattern(self.holidays.iter().map(|(name, _)| name.as_str()));
@@ -2008,7 +2148,7 @@ impl DateGrammar {
                 r"\b(?:the\s+)?(?P<bpart>beginning|start|middle|end)\s+of\s+(?:the\s+)?(?P<bunit>week|month|year)\b".to_string(),
                 format!(r"\b(?P<ya>{year})\s?[-/.]\s?(?P<ma>{n}|{mon})\s?[-/.]\s?(?P<da>{n})\b"),
                 format!(r"\b(?P<yb>{year})[-/](?P<mb>{n})\b"),
-                format!(r"\b(?P<mc>{n})/(?P<yc>{year})"),
+                format!(r"\b(?P<mc>{n})\s*/\s*(?P<yc>{year})"),
                 format!(r"\b(?P<sr1>{n}/{n}(?:/(?:\d{{4}}|\d{{2}}))?)\s*[-–]\s*(?P<sr2>{n}/{n}(?:/(?:\d{{4}}|\d{{2}}))?)\b(?:,\s*(?P<sry>{year}))?|\b(?P<sd1>{n}-{n}-\d{{4}})\s*[-–]\s*(?P<sd2>{n}-{n}-\d{{4}})\b"),
                 format!(r"\b(?P<dx>{n})\s?[-/.]\s?(?P<mx>{names})\.?\s?[-/.]\s?(?P<yx>\d{{4}}|\d{{2}})\b|\b(?P<mx2>{names})\.?[-/.](?P<dx2>{n})[-/.](?P<yx2>\d{{4}})\b"),
                 format!(r"\b(?P<na>{n})\s?[-/.]\s?(?P<nb>{n})\b(?:\s?[-/.]\s?(?P<nc>\d{{4}}|\d{{2}})\b|,\s?(?P<nc2>\d{{4}})\b|,(?P<nc3>\d\d)\b)?"),
@@ -2022,12 +2162,17 @@ impl DateGrammar {
                 format!(r"\b(?:the\s+)?(?P<iwn>first|second|third|fourth|fifth|last|\d{{1,2}}(?:st|nd|rd|th))\s+week\s+of\s+(?:(?P<iwy>{year})|(?:the\s+)?(?:(?P<iwrel>this|next|last|previous|current)\s+)?year\b)|\bweek\s+(?P<iwn2>\d{{1,2}})\s*(?:of\s+|,\s*)?(?:(?P<iwy2>{year})|(?:the\s+)?(?P<iwrel2>this|next|last|previous|current)\s+year\b)"),
                 format!(r"\b(?P<wsl>{wd}),?\s+(?P<wslm>{n})/(?P<wsld>{n})\b(?:/(?P<wsly>\d{{4}}|\d{{2}})\b)?"),
                 format!(r"\b(?P<lmdir>last|this|next)\s+(?P<lmm>{mon})"),
-                format!(r"\b(?P<ndir>last|next|past|previous|coming|upcoming)\s+(?P<nn>{num})\s+(?P<nu>days|weeks|months|years)\b"),
+                format!(r"\b(?P<ndir>last|next|past|previous|coming|upcoming)\s+(?P<nn>{num})\s+(?P<nu>{spans})\b|\b(?P<nn2>{num})\s+(?P<ndir2>next|past|previous|coming|upcoming)\s+(?P<nu2>{spans})\b"),
+                format!(r"\b(?:the\s+)?(?P<mofn>{month_ordinals}|1[0-2]th|[1-9](?:st|nd|rd|th))\s+month\s+of\s+(?:(?P<mofy>{year})|(?:the\s+)?(?:(?P<mofrel>this|next|last|previous|current)\s+)?year\b)|\b(?P<ytd>the\s+year\s+to\s+date|year-to-date)\b"),
+                format!(r"\b(?:the\s+)?(?P<fnd>first|last)\s+(?P<fnn>{num})\s+(?P<fnu>days|weeks|months|quarters)\s+of\s+(?:(?P<fny>{year})|(?:the\s+)?(?:(?P<fnrel>this|next|last|previous|current)\s+)?year\b)"),
                 format!(r"\b(?:(?P<wb>{wd}),?\s*)?(?:the\s+)?(?P<dd>{day})\.?\s*(?:day\s+)?(?:of\s+)?(?P<md>{mon})(?:\s*,?\s*(?P<yd>{year}|'\d\d\b|{year_words}))?"),
-                format!(r"\b(?:(?P<wc>{wd}),?\s*)?(?P<me>{mon})(?:\s*[./-]\s*|\s+the\s+|\s*)(?P<de>{day})(?:\s*,?\s*(?P<ye>{year}|{year_words}))?"),
+                format!(r"\b(?:(?P<wc>{wd})(?:,?\s*|-))?(?P<me>{mon})(?:\s*[./-]\s*|\s+the\s+|\s*)(?P<de>{day})(?:\s*,?\s*(?P<ye>{year}|{year_words}))?"),
+                // "Friday (March 22)": a weekday with its date in brackets, as news agencies write it.
+                format!(r"\b(?P<wc>{wd})\s*\(\s*(?P<me>{mon})\s*[./-]?\s*(?P<de>{day})(?:\s*,?\s*(?P<ye>{year}))?\s*\)"),
                 format!(r"\b(?P<mg>{names})(?P<dg>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<yg>{year}))?"),
+                format!(r"\b(?:from\s+)?(?P<mm1>{ab})\.?\s*(?:-|–|to|through|thru|till|until)\s*(?P<mm2>{ab})\b\.?(?:\s*,?\s*(?P<mmy>{year}))?", ab = r"(?:(?-i:Mar)|(?i:jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec))"),
                 r"\b(?P<rel>today|tomorrows?|tmrw|yesterday|the\s+day\s+(?:before\s+yesterday|after\s+(?:tomorrow|tmrw))|(?:the\s+)?next\s+day)\b".to_string(),
-                format!(r"\b(?P<pdir>{rel})\s+(?P<punit>week(?:end)?|month|year|yr)\b"),
+                format!(r"\b(?P<pdir>{rel})\s+(?:calendar\s+)?(?P<punit>week(?:end)?|fortnight|month|year|yr)\b"),
                 format!(r"\b(?P<wdir>last|this|next|coming)\s+(?P<wr>{wd})"),
                 format!(r"\b(?P<ww>{wd})\s+(?:of\s+|from\s+|on\s+)?(?:the\s+)?(?P<wwdir>{rel})\s+week\b|\b(?P<wwdir2>{rel})\s+week(?:'s)?\s+(?:on\s+)?(?P<ww2>{wd})"),
                 format!(r"\b(?P<wl>{wd})"),
@@ -2035,7 +2180,7 @@ impl DateGrammar {
                 format!(r"\b(?:on\s+)?the\s+(?P<dn>{day})|\bon\s+(?P<dm>[12]\d|3[01]|0?[1-9])(?:(?:st|nd|rd|th)\b|\s*(?:[.!?;,](?:\s|$)|$))"),
                 format!(r"\b(?P<wt>{wd}),?\s+(?:the\s+)?(?P<wtd>{day})"),
                 format!(r"\b(?:the\s+)?(?P<dofm>{day})\s+(?:day\s+)?of\s+(?:the\s+)?(?P<dofdir>{rel})\s+month\b"),
-                format!(r"\b(?P<agon>{num}|an?|few|a\s+few)\s+(?P<agou>days?|weeks?|months?|years?)\s+(?P<agod>ago|back|hence|from\s+(?:now|today)|later)\b|\bin\s+(?P<inn>{num}|an?)\s+(?P<inu>days?|weeks?|months?|years?)\b"),
+                format!(r"\b(?P<agon>{num}|an?|few|a\s+few)\s+(?P<agou>days?|weeks?|fortnights?|months?|years?)\s+(?P<agod>ago|back|hence|from\s+(?:now|today)|later)\b|\bin\s+(?P<inn>{num}|an?)\s+(?P<inu>days?|weeks?|fortnights?|months?|years?)\b"),
                 format!(r"\b(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)(?:\s+(?:of\s+)?(?P<qy>{year}))?|\b(?P<qdir>{rel})\s+(?:quarter|qtr)\b|\b(?P<qy2>{year}|\d\d)[-\s]?q(?P<qn2>[1-4])\b|\bq(?P<qn3>[1-4])\s*(?:-\s*|of\s+)?(?P<qy3>{year})|\b(?:in|during|for|by|through|until)\s+(?:the\s+)?q(?P<qn4>[1-4])\b(?:\s*-?\s*(?P<qy4>{year}))?"),
                 format!(r"\b(?P<hy>{year})\s?-?\s?h(?P<hn>[12])\b|\bh(?P<hn2>[12])\s*-?\s*(?P<hy2>{year})|\b(?:the\s+)?(?P<hn3>first|second|1st|2nd)\s+half\s+of\s+(?:(?P<hy3>{year})|(?:the\s+)?(?:(?P<hrel>this|next|last|previous|current)\s+)?year\b)"),
                 format!(r"\b(?:the\s+)?(?P<nth>{nth})\s+(?P<nwd>{wd}|week|day)\s+(?:of|in)\s+(?:(?P<nmon>{mon})(?:\s*,?\s*(?P<ny>{year}))?|(?:the\s+)?(?P<nrel>this|next|last|previous|current)?\s*month\b)|\b(?P<nth2>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?P<nwd2>{weekday_names})\b"),
@@ -2266,6 +2411,27 @@ impl DateGrammar {
         let Some(p) = p else {
             return Some(unresolved(c));
         };
+        if let Some(m1) = s("mm1") {
+            // "Sep to Nov", "Jan-Mar 2019": two abbreviated months, neither found alone, the
+            // second after the first. (Full names are found alone and joined as range ends.)
+            let (m1, m2) = (month_number(m1)?, month_number(s("mm2")?)?);
+            let (y1, y2) = match s("mmy") {
+                Some(y) => {
+                    let y = full_year(y)?;
+                    (if m1 <= m2 { y } else { y - 1 }, y)
+                }
+                None => {
+                    let y1 = match prefer {
+                        Prefer::Past if m1 > p.month => p.year - 1,
+                        Prefer::Future if m1 < p.month => p.year + 1,
+                        _ => p.year,
+                    };
+                    (y1, if m2 >= m1 { y1 } else { y1 + 1 })
+                }
+            };
+            let (from, to) = (date_stretch(&month_value(y1, m1))?, date_stretch(&month_value(y2, m2))?);
+            return Some(DateReading::Between { from, to });
+        }
         if let Some(r) = s("rel") {
             let r = r.to_lowercase();
             let n = if r.starts_with("today") {
@@ -2297,6 +2463,11 @@ impl DateGrammar {
                 "weekend" => {
                     let start = add_days(monday_of(p), 7 * step + 5);
                     DateReading::Period { start, end: add_days(start, 2) }
+                }
+                // Two weeks from this Monday: "the next fortnight" starts in two weeks.
+                "fortnight" => {
+                    let start = add_days(monday_of(p), 14 * step);
+                    DateReading::Period { start, end: add_days(start, 14) }
                 }
                 "month" => {
                     let months = i64::from(p.year) * 12 + i64::from(p.month) - 1 + step;
@@ -2343,7 +2514,10 @@ impl DateGrammar {
         }
         if let Some(m) = s("lmm") {
             let m = month_number(m)?;
-            let y = if s("lmdir")?.eq_ignore_ascii_case("last") { p.year - 1 } else { p.year };
+            let y = match step_of(s("lmdir")?) {
+                1 => p.year + i32::from(m <= p.month),
+                step => p.year + step as i32,
+            };
             return Some(DateReading::Date(month_value(y, m)));
         }
         if let Some(w) = s("ww").or(s("ww2")) {
@@ -2386,6 +2560,7 @@ impl DateGrammar {
             let date = match unit.trim_end_matches('s') {
                 "day" => add_days(p, n),
                 "week" => add_days(p, 7 * n),
+                "fortnight" => add_days(p, 14 * n),
                 u => {
                     let months = i64::from(p.year) * 12 + i64::from(p.month) - 1 + if u == "year" { 12 * n } else { n };
                     let (y, m) = (months.div_euclid(12) as i32, months.rem_euclid(12) as u32 + 1);
@@ -2420,13 +2595,52 @@ impl DateGrammar {
                 Some(y) => full_year(y)?,
                 None => p.year + s("iwrel").or(s("iwrel2")).map_or(0, step_of) as i32,
             };
-            let week1 = |y: i32| monday_of(CivilDate { year: y, month: 1, day: 4 });
             let start = if n.eq_ignore_ascii_case("last") {
-                add_days(week1(y + 1), -7)
+                add_days(iso_week1(y + 1), -7)
             } else {
-                add_days(week1(y), 7 * (i64::from(day_value(n).or_else(|| n.parse().ok())?) - 1))
+                add_days(iso_week1(y), 7 * (i64::from(day_value(n).or_else(|| n.parse().ok())?) - 1))
             };
-            return (start < week1(y + 1)).then(|| DateReading::Period { start, end: add_days(start, 7) });
+            return (start < iso_week1(y + 1)).then(|| DateReading::Period { start, end: add_days(start, 7) });
+        }
+        if let Some(n) = s("mofn") {
+            // "the third month of 2021", "the 9th month of next year".
+            let y = match s("mofy") {
+                Some(y) => full_year(y)?,
+                None => p.year + s("mofrel").map_or(0, step_of) as i32,
+            };
+            let m = day_value(n).filter(|m| (1..=12).contains(m))?;
+            return Some(DateReading::Date(month_value(y, m)));
+        }
+        if s("ytd").is_some() {
+            // "the year to date": from January 1 to the publication day.
+            let jan1 = CivilDate { year: p.year, month: 1, day: 1 };
+            return (jan1 < p).then_some(DateReading::Period { start: jan1, end: p });
+        }
+        if let Some(n) = s("fnn") {
+            // "the first six months of 2024", "the last 3 weeks of this year": a stretch at one end
+            // of a year (weeks are ISO weeks, as in "the last week of 2016").
+            let n = count_of(n)?;
+            let y = match s("fny") {
+                Some(y) => full_year(y)?,
+                None => p.year + s("fnrel").map_or(0, step_of) as i32,
+            };
+            let first = s("fnd")?.eq_ignore_ascii_case("first");
+            let unit = s("fnu")?.to_lowercase();
+            let jan1 = |y: i32| CivilDate { year: y, month: 1, day: 1 };
+            let (lo, hi) = if unit == "weeks" { (iso_week1(y), iso_week1(y + 1)) } else { (jan1(y), jan1(y + 1)) };
+            let (start, end) = match unit.as_str() {
+                "days" | "weeks" => {
+                    let days = if unit == "days" { n } else { 7 * n };
+                    if first { (lo, add_days(lo, days)) } else { (add_days(hi, -days), hi) }
+                }
+                _ => {
+                    let months = if unit == "months" { n } else { 3 * n };
+                    let jan = i64::from(y) * 12;
+                    if first { (lo, month_start(jan + months)) } else { (month_start(jan + 12 - months), hi) }
+                }
+            };
+            // "the first 13 months of 2020" is no stretch of 2020.
+            return (lo <= start && end <= hi).then_some(DateReading::Period { start, end });
         }
         if let Some(h) = s("hn").or(s("hn2")).or(s("hn3")) {
             // "2019 H2", "H1 2016", "the first half of 2019", "the second half of next year".
@@ -2443,11 +2657,12 @@ impl DateGrammar {
             let qs = i64::from(p.year) * 4 + i64::from((p.month - 1) / 3) + step_of(dir);
             return Some(quarter(qs.div_euclid(4) as i32, qs.rem_euclid(4) as u32 + 1));
         }
-        if let Some(unit) = s("nu") {
-            // "the next 3 days": the days after today; "the last two weeks": whole weeks, months,
-            // years before this one.
-            let n = parse_number(s("nn")?).filter(|n| n.fract() == 0.0 && *n >= 1.0 && *n <= 1_000.0)? as i64;
-            let back = matches!(s("ndir")?.to_lowercase().as_str(), "last" | "past" | "previous");
+        if let Some(unit) = s("nu").or(s("nu2")) {
+            // "the next 3 days", "the 2 next days": the days after today; "the last two weeks",
+            // "the past two quarters": whole weeks, months, quarters, years before this one.
+            let n =
+                parse_number(s("nn").or(s("nn2"))?).filter(|n| n.fract() == 0.0 && *n >= 1.0 && *n <= 1_000.0)? as i64;
+            let back = step_of(s("ndir").or(s("ndir2"))?) < 0;
             let unit = unit.to_lowercase();
             let (start, end) = match unit.as_str() {
                 "days" => {
@@ -2465,19 +2680,21 @@ impl DateGrammar {
                         (add_days(monday, 7), add_days(monday, 7 + 7 * n))
                     }
                 }
-                "months" => {
-                    let base = i64::from(p.year) * 12 + i64::from(p.month) - 1;
-                    let at = |k: i64| CivilDate {
-                        year: k.div_euclid(12) as i32,
-                        month: k.rem_euclid(12) as u32 + 1,
-                        day: 1,
-                    };
-                    if back { (at(base - n), at(base)) } else { (at(base + 1), at(base + 1 + n)) }
+                "months" | "quarters" => {
+                    let len = if unit == "months" { 1 } else { 3 };
+                    let month = i64::from(p.year) * 12 + i64::from(p.month) - 1;
+                    let base = month - month % len;
+                    if back {
+                        (month_start(base - n * len), month_start(base))
+                    } else {
+                        (month_start(base + len), month_start(base + len + n * len))
+                    }
                 }
                 _ => {
+                    let len = if unit == "years" { 1 } else { 10 };
                     let at = |y: i64| CivilDate { year: y as i32, month: 1, day: 1 };
-                    let y = i64::from(p.year);
-                    if back { (at(y - n), at(y)) } else { (at(y + 1), at(y + 1 + n)) }
+                    let base = i64::from(p.year) - i64::from(p.year) % len;
+                    if back { (at(base - n * len), at(base)) } else { (at(base + len), at(base + len + n * len)) }
                 }
             };
             return Some(DateReading::Period { start, end });
