@@ -467,9 +467,9 @@ impl CountGrammar {
 
     /// Reads a count phrase (as matched by `pattern`) into its interval.
     pub fn read(&self, text: &str, t: &Thresholds) -> Option<Count> {
-        // Most counts in news are bare digits ("84", "2015"): a number and nothing to parse.
-        if text.len() <= 15 && text.bytes().all(|b| b.is_ascii_digit()) {
-            return text.parse().ok().map(|n| interval(Qualifier::Exact, n, t));
+        // Most counts in news are bare digits ("84", "2015", "1,500"): a number, nothing to parse.
+        if let Some(n) = bare_digits(text) {
+            return Some(interval(Qualifier::Exact, n, t));
         }
         let norm = normalise(text);
         if let Some(c) = self.vague_of(&norm) {
@@ -575,6 +575,19 @@ fn normalise(text: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The value of digits alone, in groups of three after the first where commas part them
+/// ("84", "1,500"); None for anything else.
+fn bare_digits(text: &str) -> Option<f64> {
+    let mut groups = text.split(',');
+    let first = groups.next()?;
+    let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    let grouped = groups.clone().all(|g| g.len() == 3 && digits(g)) && (first.len() <= 3 || !text.contains(','));
+    if text.len() > 15 || !digits(first) || !grouped {
+        return None;
+    }
+    text.replace(',', "").parse().ok()
 }
 
 /// The interval of one qualified number; None for qualifiers that state none ("nearly").
@@ -1020,9 +1033,11 @@ mod tests {
     fn bare_digits_read_as_the_reader_reads_them() {
         let g = CountGrammar::new(&Lexicon::builtin());
         let t = Thresholds::default();
-        for digits in ["0", "7", "84", "007", "2015", "100000", "123456789012345"] {
-            let (qualifier, n) = g.single(&normalise(digits)).unwrap_or_else(|| panic!("the reader reads {digits:?}"));
-            assert_eq!(g.read(digits, &t), Some(interval(qualifier, n, &t)), "{digits}");
+        for digits in
+            ["0", "7", "84", "007", "2015", "100000", "123456789012345", "1,500", "12,345,678", "1,50", "1500,000"]
+        {
+            let by_reader = g.single(&normalise(digits)).map(|(qualifier, n)| interval(qualifier, n, &t));
+            assert_eq!(g.read(digits, &t), by_reader, "{digits}");
         }
     }
 
