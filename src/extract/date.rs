@@ -4,8 +4,11 @@
 //! A part the text does not give is left unknown, never guessed.
 
 use super::boundary::{Twin, words_are_ascii};
-use super::calendar::{add_days, days_from_civil, easter, is_valid, nth_weekday, weekday};
-use super::lexicon::Lexicon;
+use super::calendar::{
+    add_days, chinese_new_year, days_from_civil, easter, hebrew_to_civil, hijri_to_civil, hijri_years_in, is_valid,
+    nth_weekday, orthodox_easter, weekday,
+};
+use super::lexicon::{Holiday, Lexicon};
 use super::number::{TENS, UNITS, number_pattern, parse_number};
 use crate::model::{CivilDate, DateValue};
 use regex::Regex;
@@ -62,12 +65,20 @@ pub struct DateGrammar {
     holidays: Vec<(String, HolidayRule)>,
 }
 
-/// The day a holiday falls on in a year, as the lexicon's `[holidays]` give it: a fixed day, the
-/// Nth weekday of a month or Western Easter, moved by a number of days.
+/// The days a holiday falls on in a year, as the lexicon's `[holidays]` give them: a fixed day,
+/// the Nth weekday of a month, Western or Orthodox Easter, a day of the Hebrew or the Islamic
+/// calendar or the Chinese New Year, moved by a number of days and off some weekdays, lasting one
+/// day or more.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HolidayRule {
     base: HolidayBase,
     offset: i64,
+    /// How many days it lasts (an Islamic month without a day: the month's own length).
+    days: u32,
+    /// Days it moves by when it falls on each weekday (0 = Monday): "sat +1".
+    moves: [i8; 7],
+    /// Its names are read only capitalised ("Lent", not the verb "lent") or before a year.
+    capitalised: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,12 +94,27 @@ enum HolidayBase {
         month: u32,
     },
     Easter,
+    OrthodoxEaster,
+    /// A day of a Hebrew month (Nisan = 1; Adar is Adar II in a leap year).
+    Hebrew {
+        month: u32,
+        day: u32,
+    },
+    /// A day of an Islamic month (Muharram = 1), or the whole month.
+    Islamic {
+        month: u32,
+        day: Option<u32>,
+    },
+    ChineseNewYear,
 }
 
 impl HolidayRule {
-    /// Reads "12-25", "4 thu nov", "last mon may", "easter", "easter -2", "4 thu nov +1".
+    /// Reads the day a holiday falls on: "12-25", "4 thu nov", "last mon may", "easter",
+    /// "easter -2", "4 thu nov +1", "orthodox easter -48", "hebrew tishrei 10", "islamic
+    /// shawwal 1", "islamic ramadan" (the whole month), "chinese new year".
     pub fn parse(text: &str) -> Result<Self, String> {
-        let bad = || format!("{text:?} is not a holiday day (\"12-25\", \"4 thu nov\", \"easter -2\")");
+        let bad =
+            || format!("{text:?} is not a holiday day (\"12-25\", \"4 thu nov\", \"easter -2\", \"hebrew nisan 15\")");
         let mut words: Vec<&str> = text.split_whitespace().collect();
         let offset = match words.last() {
             Some(w) if w.starts_with(['+', '-']) => {
@@ -98,8 +124,22 @@ impl HolidayRule {
             }
             _ => 0,
         };
+        let month_in = |months: &[&str], name: &str| months.iter().position(|m| *m == name).map(|i| i as u32 + 1);
         let base = match words.as_slice() {
             ["easter"] => HolidayBase::Easter,
+            ["orthodox", "easter"] => HolidayBase::OrthodoxEaster,
+            ["chinese", "new", "year"] => HolidayBase::ChineseNewYear,
+            ["hebrew", month, day] => HolidayBase::Hebrew {
+                month: month_in(super::calendar::HEBREW_MONTHS, month).ok_or_else(bad)?,
+                day: day.parse().ok().filter(|d| (1..=30).contains(d)).ok_or_else(bad)?,
+            },
+            ["islamic", month, rest @ ..] if rest.len() <= 1 => HolidayBase::Islamic {
+                month: month_in(super::calendar::ISLAMIC_MONTHS, month).ok_or_else(bad)?,
+                day: match rest {
+                    [day] => Some(day.parse().ok().filter(|d| (1..=30).contains(d)).ok_or_else(bad)?),
+                    _ => None,
+                },
+            },
             [md] => {
                 let (m, d) = md.split_once('-').ok_or_else(bad)?;
                 let (month, day) = (m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
@@ -115,26 +155,75 @@ impl HolidayRule {
             },
             _ => return Err(bad()),
         };
-        Ok(HolidayRule { base, offset })
+        Ok(HolidayRule { base, offset, days: 1, moves: [0; 7], capitalised: false })
     }
 
-    /// The holiday's day in `year`; None when that year has no such day (a fixed February 29).
-    pub fn in_year(self, year: i32) -> Option<CivilDate> {
-        let base = match self.base {
-            HolidayBase::Fixed { month, day } => Some(CivilDate { year, month, day }).filter(|d| is_valid(*d))?,
-            HolidayBase::Nth { n, weekday, month } => nth_weekday(year, month, n, weekday)?,
-            HolidayBase::Easter => easter(year),
+    /// A lexicon holiday's rule: its day, how long it lasts, the weekdays it moves off ("sat
+    /// +1", "sun -1") and whether its names must be capitalised.
+    pub fn of(holiday: &Holiday) -> Result<Self, String> {
+        let mut rule = Self::parse(&holiday.day)?;
+        rule.days = holiday.days.unwrap_or(1);
+        if rule.days == 0 {
+            return Err("a holiday lasts at least a day".into());
+        }
+        for m in &holiday.moved {
+            let bad = || format!("{m:?} is not a move off a weekday (\"sat +1\")");
+            let (wd, n) = m.split_once(' ').ok_or_else(bad)?;
+            let n: i8 = n.trim_start_matches('+').parse().map_err(|_| bad())?;
+            rule.moves[scan_weekday(wd).ok_or_else(bad)? as usize] = n;
+        }
+        rule.capitalised = holiday.capitalised;
+        Ok(rule)
+    }
+
+    /// The days `[start, end)` of each time the holiday begins in the Gregorian `year`, in
+    /// order: none when that year has no such day (a fixed February 29, a year beyond a
+    /// calendar table), two for an Islamic holiday some years.
+    pub fn in_year(self, year: i32) -> Vec<(CivilDate, CivilDate)> {
+        let one = |d: CivilDate| (d, add_days(d, 1));
+        let starts: Vec<(CivilDate, CivilDate)> = match self.base {
+            HolidayBase::Fixed { month, day } => {
+                Some(CivilDate { year, month, day }).filter(|d| is_valid(*d)).map(one).into_iter().collect()
+            }
+            HolidayBase::Nth { n, weekday, month } => {
+                nth_weekday(year, month, n, weekday).map(one).into_iter().collect()
+            }
+            HolidayBase::Easter => vec![one(easter(year))],
+            HolidayBase::OrthodoxEaster => vec![one(orthodox_easter(year))],
+            HolidayBase::ChineseNewYear => chinese_new_year(year).map(one).into_iter().collect(),
+            HolidayBase::Hebrew { month, day } => {
+                let hebrew_years = [i64::from(year) + 3760, i64::from(year) + 3761];
+                hebrew_years.into_iter().map(|y| one(hebrew_to_civil(y, month, day))).collect()
+            }
+            HolidayBase::Islamic { month, day } => {
+                hijri_years_in(year).filter_map(|y| hijri_to_civil(y, month, day)).collect()
+            }
         };
-        Some(add_days(base, self.offset))
+        let mut days: Vec<(CivilDate, CivilDate)> = starts
+            .into_iter()
+            .map(|(start, end)| {
+                let start = add_days(start, self.offset);
+                let start = add_days(start, i64::from(self.moves[weekday(start) as usize]));
+                let length = if matches!(self.base, HolidayBase::Islamic { day: None, .. }) {
+                    days_from_civil(end) - days_from_civil(start)
+                } else {
+                    i64::from(self.days)
+                };
+                (start, add_days(start, length))
+            })
+            .filter(|(start, _)| start.year == year)
+            .collect();
+        days.sort();
+        days
     }
 }
 
-/// The holiday's day nearest to `from` looking back (`back`) or ahead, `from` itself included
+/// The holiday's days nearest to `from` looking back (`back`) or ahead, `from` itself included
 /// when `inclusive`.
-fn holiday_from(rule: HolidayRule, from: CivilDate, back: bool, inclusive: bool) -> Option<CivilDate> {
-    let (d0, years) = (days_from_civil(from), from.year - 1..=from.year + 1);
-    let days = years.filter_map(|y| rule.in_year(y)).map(|d| (days_from_civil(d), d));
-    let days: Vec<(i64, CivilDate)> = days.collect();
+fn holiday_from(rule: HolidayRule, from: CivilDate, back: bool, inclusive: bool) -> Option<(CivilDate, CivilDate)> {
+    let d0 = days_from_civil(from);
+    let days = (from.year - 1..=from.year + 1).flat_map(|y| rule.in_year(y)).map(|d| (days_from_civil(d.0), d));
+    let days: Vec<(i64, (CivilDate, CivilDate))> = days.collect();
     if back {
         days.into_iter().filter(|(n, _)| *n < d0 || (inclusive && *n == d0)).max_by_key(|(n, _)| *n)
     } else {
@@ -186,6 +275,7 @@ fn holiday_names_pattern<'a>(names: impl Iterator<Item = &'a str>) -> String {
                     .map(|ch| match ch {
                         '\'' | '’' => "['’]?".to_string(),
                         '.' => r"\.?".to_string(),
+                        '-' => r"[\s-]?".to_string(),
                         ch => regex::escape(&ch.to_string()),
                     })
                     .collect::<String>()
@@ -196,11 +286,11 @@ fn holiday_names_pattern<'a>(names: impl Iterator<Item = &'a str>) -> String {
     format!("(?:{})", parts.join("|"))
 }
 
-/// A holiday name as the scanner compares it: lower case, no apostrophes or full stops, single
-/// spaces ("St. Patrick's Day" and "st patricks day" are one name).
+/// A holiday name as the scanner compares it: lower case, without apostrophes, full stops,
+/// hyphens or white space ("St. Patrick's Day" and "st patricks day" are one name, "Eid al-Fitr"
+/// and "eid al fitr").
 fn holiday_key(name: &str) -> String {
-    let kept: String = name.to_lowercase().chars().filter(|c| !matches!(c, '\'' | '’' | '.')).collect();
-    kept.split_whitespace().collect::<Vec<_>>().join(" ")
+    name.to_lowercase().chars().filter(|c| !matches!(c, '\'' | '’' | '.' | '-') && !c.is_whitespace()).collect()
 }
 
 const DURATION_UNITS: &str =
@@ -332,7 +422,7 @@ impl DateGrammar {
             .holidays
             .iter()
             .flat_map(|(key, h)| {
-                let rule = HolidayRule::parse(&h.day).unwrap_or_else(|e| panic!("lexicon holiday {key}: {e}"));
+                let rule = HolidayRule::of(h).unwrap_or_else(|e| panic!("lexicon holiday {key}: {e}"));
                 h.names.iter().map(move |name| (name.clone(), rule))
             })
             .collect();
@@ -1268,6 +1358,23 @@ mod tests {
             matches!(&scanned("Thanksgiving", None, Prefer::Past)[0].1, DateReading::Date(v) if v.unresolved.is_some())
         );
         assert!(past("Easterly winds, a Christmassy mood and a thanksgivings list").is_empty());
+        // Holidays of other calendars resolve the same way; a holiday of several days is a stretch.
+        let ramadan = DateReading::Period {
+            start: CivilDate { year: 2023, month: 3, day: 23 },
+            end: CivilDate { year: 2023, month: 4, day: 21 },
+        };
+        assert_eq!(past("during Ramadan"), vec![("Ramadan", ramadan)]);
+        assert_eq!(future("next Yom Kippur"), vec![("next Yom Kippur", day(2013, 9, 14))]);
+        assert_eq!(
+            future("Chinese New Year"),
+            vec![("Chinese New Year", day(2014, 1, 31))],
+            "the 2013 one was two days ago"
+        );
+        let phrases = past("The bank lent them money during Lent").into_iter().map(|(t, _)| t).collect::<Vec<_>>();
+        assert_eq!(phrases, ["Lent"], "lent in lower case is the verb");
+        let grammar = DateGrammar::default();
+        assert!(grammar.names_hebrew_holiday("yom kippur 2018") && grammar.names_hebrew_holiday("last Passover"));
+        assert!(!grammar.names_hebrew_holiday("Eid al-Fitr 2018") && !grammar.names_hebrew_holiday("Easter"));
     }
 
     #[test]
@@ -1342,18 +1449,49 @@ mod tests {
 
     #[test]
     fn holiday_rules() {
-        let on = |rule: &str, year| HolidayRule::parse(rule).unwrap().in_year(year);
+        let on = |rule: &str, year| HolidayRule::parse(rule).unwrap().in_year(year).first().map(|(start, _)| *start);
         assert_eq!(on("12-25", 2024), Some(CivilDate { year: 2024, month: 12, day: 25 }));
         assert_eq!(on("last mon may", 2024), Some(CivilDate { year: 2024, month: 5, day: 27 }));
         assert_eq!(on("4 thu nov +1", 2013), Some(CivilDate { year: 2013, month: 11, day: 29 }));
         assert_eq!(on("easter -47", 2013), Some(CivilDate { year: 2013, month: 2, day: 12 }));
         assert_eq!(on("02-29", 2023), None);
-        for bad in ["12-32", "6 mon may", "easter +x", "christmas", "1 xyz jan"] {
+        assert_eq!(on("hebrew tishrei 1", 2018), Some(CivilDate { year: 2018, month: 9, day: 10 }));
+        assert_eq!(on("orthodox easter -48", 2018), Some(CivilDate { year: 2018, month: 2, day: 19 }));
+        let eid = HolidayRule::parse("islamic shawwal 1").unwrap().in_year(2000);
+        assert_eq!(eid.len(), 2, "two Eid al-Fitr in 2000: {eid:?}");
+        assert_eq!(on("chinese new year", 2100), None, "beyond the table");
+        for bad in ["12-32", "6 mon may", "easter +x", "christmas", "1 xyz jan", "hebrew adar 31", "islamic ramadhan 1"]
+        {
             assert!(HolidayRule::parse(bad).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn lexicon_holidays_read_as_their_examples_say() {
+        let grammar = DateGrammar::default();
         let lexicon = Lexicon::builtin();
+        let iso = |t: &str| {
+            let n: Vec<u32> = t.split('-').map(|x| x.parse().expect("a date in an example")).collect();
+            CivilDate { year: n[0] as i32, month: n[1], day: n[2] }
+        };
         for (key, h) in &lexicon.holidays {
-            assert!(HolidayRule::parse(&h.day).is_ok(), "lexicon holiday {key}");
+            assert!(HolidayRule::of(h).is_ok(), "lexicon holiday {key}");
+            assert!(!h.examples.is_empty(), "lexicon holiday {key} has no example");
+            for example in &h.examples {
+                let (text, days) = example.split_once(" => ").expect("TEXT => DAY");
+                let (first, last) = days.split_once(" .. ").unwrap_or((days, days));
+                let (first, last) = (iso(first), iso(last));
+                let want = if first == last {
+                    DateReading::Date(day_value_of(first))
+                } else {
+                    DateReading::Period { start: first, end: add_days(last, 1) }
+                };
+                let found = grammar.scan_with(text, p(2024, 3, 1), Prefer::Past);
+                assert_eq!(found, vec![(0..text.len(), want)], "{key}: {text:?}");
+            }
+            for text in &h.counterexamples {
+                assert_eq!(grammar.scan_with(text, p(2024, 3, 1), Prefer::Past), vec![], "{key}: {text:?}");
+            }
         }
     }
 
@@ -2072,6 +2210,14 @@ impl DateGrammar {
         self.holiday(name).is_some()
     }
 
+    /// Whether a phrase names a holiday of the Hebrew calendar ("Yom Kippur 2018"), whose days
+    /// begin at the sundown before the days the scanner reads.
+    pub fn names_hebrew_holiday(&self, phrase: &str) -> bool {
+        let phrase = holiday_key(phrase);
+        let hebrew = |rule: &HolidayRule| matches!(rule.base, HolidayBase::Hebrew { .. });
+        self.holidays.iter().any(|(name, rule)| hebrew(rule) && phrase.contains(&holiday_key(name)))
+    }
+
     /// The rule for the holiday `name` (any of its names in the lexicon).
     fn holiday(&self, name: &str) -> Option<HolidayRule> {
         let key = holiday_key(name);
@@ -2221,11 +2367,16 @@ impl DateGrammar {
         };
         if let Some(name) = s("hol") {
             let rule = self.holiday(name)?;
-            let day = match (s("hy"), s("hyrel"), s("hdir"), p) {
-                (Some(y), ..) => rule.in_year(full_year(y)?),
-                (None, Some(rel), _, Some(p)) => rule.in_year(p.year + step_of(rel) as i32),
+            // "lent" in lower case is the verb, unless a year follows ("lent 2018").
+            if rule.capitalised && s("hy").is_none() && !name.chars().any(char::is_uppercase) {
+                return None;
+            }
+            let first = |year: i32| rule.in_year(year).into_iter().next();
+            let days = match (s("hy"), s("hyrel"), s("hdir"), p) {
+                (Some(y), ..) => first(full_year(y)?),
+                (None, Some(rel), _, Some(p)) => first(p.year + step_of(rel) as i32),
                 (None, None, Some(dir), Some(p)) => match step_of(dir) {
-                    0 => rule.in_year(p.year),
+                    0 => first(p.year),
                     step => holiday_from(rule, p, step < 0, false),
                 },
                 (None, None, None, Some(p)) => match prefer {
@@ -2235,7 +2386,13 @@ impl DateGrammar {
                 },
                 _ => return Some(unresolved(c)),
             };
-            return day.map(|d| DateReading::Date(day_value_of(d)));
+            return days.map(|(start, end)| {
+                if end == add_days(start, 1) {
+                    DateReading::Date(day_value_of(start))
+                } else {
+                    DateReading::Period { start, end }
+                }
+            });
         }
         let Some(p) = p else {
             return Some(unresolved(c));
