@@ -607,7 +607,11 @@ impl DateGrammar {
             v.day = num("d1").or(num("d2")).map(|d| d as u32);
             v.year = num("y1").or(num("y2")).map(|y| y as i32);
             if v.year.is_none() {
-                v.year = published.and_then(|p| month_day_year(p, v.month?, v.day?, prefer));
+                v.year = match (published, c.name("wd").and_then(|w| weekday_number(w.as_str()))) {
+                    // "Sunday, Feb 10": the year whose February 10 is a Sunday.
+                    (Some(p), Some(w)) => day_on_weekday(p, v.month?, v.day?, w, prefer).map(|d| d.year),
+                    (p, _) => p.and_then(|p| month_day_year(p, v.month?, v.day?, prefer)),
+                };
             }
         } else if let Some(m) = c.name("m3") {
             v.month = month_number(m.as_str());
@@ -1800,9 +1804,30 @@ mod tests {
         let on = |text| scanned(text, p(2018, 7, 1), Prefer::Future);
         assert_eq!(on("Friday 7/6"), vec![("Friday 7/6", day(2018, 7, 6))]);
         let past = scanned("on Tuesday 7/6", p(2018, 7, 1), Prefer::Past);
-        assert_eq!(past, vec![("Tuesday 7/6", day(2010, 7, 6))], "the last year whose July 6 was a Tuesday");
+        assert_eq!(past, vec![("Tuesday 7/6", day(2018, 7, 6))], "no July 6 near is a Tuesday: the weekday is a slip");
+        let past = scanned("on Thursday 7/6", p(2018, 7, 1), Prefer::Past);
+        assert_eq!(past, vec![("Thursday 7/6", day(2017, 7, 6))], "last year's July 6 was a Thursday");
         // A score after a weekday is no date.
         assert!(on("won Friday 7-6 at home").iter().all(|(t, _)| !t.contains("7-6")));
+    }
+
+    #[test]
+    fn a_weekday_before_a_month_and_day_picks_a_year_where_it_agrees() {
+        let tuesday = p(2013, 2, 12);
+        let on = |text, prefer| {
+            let found = scanned(text, tuesday, prefer);
+            let [(phrase, DateReading::Date(v))] = found.as_slice() else { panic!("{text:?}: {found:?}") };
+            (phrase.to_string(), v.year, v.month, v.day)
+        };
+        let sunday_feb_10 = ("Sunday, Feb 10".to_string(), Some(2013), Some(2), Some(10));
+        assert_eq!(on("Sunday, Feb 10", Prefer::Future), sunday_feb_10, "two days ago, not 2019");
+        assert_eq!(on("Sunday, Feb 10", Prefer::Past), sunday_feb_10);
+        // Neither the last nor the next July 18 is a Friday: the date stands, the weekday a slip.
+        assert_eq!(
+            on("Friday, July 18", Prefer::Future),
+            ("Friday, July 18".to_string(), Some(2013), Some(7), Some(18))
+        );
+        assert_eq!(on("Friday, July 18", Prefer::Past), ("Friday, July 18".to_string(), Some(2012), Some(7), Some(18)));
     }
 
     #[test]
@@ -2071,6 +2096,21 @@ fn full_year(text: &str) -> Option<i32> {
     Some(if t.len() == 2 { if y < 50 { 2000 + y } else { 1900 + y } } else { y })
 }
 
+/// Month `m` day `d` said with weekday `w` but no year ("Sunday, Feb 10"): of its two
+/// occurrences nearest to `p`, the one whose weekday agrees; if neither does, the one `prefer`
+/// points to, the weekday a slip of the writer's.
+fn day_on_weekday(p: CivilDate, m: u32, d: u32, w: u32, prefer: Prefer) -> Option<CivilDate> {
+    let mut near: Vec<CivilDate> = (p.year - 1..=p.year + 1)
+        .map(|year| CivilDate { year, month: m, day: d })
+        .filter(|date| is_valid(*date))
+        .collect();
+    near.sort_by_key(|date| (days_from_civil(*date) - days_from_civil(p)).abs());
+    match near.iter().take(2).find(|date| weekday(**date) == w) {
+        Some(date) => Some(*date),
+        None => month_day_year(p, m, d, prefer).map(|year| CivilDate { year, month: m, day: d }),
+    }
+}
+
 /// Month `m` day `d` without a year, placed in the year `prefer` points to from `p`.
 fn month_day_year(p: CivilDate, m: u32, d: u32, prefer: Prefer) -> Option<i32> {
     match prefer {
@@ -2273,20 +2313,14 @@ impl DateGrammar {
             return Some(DateReading::Period { start: at(100 * (n - 1)), end: at(100 * n) });
         }
         if let Some(m) = s("wslm") {
-            // "Friday 7/6": the date, in the nearest year whose day it is a Friday when the text
-            // gives no year.
+            // "Friday 7/6" without a year: the last or the next July 6 that is a Friday (see
+            // `day_on_weekday`).
             let (m, d): (u32, u32) = (m.parse().ok()?, s("wsld")?.parse().ok()?);
             let w = scan_weekday(s("wsl")?)?;
             if s("wsly").is_some() || p.is_none() {
                 return place(m, d, s("wsly"));
             }
-            let p = p?;
-            let dir = if prefer == Prefer::Past { -1 } else { 1 };
-            let first = month_day_year(p, m, d, prefer)?;
-            return (0..28)
-                .map(|k| CivilDate { year: first + dir * k, month: m, day: d })
-                .find(|date| is_valid(*date) && weekday(*date) == w)
-                .map(|date| DateReading::Date(day_value_of(date)));
+            return day_on_weekday(p?, m, d, w, prefer).map(|date| DateReading::Date(day_value_of(date)));
         }
         if let Some(m) = s("mx").or(s("mx2")) {
             // "31/Oct/1974", "05-Aug-2016", "Sep-23-2020".
@@ -2347,14 +2381,8 @@ impl DateGrammar {
             let m = month_number(m)?;
             let d = day_value(s("dd").or(s("de")).or(s("dg"))?)?;
             let y = s("yd").or(s("ye")).or(s("yg"));
-            // "Fri, Jul 18" without a year: the nearest year whose July 18 is a Friday.
             if let (None, Some(p), Some(w)) = (y, p, s("wb").or(s("wc")).and_then(scan_weekday)) {
-                let dir = if prefer == Prefer::Past { -1 } else { 1 };
-                let first = month_day_year(p, m, d, prefer)?;
-                return (0..28)
-                    .map(|k| CivilDate { year: first + dir * k, month: m, day: d })
-                    .find(|date| is_valid(*date) && weekday(*date) == w)
-                    .map(|date| DateReading::Date(day_value_of(date)));
+                return day_on_weekday(p, m, d, w, prefer).map(|date| DateReading::Date(day_value_of(date)));
             }
             return place(m, d, y);
         }
