@@ -1749,6 +1749,7 @@ mod tests {
         let at = |y, m| CivilDate { year: y, month: m, day: 1 };
         let period = |start, end| DateReading::Period { start, end };
         assert_eq!(on("2017-Q1"), vec![("2017-Q1", period(at(2017, 1), at(2017, 4)))]);
+        assert_eq!(on("2018Q4"), vec![("2018Q4", period(at(2018, 10), at(2019, 1)))]);
         assert_eq!(on("q1-2019"), vec![("q1-2019", period(at(2019, 1), at(2019, 4)))]);
         assert_eq!(on("during Q4 2015"), vec![("Q4 2015", period(at(2015, 10), at(2016, 1)))]);
         assert_eq!(on("in Q3"), vec![("Q3", period(at(2016, 7), at(2016, 10)))]);
@@ -1797,6 +1798,23 @@ mod tests {
         assert_eq!(on("week 27 of last year"), vec![("week 27 of last year", period(at(2017, 7, 3), at(2017, 7, 10)))]);
         assert!(on("in Week 3 of the season").is_empty(), "a week of a season is no week of a year");
         assert!(on("week 54 of 2018").iter().all(|(_, r)| !matches!(r, DateReading::Period { .. })), "no such week");
+        // Counted back from the last week of a year or a month, the last day or weekday of a month.
+        let third_last = on("the third last week of 2018");
+        assert_eq!(third_last, vec![("the third last week of 2018", period(at(2018, 12, 10), at(2018, 12, 17)))]);
+        let second_last = on("the 2nd last week of October 2018");
+        assert_eq!(
+            second_last,
+            vec![("the 2nd last week of October 2018", period(at(2018, 10, 15), at(2018, 10, 22)))]
+        );
+        assert_eq!(on("the fifth last day of May 2018"), vec![("the fifth last day of May 2018", day(2018, 5, 27))]);
+        assert_eq!(
+            on("the second last Friday of March 2024"),
+            vec![("the second last Friday of March 2024", day(2024, 3, 22))]
+        );
+        assert!(
+            on("the fifth last Friday of February 2024").iter().all(|(t, _)| !t.contains("fifth last")),
+            "February 2024 has four Fridays"
+        );
     }
 
     #[test]
@@ -2170,7 +2188,7 @@ impl DateGrammar {
                 r"\b(?:the\s+)?(?P<decade>(?:1[89]|20)?\d0)'?s\b".to_string(),
                 r"\b(?:the\s+)?(?P<dwc>nineteen|twenty)[\s-]+(?P<dw>tens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b".to_string(),
                 format!(r"\b(?:the\s+)?(?P<cent>(?:[1-9]|1\d|2[01])(?:st|nd|rd|th)|{day})[\s-]+century\b"),
-                format!(r"\b(?:the\s+)?(?P<iwn>first|second|third|fourth|fifth|last|\d{{1,2}}(?:st|nd|rd|th))\s+week\s+of\s+(?:(?P<iwy>{year})|(?:the\s+)?(?:(?P<iwrel>this|next|last|previous|current)\s+)?year\b)|\bweek\s+(?P<iwn2>\d{{1,2}})\s*(?:of\s+|,\s*)?(?:(?P<iwy2>{year})|(?:the\s+)?(?P<iwrel2>this|next|last|previous|current)\s+year\b)"),
+                format!(r"\b(?:the\s+)?(?P<iwn>first|second|third|fourth|fifth|last|\d{{1,2}}(?:st|nd|rd|th))(?:\s+(?P<iwlast>last))?\s+week\s+of\s+(?:(?P<iwy>{year})|(?:the\s+)?(?:(?P<iwrel>this|next|last|previous|current)\s+)?year\b)|\bweek\s+(?P<iwn2>\d{{1,2}})\s*(?:of\s+|,\s*)?(?:(?P<iwy2>{year})|(?:the\s+)?(?P<iwrel2>this|next|last|previous|current)\s+year\b)"),
                 format!(r"\b(?P<wsl>{wd}),?\s+(?P<wslm>{n})/(?P<wsld>{n})\b(?:/(?P<wsly>\d{{4}}|\d{{2}})\b)?"),
                 format!(r"\b(?P<lmdir>last|this|next)\s+(?P<lmm>{mon})"),
                 format!(r"\b(?P<ndir>last|next|past|previous|coming|upcoming)\s+(?P<nn>{num})\s+(?P<nu>days|weeks|months|years)\b"),
@@ -2187,9 +2205,9 @@ impl DateGrammar {
                 format!(r"\b(?P<wt>{wd}),?\s+(?:the\s+)?(?P<wtd>{day})"),
                 format!(r"\b(?:the\s+)?(?P<dofm>{day})\s+(?:day\s+)?of\s+(?:the\s+)?(?P<dofdir>{rel})\s+month\b"),
                 format!(r"\b(?P<agon>{num}|an?|few|a\s+few)\s+(?P<agou>days?|weeks?|months?|years?)\s+(?P<agod>ago|back|hence|from\s+(?:now|today)|later)\b|\bin\s+(?P<inn>{num}|an?)\s+(?P<inu>days?|weeks?|months?|years?)\b"),
-                format!(r"\b(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)(?:\s+(?:of\s+)?(?P<qy>{year}))?|\b(?P<qdir>{rel})\s+(?:quarter|qtr)\b|\b(?P<qy2>{year}|\d\d)[-\s]?q(?P<qn2>[1-4])\b|\bq(?P<qn3>[1-4])\s*(?:-\s*|of\s+)?(?P<qy3>{year})|\b(?:in|during|for|by|through|until)\s+(?:the\s+)?q(?P<qn4>[1-4])\b(?:\s*-?\s*(?P<qy4>{year}))?"),
+                format!(r"\b(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)(?:\s+(?:of\s+)?(?P<qy>{year}))?|\b(?P<qdir>{rel})\s+(?:quarter|qtr)\b|\b(?P<qy2>1\d{{3}}|20\d\d|\d\d)[-\s]?q(?P<qn2>[1-4])\b|\bq(?P<qn3>[1-4])\s*(?:-\s*|of\s+)?(?P<qy3>{year})|\b(?:in|during|for|by|through|until)\s+(?:the\s+)?q(?P<qn4>[1-4])\b(?:\s*-?\s*(?P<qy4>{year}))?"),
                 format!(r"\b(?P<hy>{year})\s?-?\s?h(?P<hn>[12])\b|\bh(?P<hn2>[12])\s*-?\s*(?P<hy2>{year})|\b(?:the\s+)?(?P<hn3>first|second|1st|2nd)\s+half\s+of\s+(?:(?P<hy3>{year})|(?:the\s+)?(?:(?P<hrel>this|next|last|previous|current)\s+)?year\b)"),
-                format!(r"\b(?:the\s+)?(?P<nth>{nth})\s+(?P<nwd>{wd}|week|day)\s+(?:of|in)\s+(?:(?P<nmon>{mon})(?:\s*,?\s*(?P<ny>{year}))?|(?:the\s+)?(?P<nrel>this|next|last|previous|current)?\s*month\b)|\b(?P<nth2>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?P<nwd2>{weekday_names})\b"),
+                format!(r"\b(?:the\s+)?(?P<nth>{nth})(?:\s+(?P<nlast>last))?\s+(?P<nwd>{wd}|week|day)\s+(?:of|in)\s+(?:(?P<nmon>{mon})(?:\s*,?\s*(?P<ny>{year}))?|(?:the\s+)?(?P<nrel>this|next|last|previous|current)?\s*month\b)|\b(?P<nth2>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?P<nwd2>{weekday_names})\b"),
                 format!(r"\b(?P<wcn>{num}|an?)\s+(?P<wcw>{weekday_names})s?\s+(?P<wcd>from\s+now|hence|later|ago|back)\b"),
                 format!(r"\b(?P<wan>{weekday_names}|{names})\s+after\s+next\b"),
                 format!(r"\b(?P<cago>(?:(?:{num}|an?)\s+(?:years?|months?|weeks?|days?)(?:\s*,\s*|\s+and\s+|\s+)){{1,3}}(?:{num}|an?)\s+(?:years?|months?|weeks?|days?))\s+(?P<cagod>ago|later|from\s+now|hence)\b"),
@@ -2579,13 +2597,17 @@ impl DateGrammar {
                 Some(y) => full_year(y)?,
                 None => p.year + s("iwrel").or(s("iwrel2")).map_or(0, step_of) as i32,
             };
+            // "the third last week of 2018": counted back from the last.
             let week1 = |y: i32| monday_of(CivilDate { year: y, month: 1, day: 4 });
-            let start = if n.eq_ignore_ascii_case("last") {
-                add_days(week1(y + 1), -7)
-            } else {
-                add_days(week1(y), 7 * (i64::from(day_value(n).or_else(|| n.parse().ok())?) - 1))
+            let k =
+                if n.eq_ignore_ascii_case("last") { 1 } else { i64::from(day_value(n).or_else(|| n.parse().ok())?) };
+            let start = match (n.eq_ignore_ascii_case("last"), s("iwlast").is_some()) {
+                (true, true) => return None,
+                (false, false) => add_days(week1(y), 7 * (k - 1)),
+                _ => add_days(week1(y + 1), -7 * k),
             };
-            return (start < week1(y + 1)).then(|| DateReading::Period { start, end: add_days(start, 7) });
+            return (week1(y) <= start && start < week1(y + 1))
+                .then(|| DateReading::Period { start, end: add_days(start, 7) });
         }
         if let Some(h) = s("hn").or(s("hn2")).or(s("hn3")) {
             // "2019 H2", "H1 2016", "the first half of 2019", "the second half of next year".
@@ -2724,6 +2746,21 @@ impl DateGrammar {
             let nth = nth.to_lowercase();
             let k = if nth == "last" { 0 } else { day_value(&nth)? };
             let what = s("nwd").or(s("nwd2"))?.to_lowercase();
+            if s("nlast").is_some() {
+                // "the fifth last day of May", "the 2nd last week of October": counted back from
+                // the last, which is the first last.
+                let back = 7 * (i64::from(k) - 1);
+                let start = match what.as_str() {
+                    _ if k == 0 => return None,
+                    "day" => add_days(last, 1 - i64::from(k)),
+                    "week" => add_days(monday_of(add_days(last, 1)), -7 - back),
+                    w => add_days(nth_weekday(y, m, 0, scan_weekday(w)?)?, -back),
+                };
+                return (first <= start).then(|| match what.as_str() {
+                    "week" => DateReading::Period { start, end: add_days(start, 7) },
+                    _ => DateReading::Date(day_value_of(start)),
+                });
+            }
             return Some(match what.as_str() {
                 "day" => DateReading::Date(day_value_of(if k == 0 { last } else { add_days(first, i64::from(k) - 1) })),
                 "week" => {
