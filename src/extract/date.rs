@@ -105,13 +105,19 @@ enum HolidayBase {
         month: u32,
         day: Option<u32>,
     },
+    /// The last `weekday` of an Islamic month.
+    IslamicLast {
+        month: u32,
+        weekday: u32,
+    },
     ChineseNewYear,
 }
 
 impl HolidayRule {
     /// Reads the day a holiday falls on: "12-25", "4 thu nov", "last mon may", "easter",
     /// "easter -2", "4 thu nov +1", "orthodox easter -48", "hebrew tishrei 10", "islamic
-    /// shawwal 1", "islamic ramadan" (the whole month), "chinese new year".
+    /// shawwal 1", "islamic ramadan" (the whole month), "islamic ramadan last fri", "chinese new
+    /// year".
     pub fn parse(text: &str) -> Result<Self, String> {
         let bad =
             || format!("{text:?} is not a holiday day (\"12-25\", \"4 thu nov\", \"easter -2\", \"hebrew nisan 15\")");
@@ -132,6 +138,10 @@ impl HolidayRule {
             ["hebrew", month, day] => HolidayBase::Hebrew {
                 month: month_in(super::calendar::HEBREW_MONTHS, month).ok_or_else(bad)?,
                 day: day.parse().ok().filter(|d| (1..=30).contains(d)).ok_or_else(bad)?,
+            },
+            ["islamic", month, "last", wd] => HolidayBase::IslamicLast {
+                month: month_in(super::calendar::ISLAMIC_MONTHS, month).ok_or_else(bad)?,
+                weekday: scan_weekday(wd).ok_or_else(bad)?,
             },
             ["islamic", month, rest @ ..] if rest.len() <= 1 => HolidayBase::Islamic {
                 month: month_in(super::calendar::ISLAMIC_MONTHS, month).ok_or_else(bad)?,
@@ -198,6 +208,13 @@ impl HolidayRule {
             HolidayBase::Islamic { month, day } => {
                 hijri_years_in(year).filter_map(|y| hijri_to_civil(y, month, day)).collect()
             }
+            HolidayBase::IslamicLast { month, weekday: w } => hijri_years_in(year)
+                .filter_map(|y| hijri_to_civil(y, month, None))
+                .map(|(_, end)| {
+                    let last = add_days(end, -1);
+                    one(add_days(last, -i64::from((weekday(last) + 7 - w) % 7)))
+                })
+                .collect(),
         };
         let mut days: Vec<(CivilDate, CivilDate)> = starts
             .into_iter()
@@ -1461,11 +1478,20 @@ mod tests {
         assert_eq!(on("02-29", 2023), None);
         assert_eq!(on("hebrew tishrei 1", 2018), Some(CivilDate { year: 2018, month: 9, day: 10 }));
         assert_eq!(on("orthodox easter -48", 2018), Some(CivilDate { year: 2018, month: 2, day: 19 }));
+        assert_eq!(on("islamic ramadan last fri", 2017), Some(CivilDate { year: 2017, month: 6, day: 23 }));
         let eid = HolidayRule::parse("islamic shawwal 1").unwrap().in_year(2000);
         assert_eq!(eid.len(), 2, "two Eid al-Fitr in 2000: {eid:?}");
         assert_eq!(on("chinese new year", 2100), None, "beyond the table");
-        for bad in ["12-32", "6 mon may", "easter +x", "christmas", "1 xyz jan", "hebrew adar 31", "islamic ramadhan 1"]
-        {
+        for bad in [
+            "12-32",
+            "6 mon may",
+            "easter +x",
+            "christmas",
+            "1 xyz jan",
+            "hebrew adar 31",
+            "islamic ramadhan 1",
+            "islamic ramadan last xyz",
+        ] {
             assert!(HolidayRule::parse(bad).is_err(), "{bad:?}");
         }
     }
