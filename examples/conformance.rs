@@ -447,7 +447,21 @@ fn extract(
                 .dates
                 .scan_with(text, reference, prefer)
                 .into_iter()
-                .map(|(span, d)| mention(span, Got::Date(d)))
+                .map(|(span, d)| {
+                    // A Hebrew day begins at the sundown before. factlint reads a Hebrew holiday
+                    // as the days calendars print ("Yom Kippur 2018": September 19); Duckling
+                    // writes a one-day holiday as the day of its eve (September 18) and a longer
+                    // one from its eve to its last day.
+                    let eve =
+                        convention == Convention::Duckling && grammar.dates.names_hebrew_holiday(&text[span.clone()]);
+                    match stretch(&d, convention) {
+                        Some((Some(start), Some(end))) if eve => {
+                            let end = if end == add_days(start, 1) { start } else { end };
+                            mention(span, Got::Date(DateReading::Period { start: add_days(start, -1), end }))
+                        }
+                        _ => mention(span, Got::Date(d)),
+                    }
+                })
                 .collect()
         }
     }
@@ -816,6 +830,11 @@ fn duckling_time(item: &Json, grain: &str) -> Option<Want> {
         })
     };
     let start = date(tuples.first()?)?;
+    // A holiday is the day its expression names, `datetimeHoliday (2014, 1, 31, 0, 0, 0) Day
+    // "Chinese New Year"`, whatever grain the corpus lists beside it (Year for some).
+    let expr_grain = item["expr"].as_str().and_then(|e| e.strip_prefix("datetimeHoliday ")?.split(") ").nth(1));
+    let expr_grain = expr_grain.and_then(|g| g.split_whitespace().next()).map(str::to_lowercase);
+    let grain = expr_grain.as_deref().unwrap_or(grain);
     // "since 2014": an interval open at one end, After or Before its one point.
     let expr = item["expr"].as_str().unwrap_or_default();
     if let Some(side) = expr.strip_prefix("datetimeOpenInterval ") {

@@ -1,6 +1,12 @@
-//! Proleptic Gregorian calendar arithmetic (no time zones, no times of day).
+//! Proleptic Gregorian calendar arithmetic (no time zones, no times of day), and the days of
+//! the other calendars that holidays follow: the Julian computus of Orthodox Easter and the
+//! Hebrew calendar computed exactly; the Islamic calendar of Umm al-Qura and the Chinese New Year
+//! from the tables of `rules/calendars/` (no exact arithmetic gives them).
 
 use crate::model::CivilDate;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 pub fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
@@ -69,6 +75,168 @@ pub fn easter(year: i32) -> CivilDate {
     CivilDate { year, month: month as u32, day: day as u32 }
 }
 
+/// Orthodox Easter Sunday of a year, in the Gregorian calendar: the Julian computus (Meeus),
+/// its Julian date moved by the days the Julian calendar lags behind the Gregorian.
+pub fn orthodox_easter(year: i32) -> CivilDate {
+    let (a, b, c) = (year % 4, year % 7, year % 19);
+    let d = (19 * c + 15) % 30;
+    let e = (2 * a + 4 * b - d + 34) % 7;
+    let (month, day) = ((d + e + 114) / 31, (d + e + 114) % 31 + 1);
+    // The Julian date as a day count: the proleptic Gregorian day of the same numbers, plus the
+    // lag (13 days in 1900-2099).
+    let lag = year / 100 - year / 400 - 2;
+    add_days(CivilDate { year, month: month as u32, day: day as u32 }, i64::from(lag))
+}
+
+/// Hebrew months, numbered as the calendar does: Nisan = 1 .. Adar = 12, Adar II = 13 in a
+/// leap year; the year begins with Tishrei = 7.
+pub const HEBREW_MONTHS: &[&str] =
+    &["nisan", "iyar", "sivan", "tammuz", "av", "elul", "tishrei", "cheshvan", "kislev", "tevet", "shevat", "adar"];
+
+/// Whether a Hebrew year has thirteen months (7 of every 19).
+pub fn hebrew_leap(year: i64) -> bool {
+    (7 * year + 1).rem_euclid(19) < 7
+}
+
+/// Days from the Hebrew epoch to the molad of Tishrei of `year`, with the postponement that
+/// keeps Rosh Hashanah off a Sunday, Wednesday or Friday (Reingold and Dershowitz,
+/// Calendrical Calculations).
+fn hebrew_elapsed_days(year: i64) -> i64 {
+    let months = (235 * year - 234).div_euclid(19);
+    let parts = 12084 + 13753 * months;
+    let day = 29 * months + parts.div_euclid(25920);
+    if (3 * (day + 1)).rem_euclid(7) < 3 { day + 1 } else { day }
+}
+
+/// Days since 1970-01-01 of 1 Tishrei (Rosh Hashanah) of a Hebrew year.
+fn hebrew_new_year(year: i64) -> i64 {
+    // The fixed day (days from 0001-01-01 = 1) of the epoch, 1 Tishrei AM 1, and of 1970-01-01.
+    const EPOCH: i64 = -1_373_427;
+    const UNIX: i64 = 719_163;
+    let (ny0, ny1, ny2) = (hebrew_elapsed_days(year - 1), hebrew_elapsed_days(year), hebrew_elapsed_days(year + 1));
+    // Two more postponements keep every year 353-355 or 383-385 days long.
+    let correction = if ny2 - ny1 == 356 {
+        2
+    } else if ny1 - ny0 == 382 {
+        1
+    } else {
+        0
+    };
+    EPOCH + ny1 + correction - UNIX
+}
+
+fn hebrew_month_days(year: i64, month: u32) -> i64 {
+    let year_days = hebrew_new_year(year + 1) - hebrew_new_year(year);
+    match month {
+        2 | 4 | 6 | 10 | 13 => 29,
+        12 if !hebrew_leap(year) => 29,
+        // Cheshvan is long and Kislev short in some years.
+        8 if year_days % 10 != 5 => 29,
+        9 if year_days % 10 == 3 => 29,
+        _ => 30,
+    }
+}
+
+/// The Gregorian day of a Hebrew date (the daytime day: a Hebrew day begins at the sundown before).
+/// Adar (12) in a leap year is Adar II (13), where Purim falls.
+pub fn hebrew_to_civil(year: i64, month: u32, day: u32) -> CivilDate {
+    let month = if month == 12 && hebrew_leap(year) { 13 } else { month };
+    let last = if hebrew_leap(year) { 13 } else { 12 };
+    let before: i64 = if month >= 7 {
+        (7..month).map(|m| hebrew_month_days(year, m)).sum()
+    } else {
+        (7..=last).chain(1..month).map(|m| hebrew_month_days(year, m)).sum()
+    };
+    civil_from_days(hebrew_new_year(year) + before + i64::from(day) - 1)
+}
+
+/// Islamic months, Muharram = 1 .. Dhu al-Hijjah = 12.
+pub const ISLAMIC_MONTHS: &[&str] = &[
+    "muharram",
+    "safar",
+    "rabi-al-awwal",
+    "rabi-al-thani",
+    "jumada-al-ula",
+    "jumada-al-thani",
+    "rajab",
+    "shaban",
+    "ramadan",
+    "shawwal",
+    "dhu-al-qadah",
+    "dhu-al-hijjah",
+];
+
+#[derive(Deserialize)]
+struct UmmAlQura {
+    years: BTreeMap<String, HijriYear>,
+}
+
+#[derive(Deserialize)]
+struct HijriYear {
+    first: String,
+    months: Vec<i64>,
+}
+
+fn parse_iso(text: &str) -> Option<CivilDate> {
+    let mut parts = text.split('-').map(str::parse::<i64>);
+    let (year, month, day) = (parts.next()?.ok()?, parts.next()?.ok()?, parts.next()?.ok()?);
+    let d = CivilDate { year: year as i32, month: month as u32, day: day as u32 };
+    is_valid(d).then_some(d)
+}
+
+/// The Umm al-Qura table: each Hijri year's first day (days since 1970-01-01) and month lengths.
+fn umm_al_qura() -> &'static BTreeMap<i64, (i64, Vec<i64>)> {
+    static TABLE: OnceLock<BTreeMap<i64, (i64, Vec<i64>)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let table: UmmAlQura =
+            toml::from_str(include_str!("../../rules/calendars/umm-al-qura.toml")).expect("the Umm al-Qura table");
+        let year = |(y, h): (String, HijriYear)| {
+            let first = parse_iso(&h.first).expect("a Umm al-Qura year's first day");
+            (y.parse().expect("a Hijri year"), (days_from_civil(first), h.months))
+        };
+        table.years.into_iter().map(year).collect()
+    })
+}
+
+/// The Gregorian days `[start, end)` of an Islamic month (Umm al-Qura), or of one day of it; None
+/// outside the table's years (1356-1500 AH, 1937-2077).
+pub fn hijri_to_civil(year: i64, month: u32, day: Option<u32>) -> Option<(CivilDate, CivilDate)> {
+    let (first, months) = umm_al_qura().get(&year)?;
+    let index = usize::try_from(month).ok()?.checked_sub(1)?;
+    let start = first + months.get(..index)?.iter().sum::<i64>();
+    match day {
+        None => Some((civil_from_days(start), civil_from_days(start + months.get(index)?))),
+        Some(d) => {
+            let at = start + i64::from(d) - 1;
+            (i64::from(d) <= months[index]).then(|| (civil_from_days(at), civil_from_days(at + 1)))
+        }
+    }
+}
+
+/// Hijri years that cover every day of a Gregorian year (and a few more).
+pub fn hijri_years_in(year: i32) -> std::ops::RangeInclusive<i64> {
+    // 1 AH began in 622; 33 Hijri years are about 32 Gregorian ones.
+    let near = (i64::from(year) - 622) * 33 / 32;
+    near - 1..=near + 1
+}
+
+/// The Chinese New Year of a Gregorian year, 1901-2099 (the table of `rules/calendars/`).
+pub fn chinese_new_year(year: i32) -> Option<CivilDate> {
+    static TABLE: OnceLock<BTreeMap<i32, CivilDate>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        #[derive(Deserialize)]
+        struct Table {
+            years: BTreeMap<String, String>,
+        }
+        let table: Table = toml::from_str(include_str!("../../rules/calendars/chinese-new-year.toml"))
+            .expect("the Chinese New Year table");
+        let entry =
+            |(y, d): (String, String)| (y.parse().expect("a year"), parse_iso(&d).expect("a Chinese New Year's day"));
+        table.years.into_iter().map(entry).collect()
+    });
+    table.get(&year).copied()
+}
+
 /// The `n`th `weekday` (0 = Monday) of a month, counting from 1; `n` = 0 is the last one. None
 /// when the month has no such day (a fifth Monday).
 pub fn nth_weekday(year: i32, month: u32, n: u32, weekday_: u32) -> Option<CivilDate> {
@@ -120,5 +288,61 @@ mod tests {
         assert_eq!(nth_weekday(2013, 11, 4, 3), Some(CivilDate { year: 2013, month: 11, day: 28 }));
         assert_eq!(nth_weekday(2024, 5, 0, 0), Some(CivilDate { year: 2024, month: 5, day: 27 }));
         assert_eq!(nth_weekday(2024, 2, 5, 0), None, "February 2024 has four Mondays");
+    }
+
+    fn ymd(year: i32, month: u32, day: u32) -> CivilDate {
+        CivilDate { year, month, day }
+    }
+
+    #[test]
+    fn orthodox_easter_sundays() {
+        // From python-dateutil's easter(year, EASTER_ORTHODOX).
+        assert_eq!(orthodox_easter(2018), ymd(2018, 4, 8));
+        assert_eq!(orthodox_easter(2010), ymd(2010, 4, 4), "the same day as Western Easter");
+        assert_eq!(orthodox_easter(2024), ymd(2024, 5, 5));
+        assert_eq!(orthodox_easter(1950), ymd(1950, 4, 9));
+        assert_eq!(orthodox_easter(2099), ymd(2099, 4, 12));
+    }
+
+    #[test]
+    fn hebrew_dates() {
+        // From convertdate's hebrew.to_gregorian.
+        assert_eq!(hebrew_to_civil(5779, 7, 1), ymd(2018, 9, 10), "Rosh Hashanah 5779");
+        assert_eq!(hebrew_to_civil(5734, 7, 10), ymd(1973, 10, 6), "Yom Kippur 1973");
+        assert_eq!(hebrew_to_civil(5778, 1, 15), ymd(2018, 3, 31), "Passover 5778");
+        assert_eq!(hebrew_to_civil(5779, 9, 25), ymd(2018, 12, 3), "Hanukkah 5779");
+        assert_eq!(hebrew_to_civil(5773, 12, 14), ymd(2013, 2, 24), "Purim in a common year");
+        assert_eq!(hebrew_to_civil(5784, 12, 14), ymd(2024, 3, 24), "Purim in a leap year: Adar II");
+        assert_eq!(hebrew_to_civil(5700, 7, 1), ymd(1939, 9, 14));
+        assert_eq!(hebrew_to_civil(5810, 1, 15), ymd(2050, 4, 7));
+        for year in 5600..5900 {
+            let days = hebrew_new_year(year + 1) - hebrew_new_year(year);
+            let allowed = if hebrew_leap(year) { [383, 384, 385] } else { [353, 354, 355] };
+            assert!(allowed.contains(&days), "Hebrew year {year} has {days} days");
+            assert!(![6, 2, 4].contains(&weekday(civil_from_days(hebrew_new_year(year)))), "Rosh Hashanah {year}");
+        }
+    }
+
+    #[test]
+    fn islamic_and_chinese_tables() {
+        // From hijridate's Hijri(...).to_gregorian() and lunardate.
+        let day = |y, m, d| hijri_to_civil(y, m, Some(d)).map(|(s, _)| s);
+        assert_eq!(day(1439, 10, 1), Some(ymd(2018, 6, 15)), "Eid al-Fitr 1439");
+        assert_eq!(day(1420, 10, 1), Some(ymd(2000, 1, 8)));
+        assert_eq!(day(1421, 10, 1), Some(ymd(2000, 12, 27)), "a second Eid al-Fitr in 2000");
+        assert_eq!(day(1500, 12, 10), Some(ymd(2077, 10, 27)));
+        assert_eq!(hijri_to_civil(1439, 9, None), Some((ymd(2018, 5, 16), ymd(2018, 6, 15))), "Ramadan 1439, 30 days");
+        assert_eq!(day(1355, 1, 1), None, "before the table");
+        assert_eq!(day(1439, 9, 31), None);
+        for year in [1950, 2000, 2018, 2050] {
+            // The years given cover the whole Gregorian year.
+            let start = |y: i64| hijri_to_civil(y, 1, Some(1)).map(|(s, _)| s).expect("in the table");
+            let years = hijri_years_in(year);
+            assert!(start(*years.start()) <= ymd(year, 1, 1), "{year}");
+            assert!(start(*years.end() + 1) > ymd(year, 12, 31), "{year}");
+        }
+        assert_eq!(chinese_new_year(2014), Some(ymd(2014, 1, 31)));
+        assert_eq!(chinese_new_year(2013), Some(ymd(2013, 2, 10)));
+        assert_eq!(chinese_new_year(1900), None);
     }
 }

@@ -4,8 +4,11 @@
 //! A part the text does not give is left unknown, never guessed.
 
 use super::boundary::{Forms, Twin, words_are_ascii};
-use super::calendar::{add_days, days_from_civil, easter, is_valid, nth_weekday, weekday};
-use super::lexicon::Lexicon;
+use super::calendar::{
+    add_days, chinese_new_year, days_from_civil, easter, hebrew_to_civil, hijri_to_civil, hijri_years_in, is_valid,
+    nth_weekday, orthodox_easter, weekday,
+};
+use super::lexicon::{Holiday, Lexicon};
 use super::number::{TENS, UNITS, number_pattern, parse_number};
 use crate::model::{CivilDate, DateValue};
 use regex::Regex;
@@ -64,12 +67,20 @@ pub struct DateGrammar {
     holidays_by_key: HashMap<String, HolidayRule>,
 }
 
-/// The day a holiday falls on in a year, as the lexicon's `[holidays]` give it: a fixed day, the
-/// Nth weekday of a month or Western Easter, moved by a number of days.
+/// The days a holiday falls on in a year, as the lexicon's `[holidays]` give them: a fixed day,
+/// the Nth weekday of a month, Western or Orthodox Easter, a day of the Hebrew or the Islamic
+/// calendar or the Chinese New Year, moved by a number of days and off some weekdays, lasting one
+/// day or more.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HolidayRule {
     base: HolidayBase,
     offset: i64,
+    /// How many days it lasts (an Islamic month without a day: the month's own length).
+    days: u32,
+    /// Days it moves by when it falls on each weekday (0 = Monday): "sat +1".
+    moves: [i8; 7],
+    /// Its names are read only capitalised ("Lent", not the verb "lent") or before a year.
+    capitalised: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,12 +96,33 @@ enum HolidayBase {
         month: u32,
     },
     Easter,
+    OrthodoxEaster,
+    /// A day of a Hebrew month (Nisan = 1; Adar is Adar II in a leap year).
+    Hebrew {
+        month: u32,
+        day: u32,
+    },
+    /// A day of an Islamic month (Muharram = 1), or the whole month.
+    Islamic {
+        month: u32,
+        day: Option<u32>,
+    },
+    /// The last `weekday` of an Islamic month.
+    IslamicLast {
+        month: u32,
+        weekday: u32,
+    },
+    ChineseNewYear,
 }
 
 impl HolidayRule {
-    /// Reads "12-25", "4 thu nov", "last mon may", "easter", "easter -2", "4 thu nov +1".
+    /// Reads the day a holiday falls on: "12-25", "4 thu nov", "last mon may", "easter",
+    /// "easter -2", "4 thu nov +1", "orthodox easter -48", "hebrew tishrei 10", "islamic
+    /// shawwal 1", "islamic ramadan" (the whole month), "islamic ramadan last fri", "chinese new
+    /// year".
     pub fn parse(text: &str) -> Result<Self, String> {
-        let bad = || format!("{text:?} is not a holiday day (\"12-25\", \"4 thu nov\", \"easter -2\")");
+        let bad =
+            || format!("{text:?} is not a holiday day (\"12-25\", \"4 thu nov\", \"easter -2\", \"hebrew nisan 15\")");
         let mut words: Vec<&str> = text.split_whitespace().collect();
         let offset = match words.last() {
             Some(w) if w.starts_with(['+', '-']) => {
@@ -100,8 +132,26 @@ impl HolidayRule {
             }
             _ => 0,
         };
+        let month_in = |months: &[&str], name: &str| months.iter().position(|m| *m == name).map(|i| i as u32 + 1);
         let base = match words.as_slice() {
             ["easter"] => HolidayBase::Easter,
+            ["orthodox", "easter"] => HolidayBase::OrthodoxEaster,
+            ["chinese", "new", "year"] => HolidayBase::ChineseNewYear,
+            ["hebrew", month, day] => HolidayBase::Hebrew {
+                month: month_in(super::calendar::HEBREW_MONTHS, month).ok_or_else(bad)?,
+                day: day.parse().ok().filter(|d| (1..=30).contains(d)).ok_or_else(bad)?,
+            },
+            ["islamic", month, "last", wd] => HolidayBase::IslamicLast {
+                month: month_in(super::calendar::ISLAMIC_MONTHS, month).ok_or_else(bad)?,
+                weekday: scan_weekday(wd).ok_or_else(bad)?,
+            },
+            ["islamic", month, rest @ ..] if rest.len() <= 1 => HolidayBase::Islamic {
+                month: month_in(super::calendar::ISLAMIC_MONTHS, month).ok_or_else(bad)?,
+                day: match rest {
+                    [day] => Some(day.parse().ok().filter(|d| (1..=30).contains(d)).ok_or_else(bad)?),
+                    _ => None,
+                },
+            },
             [md] => {
                 let (m, d) = md.split_once('-').ok_or_else(bad)?;
                 let (month, day) = (m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
@@ -117,26 +167,82 @@ impl HolidayRule {
             },
             _ => return Err(bad()),
         };
-        Ok(HolidayRule { base, offset })
+        Ok(HolidayRule { base, offset, days: 1, moves: [0; 7], capitalised: false })
     }
 
-    /// The holiday's day in `year`; None when that year has no such day (a fixed February 29).
-    pub fn in_year(self, year: i32) -> Option<CivilDate> {
-        let base = match self.base {
-            HolidayBase::Fixed { month, day } => Some(CivilDate { year, month, day }).filter(|d| is_valid(*d))?,
-            HolidayBase::Nth { n, weekday, month } => nth_weekday(year, month, n, weekday)?,
-            HolidayBase::Easter => easter(year),
+    /// A lexicon holiday's rule: its day, how long it lasts, the weekdays it moves off ("sat
+    /// +1", "sun -1") and whether its names must be capitalised.
+    pub fn of(holiday: &Holiday) -> Result<Self, String> {
+        let mut rule = Self::parse(&holiday.day)?;
+        rule.days = holiday.days.unwrap_or(1);
+        if rule.days == 0 {
+            return Err("a holiday lasts at least a day".into());
+        }
+        for m in &holiday.moved {
+            let bad = || format!("{m:?} is not a move off a weekday (\"sat +1\")");
+            let (wd, n) = m.split_once(' ').ok_or_else(bad)?;
+            let n: i8 = n.trim_start_matches('+').parse().map_err(|_| bad())?;
+            rule.moves[scan_weekday(wd).ok_or_else(bad)? as usize] = n;
+        }
+        rule.capitalised = holiday.capitalised;
+        Ok(rule)
+    }
+
+    /// The days `[start, end)` of each time the holiday begins in the Gregorian `year`, in
+    /// order: none when that year has no such day (a fixed February 29, a year beyond a
+    /// calendar table), two for an Islamic holiday some years.
+    pub fn in_year(self, year: i32) -> Vec<(CivilDate, CivilDate)> {
+        let one = |d: CivilDate| (d, add_days(d, 1));
+        let starts: Vec<(CivilDate, CivilDate)> = match self.base {
+            HolidayBase::Fixed { month, day } => {
+                Some(CivilDate { year, month, day }).filter(|d| is_valid(*d)).map(one).into_iter().collect()
+            }
+            HolidayBase::Nth { n, weekday, month } => {
+                nth_weekday(year, month, n, weekday).map(one).into_iter().collect()
+            }
+            HolidayBase::Easter => vec![one(easter(year))],
+            HolidayBase::OrthodoxEaster => vec![one(orthodox_easter(year))],
+            HolidayBase::ChineseNewYear => chinese_new_year(year).map(one).into_iter().collect(),
+            HolidayBase::Hebrew { month, day } => {
+                let hebrew_years = [i64::from(year) + 3760, i64::from(year) + 3761];
+                hebrew_years.into_iter().map(|y| one(hebrew_to_civil(y, month, day))).collect()
+            }
+            HolidayBase::Islamic { month, day } => {
+                hijri_years_in(year).filter_map(|y| hijri_to_civil(y, month, day)).collect()
+            }
+            HolidayBase::IslamicLast { month, weekday: w } => hijri_years_in(year)
+                .filter_map(|y| hijri_to_civil(y, month, None))
+                .map(|(_, end)| {
+                    let last = add_days(end, -1);
+                    one(add_days(last, -i64::from((weekday(last) + 7 - w) % 7)))
+                })
+                .collect(),
         };
-        Some(add_days(base, self.offset))
+        let mut days: Vec<(CivilDate, CivilDate)> = starts
+            .into_iter()
+            .map(|(start, end)| {
+                let start = add_days(start, self.offset);
+                let start = add_days(start, i64::from(self.moves[weekday(start) as usize]));
+                let length = if matches!(self.base, HolidayBase::Islamic { day: None, .. }) {
+                    days_from_civil(end) - days_from_civil(start)
+                } else {
+                    i64::from(self.days)
+                };
+                (start, add_days(start, length))
+            })
+            .filter(|(start, _)| start.year == year)
+            .collect();
+        days.sort();
+        days
     }
 }
 
-/// The holiday's day nearest to `from` looking back (`back`) or ahead, `from` itself included
+/// The holiday's days nearest to `from` looking back (`back`) or ahead, `from` itself included
 /// when `inclusive`.
-fn holiday_from(rule: HolidayRule, from: CivilDate, back: bool, inclusive: bool) -> Option<CivilDate> {
-    let (d0, years) = (days_from_civil(from), from.year - 1..=from.year + 1);
-    let days = years.filter_map(|y| rule.in_year(y)).map(|d| (days_from_civil(d), d));
-    let days: Vec<(i64, CivilDate)> = days.collect();
+fn holiday_from(rule: HolidayRule, from: CivilDate, back: bool, inclusive: bool) -> Option<(CivilDate, CivilDate)> {
+    let d0 = days_from_civil(from);
+    let days = (from.year - 1..=from.year + 1).flat_map(|y| rule.in_year(y)).map(|d| (days_from_civil(d.0), d));
+    let days: Vec<(i64, (CivilDate, CivilDate))> = days.collect();
     if back {
         days.into_iter().filter(|(n, _)| *n < d0 || (inclusive && *n == d0)).max_by_key(|(n, _)| *n)
     } else {
@@ -198,6 +304,7 @@ fn holiday_names_pattern<'a>(names: impl Iterator<Item = &'a str>) -> String {
                     .map(|ch| match ch {
                         '\'' | '’' => "['’]?".to_string(),
                         '.' => r"\.?".to_string(),
+                        '-' => r"[\s-]?".to_string(),
                         ch => regex::escape(&ch.to_string()),
                     })
                     .collect::<String>()
@@ -214,11 +321,11 @@ fn overlaps_any(sorted: &[Range<usize>], range: &Range<usize>) -> bool {
     sorted.get(first_ending_after).is_some_and(|r| r.start < range.end)
 }
 
-/// A holiday name as the scanner compares it: lower case, no apostrophes or full stops, single
-/// spaces ("St. Patrick's Day" and "st patricks day" are one name).
+/// A holiday name as the scanner compares it: lower case, without apostrophes, full stops,
+/// hyphens or white space ("St. Patrick's Day" and "st patricks day" are one name, "Eid al-Fitr"
+/// and "eid al fitr").
 fn holiday_key(name: &str) -> String {
-    let kept: String = name.to_lowercase().chars().filter(|c| !matches!(c, '\'' | '’' | '.')).collect();
-    kept.split_whitespace().collect::<Vec<_>>().join(" ")
+    name.to_lowercase().chars().filter(|c| !matches!(c, '\'' | '’' | '.' | '-') && !c.is_whitespace()).collect()
 }
 
 const DURATION_UNITS: &str =
@@ -350,7 +457,7 @@ impl DateGrammar {
             .holidays
             .iter()
             .flat_map(|(key, h)| {
-                let rule = HolidayRule::parse(&h.day).unwrap_or_else(|e| panic!("lexicon holiday {key}: {e}"));
+                let rule = HolidayRule::of(h).unwrap_or_else(|e| panic!("lexicon holiday {key}: {e}"));
                 h.names.iter().map(move |name| (name.clone(), rule))
             })
             .collect();
@@ -560,7 +667,11 @@ impl DateGrammar {
             v.day = num("d1").or(num("d2")).map(|d| d as u32);
             v.year = num("y1").or(num("y2")).map(|y| y as i32);
             if v.year.is_none() {
-                v.year = published.and_then(|p| month_day_year(p, v.month?, v.day?, prefer));
+                v.year = match (published, c.name("wd").and_then(|w| weekday_number(w.as_str()))) {
+                    // "Sunday, Feb 10": the year whose February 10 is a Sunday.
+                    (Some(p), Some(w)) => day_on_weekday(p, v.month?, v.day?, w, prefer).map(|d| d.year),
+                    (p, _) => p.and_then(|p| month_day_year(p, v.month?, v.day?, prefer)),
+                };
             }
         } else if let Some(m) = c.name("m3") {
             v.month = month_number(m.as_str());
@@ -1321,6 +1432,23 @@ mod tests {
             matches!(&scanned("Thanksgiving", None, Prefer::Past)[0].1, DateReading::Date(v) if v.unresolved.is_some())
         );
         assert!(past("Easterly winds, a Christmassy mood and a thanksgivings list").is_empty());
+        // Holidays of other calendars resolve the same way; a holiday of several days is a stretch.
+        let ramadan = DateReading::Period {
+            start: CivilDate { year: 2023, month: 3, day: 23 },
+            end: CivilDate { year: 2023, month: 4, day: 21 },
+        };
+        assert_eq!(past("during Ramadan"), vec![("Ramadan", ramadan)]);
+        assert_eq!(future("next Yom Kippur"), vec![("next Yom Kippur", day(2013, 9, 14))]);
+        assert_eq!(
+            future("Chinese New Year"),
+            vec![("Chinese New Year", day(2014, 1, 31))],
+            "the 2013 one was two days ago"
+        );
+        let phrases = past("The bank lent them money during Lent").into_iter().map(|(t, _)| t).collect::<Vec<_>>();
+        assert_eq!(phrases, ["Lent"], "lent in lower case is the verb");
+        let grammar = DateGrammar::default();
+        assert!(grammar.names_hebrew_holiday("yom kippur 2018") && grammar.names_hebrew_holiday("last Passover"));
+        assert!(!grammar.names_hebrew_holiday("Eid al-Fitr 2018") && !grammar.names_hebrew_holiday("Easter"));
     }
 
     #[test]
@@ -1395,18 +1523,58 @@ mod tests {
 
     #[test]
     fn holiday_rules() {
-        let on = |rule: &str, year| HolidayRule::parse(rule).unwrap().in_year(year);
+        let on = |rule: &str, year| HolidayRule::parse(rule).unwrap().in_year(year).first().map(|(start, _)| *start);
         assert_eq!(on("12-25", 2024), Some(CivilDate { year: 2024, month: 12, day: 25 }));
         assert_eq!(on("last mon may", 2024), Some(CivilDate { year: 2024, month: 5, day: 27 }));
         assert_eq!(on("4 thu nov +1", 2013), Some(CivilDate { year: 2013, month: 11, day: 29 }));
         assert_eq!(on("easter -47", 2013), Some(CivilDate { year: 2013, month: 2, day: 12 }));
         assert_eq!(on("02-29", 2023), None);
-        for bad in ["12-32", "6 mon may", "easter +x", "christmas", "1 xyz jan"] {
+        assert_eq!(on("hebrew tishrei 1", 2018), Some(CivilDate { year: 2018, month: 9, day: 10 }));
+        assert_eq!(on("orthodox easter -48", 2018), Some(CivilDate { year: 2018, month: 2, day: 19 }));
+        assert_eq!(on("islamic ramadan last fri", 2017), Some(CivilDate { year: 2017, month: 6, day: 23 }));
+        let eid = HolidayRule::parse("islamic shawwal 1").unwrap().in_year(2000);
+        assert_eq!(eid.len(), 2, "two Eid al-Fitr in 2000: {eid:?}");
+        assert_eq!(on("chinese new year", 2100), None, "beyond the table");
+        for bad in [
+            "12-32",
+            "6 mon may",
+            "easter +x",
+            "christmas",
+            "1 xyz jan",
+            "hebrew adar 31",
+            "islamic ramadhan 1",
+            "islamic ramadan last xyz",
+        ] {
             assert!(HolidayRule::parse(bad).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn lexicon_holidays_read_as_their_examples_say() {
+        let grammar = DateGrammar::default();
         let lexicon = Lexicon::builtin();
+        let iso = |t: &str| {
+            let n: Vec<u32> = t.split('-').map(|x| x.parse().expect("a date in an example")).collect();
+            CivilDate { year: n[0] as i32, month: n[1], day: n[2] }
+        };
         for (key, h) in &lexicon.holidays {
-            assert!(HolidayRule::parse(&h.day).is_ok(), "lexicon holiday {key}");
+            assert!(HolidayRule::of(h).is_ok(), "lexicon holiday {key}");
+            assert!(!h.examples.is_empty(), "lexicon holiday {key} has no example");
+            for example in &h.examples {
+                let (text, days) = example.split_once(" => ").expect("TEXT => DAY");
+                let (first, last) = days.split_once(" .. ").unwrap_or((days, days));
+                let (first, last) = (iso(first), iso(last));
+                let want = if first == last {
+                    DateReading::Date(day_value_of(first))
+                } else {
+                    DateReading::Period { start: first, end: add_days(last, 1) }
+                };
+                let found = grammar.scan_with(text, p(2024, 3, 1), Prefer::Past);
+                assert_eq!(found, vec![(0..text.len(), want)], "{key}: {text:?}");
+            }
+            for text in &h.counterexamples {
+                assert_eq!(grammar.scan_with(text, p(2024, 3, 1), Prefer::Past), vec![], "{key}: {text:?}");
+            }
         }
     }
 
@@ -1662,6 +1830,7 @@ mod tests {
         let at = |y, m| CivilDate { year: y, month: m, day: 1 };
         let period = |start, end| DateReading::Period { start, end };
         assert_eq!(on("2017-Q1"), vec![("2017-Q1", period(at(2017, 1), at(2017, 4)))]);
+        assert_eq!(on("2018Q4"), vec![("2018Q4", period(at(2018, 10), at(2019, 1)))]);
         assert_eq!(on("q1-2019"), vec![("q1-2019", period(at(2019, 1), at(2019, 4)))]);
         assert_eq!(on("during Q4 2015"), vec![("Q4 2015", period(at(2015, 10), at(2016, 1)))]);
         assert_eq!(on("in Q3"), vec![("Q3", period(at(2016, 7), at(2016, 10)))]);
@@ -1710,6 +1879,23 @@ mod tests {
         assert_eq!(on("week 27 of last year"), vec![("week 27 of last year", period(at(2017, 7, 3), at(2017, 7, 10)))]);
         assert!(on("in Week 3 of the season").is_empty(), "a week of a season is no week of a year");
         assert!(on("week 54 of 2018").iter().all(|(_, r)| !matches!(r, DateReading::Period { .. })), "no such week");
+        // Counted back from the last week of a year or a month, the last day or weekday of a month.
+        let third_last = on("the third last week of 2018");
+        assert_eq!(third_last, vec![("the third last week of 2018", period(at(2018, 12, 10), at(2018, 12, 17)))]);
+        let second_last = on("the 2nd last week of October 2018");
+        assert_eq!(
+            second_last,
+            vec![("the 2nd last week of October 2018", period(at(2018, 10, 15), at(2018, 10, 22)))]
+        );
+        assert_eq!(on("the fifth last day of May 2018"), vec![("the fifth last day of May 2018", day(2018, 5, 27))]);
+        assert_eq!(
+            on("the second last Friday of March 2024"),
+            vec![("the second last Friday of March 2024", day(2024, 3, 22))]
+        );
+        assert!(
+            on("the fifth last Friday of February 2024").iter().all(|(t, _)| !t.contains("fifth last")),
+            "February 2024 has four Fridays"
+        );
     }
 
     #[test]
@@ -1806,9 +1992,30 @@ mod tests {
         let on = |text| scanned(text, p(2018, 7, 1), Prefer::Future);
         assert_eq!(on("Friday 7/6"), vec![("Friday 7/6", day(2018, 7, 6))]);
         let past = scanned("on Tuesday 7/6", p(2018, 7, 1), Prefer::Past);
-        assert_eq!(past, vec![("Tuesday 7/6", day(2010, 7, 6))], "the last year whose July 6 was a Tuesday");
+        assert_eq!(past, vec![("Tuesday 7/6", day(2018, 7, 6))], "no July 6 near is a Tuesday: the weekday is a slip");
+        let past = scanned("on Thursday 7/6", p(2018, 7, 1), Prefer::Past);
+        assert_eq!(past, vec![("Thursday 7/6", day(2017, 7, 6))], "last year's July 6 was a Thursday");
         // A score after a weekday is no date.
         assert!(on("won Friday 7-6 at home").iter().all(|(t, _)| !t.contains("7-6")));
+    }
+
+    #[test]
+    fn a_weekday_before_a_month_and_day_picks_a_year_where_it_agrees() {
+        let tuesday = p(2013, 2, 12);
+        let on = |text, prefer| {
+            let found = scanned(text, tuesday, prefer);
+            let [(phrase, DateReading::Date(v))] = found.as_slice() else { panic!("{text:?}: {found:?}") };
+            (phrase.to_string(), v.year, v.month, v.day)
+        };
+        let sunday_feb_10 = ("Sunday, Feb 10".to_string(), Some(2013), Some(2), Some(10));
+        assert_eq!(on("Sunday, Feb 10", Prefer::Future), sunday_feb_10, "two days ago, not 2019");
+        assert_eq!(on("Sunday, Feb 10", Prefer::Past), sunday_feb_10);
+        // Neither the last nor the next July 18 is a Friday: the date stands, the weekday a slip.
+        assert_eq!(
+            on("Friday, July 18", Prefer::Future),
+            ("Friday, July 18".to_string(), Some(2013), Some(7), Some(18))
+        );
+        assert_eq!(on("Friday, July 18", Prefer::Past), ("Friday, July 18".to_string(), Some(2012), Some(7), Some(18)));
     }
 
     #[test]
@@ -2098,6 +2305,21 @@ fn full_year(text: &str) -> Option<i32> {
     Some(if t.len() == 2 { if y < 50 { 2000 + y } else { 1900 + y } } else { y })
 }
 
+/// Month `m` day `d` said with weekday `w` but no year ("Sunday, Feb 10"): of its two
+/// occurrences nearest to `p`, the one whose weekday agrees; if neither does, the one `prefer`
+/// points to, the weekday a slip of the writer's.
+fn day_on_weekday(p: CivilDate, m: u32, d: u32, w: u32, prefer: Prefer) -> Option<CivilDate> {
+    let mut near: Vec<CivilDate> = (p.year - 1..=p.year + 1)
+        .map(|year| CivilDate { year, month: m, day: d })
+        .filter(|date| is_valid(*date))
+        .collect();
+    near.sort_by_key(|date| (days_from_civil(*date) - days_from_civil(p)).abs());
+    match near.iter().take(2).find(|date| weekday(**date) == w) {
+        Some(date) => Some(*date),
+        None => month_day_year(p, m, d, prefer).map(|year| CivilDate { year, month: m, day: d }),
+    }
+}
+
 /// Month `m` day `d` without a year, placed in the year `prefer` points to from `p`.
 fn month_day_year(p: CivilDate, m: u32, d: u32, prefer: Prefer) -> Option<i32> {
     match prefer {
@@ -2159,7 +2381,7 @@ impl DateGrammar {
                 r"\b(?:the\s+)?(?P<decade>(?:1[89]|20)?\d0)'?s\b".to_string(),
                 r"\b(?:the\s+)?(?P<dwc>nineteen|twenty)[\s-]+(?P<dw>tens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b".to_string(),
                 format!(r"\b(?:the\s+)?(?P<cent>(?:[1-9]|1\d|2[01])(?:st|nd|rd|th)|{day})[\s-]+century\b"),
-                format!(r"\b(?:the\s+)?(?P<iwn>first|second|third|fourth|fifth|last|\d{{1,2}}(?:st|nd|rd|th))\s+week\s+of\s+(?:(?P<iwy>{year})|(?:the\s+)?(?:(?P<iwrel>this|next|last|previous|current)\s+)?year\b)|\bweek\s+(?P<iwn2>\d{{1,2}})\s*(?:of\s+|,\s*)?(?:(?P<iwy2>{year})|(?:the\s+)?(?P<iwrel2>this|next|last|previous|current)\s+year\b)"),
+                format!(r"\b(?:the\s+)?(?P<iwn>first|second|third|fourth|fifth|last|\d{{1,2}}(?:st|nd|rd|th))(?:\s+(?P<iwlast>last))?\s+week\s+of\s+(?:(?P<iwy>{year})|(?:the\s+)?(?:(?P<iwrel>this|next|last|previous|current)\s+)?year\b)|\bweek\s+(?P<iwn2>\d{{1,2}})\s*(?:of\s+|,\s*)?(?:(?P<iwy2>{year})|(?:the\s+)?(?P<iwrel2>this|next|last|previous|current)\s+year\b)"),
                 format!(r"\b(?P<wsl>{wd}),?\s+(?P<wslm>{n})/(?P<wsld>{n})\b(?:/(?P<wsly>\d{{4}}|\d{{2}})\b)?"),
                 format!(r"\b(?P<lmdir>last|this|next)\s+(?P<lmm>{mon})"),
                 format!(r"\b(?P<ndir>last|next|past|previous|coming|upcoming)\s+(?P<nn>{num})\s+(?P<nu>{spans})\b|\b(?P<nn2>{num})\s+(?P<ndir2>next|past|previous|coming|upcoming)\s+(?P<nu2>{spans})\b"),
@@ -2181,9 +2403,9 @@ impl DateGrammar {
                 format!(r"\b(?P<wt>{wd}),?\s+(?:the\s+)?(?P<wtd>{day})"),
                 format!(r"\b(?:the\s+)?(?P<dofm>{day})\s+(?:day\s+)?of\s+(?:the\s+)?(?P<dofdir>{rel})\s+month\b"),
                 format!(r"\b(?P<agon>{num}|an?|few|a\s+few)\s+(?P<agou>days?|weeks?|fortnights?|months?|years?)\s+(?P<agod>ago|back|hence|from\s+(?:now|today)|later)\b|\bin\s+(?P<inn>{num}|an?)\s+(?P<inu>days?|weeks?|fortnights?|months?|years?)\b"),
-                format!(r"\b(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)(?:\s+(?:of\s+)?(?P<qy>{year}))?|\b(?P<qdir>{rel})\s+(?:quarter|qtr)\b|\b(?P<qy2>{year}|\d\d)[-\s]?q(?P<qn2>[1-4])\b|\bq(?P<qn3>[1-4])\s*(?:-\s*|of\s+)?(?P<qy3>{year})|\b(?:in|during|for|by|through|until)\s+(?:the\s+)?q(?P<qn4>[1-4])\b(?:\s*-?\s*(?P<qy4>{year}))?"),
+                format!(r"\b(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)(?:\s+(?:of\s+)?(?P<qy>{year}))?|\b(?P<qdir>{rel})\s+(?:quarter|qtr)\b|\b(?P<qy2>1\d{{3}}|20\d\d|\d\d)[-\s]?q(?P<qn2>[1-4])\b|\bq(?P<qn3>[1-4])\s*(?:-\s*|of\s+)?(?P<qy3>{year})|\b(?:in|during|for|by|through|until)\s+(?:the\s+)?q(?P<qn4>[1-4])\b(?:\s*-?\s*(?P<qy4>{year}))?"),
                 format!(r"\b(?P<hy>{year})\s?-?\s?h(?P<hn>[12])\b|\bh(?P<hn2>[12])\s*-?\s*(?P<hy2>{year})|\b(?:the\s+)?(?P<hn3>first|second|1st|2nd)\s+half\s+of\s+(?:(?P<hy3>{year})|(?:the\s+)?(?:(?P<hrel>this|next|last|previous|current)\s+)?year\b)"),
-                format!(r"\b(?:the\s+)?(?P<nth>{nth})\s+(?P<nwd>{wd}|week|day)\s+(?:of|in)\s+(?:(?P<nmon>{mon})(?:\s*,?\s*(?P<ny>{year}))?|(?:the\s+)?(?P<nrel>this|next|last|previous|current)?\s*month\b)|\b(?P<nth2>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?P<nwd2>{weekday_names})\b"),
+                format!(r"\b(?:the\s+)?(?P<nth>{nth})(?:\s+(?P<nlast>last))?\s+(?P<nwd>{wd}|week|day)\s+(?:of|in)\s+(?:(?P<nmon>{mon})(?:\s*,?\s*(?P<ny>{year}))?|(?:the\s+)?(?P<nrel>this|next|last|previous|current)?\s*month\b)|\b(?P<nth2>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?P<nwd2>{weekday_names})\b"),
                 format!(r"\b(?P<wcn>{num}|an?)\s+(?P<wcw>{weekday_names})s?\s+(?P<wcd>from\s+now|hence|later|ago|back)\b"),
                 format!(r"\b(?P<wan>{weekday_names}|{names})\s+after\s+next\b"),
                 format!(r"\b(?P<cago>(?:(?:{num}|an?)\s+(?:years?|months?|weeks?|days?)(?:\s*,\s*|\s+and\s+|\s+)){{1,3}}(?:{num}|an?)\s+(?:years?|months?|weeks?|days?))\s+(?P<cagod>ago|later|from\s+now|hence)\b"),
@@ -2244,6 +2466,14 @@ impl DateGrammar {
         self.holiday(name).is_some()
     }
 
+    /// Whether a phrase names a holiday of the Hebrew calendar ("Yom Kippur 2018"), whose days
+    /// begin at the sundown before the days the scanner reads.
+    pub fn names_hebrew_holiday(&self, phrase: &str) -> bool {
+        let phrase = holiday_key(phrase);
+        let hebrew = |rule: &HolidayRule| matches!(rule.base, HolidayBase::Hebrew { .. });
+        self.holidays.iter().any(|(name, rule)| hebrew(rule) && phrase.contains(&holiday_key(name)))
+    }
+
     /// The rule for the holiday `name` (any of its names in the lexicon).
     fn holiday(&self, name: &str) -> Option<HolidayRule> {
         self.holidays_by_key.get(&holiday_key(name)).copied()
@@ -2298,20 +2528,14 @@ impl DateGrammar {
             return Some(DateReading::Period { start: at(100 * (n - 1)), end: at(100 * n) });
         }
         if let Some(m) = s("wslm") {
-            // "Friday 7/6": the date, in the nearest year whose day it is a Friday when the text
-            // gives no year.
+            // "Friday 7/6" without a year: the last or the next July 6 that is a Friday (see
+            // `day_on_weekday`).
             let (m, d): (u32, u32) = (m.parse().ok()?, s("wsld")?.parse().ok()?);
             let w = scan_weekday(s("wsl")?)?;
             if s("wsly").is_some() || p.is_none() {
                 return place(m, d, s("wsly"));
             }
-            let p = p?;
-            let dir = if prefer == Prefer::Past { -1 } else { 1 };
-            let first = month_day_year(p, m, d, prefer)?;
-            return (0..28)
-                .map(|k| CivilDate { year: first + dir * k, month: m, day: d })
-                .find(|date| is_valid(*date) && weekday(*date) == w)
-                .map(|date| DateReading::Date(day_value_of(date)));
+            return day_on_weekday(p?, m, d, w, prefer).map(|date| DateReading::Date(day_value_of(date)));
         }
         if let Some(m) = s("mx").or(s("mx2")) {
             // "31/Oct/1974", "05-Aug-2016", "Sep-23-2020".
@@ -2372,14 +2596,8 @@ impl DateGrammar {
             let m = month_number(m)?;
             let d = day_value(s("dd").or(s("de")).or(s("dg"))?)?;
             let y = s("yd").or(s("ye")).or(s("yg"));
-            // "Fri, Jul 18" without a year: the nearest year whose July 18 is a Friday.
             if let (None, Some(p), Some(w)) = (y, p, s("wb").or(s("wc")).and_then(scan_weekday)) {
-                let dir = if prefer == Prefer::Past { -1 } else { 1 };
-                let first = month_day_year(p, m, d, prefer)?;
-                return (0..28)
-                    .map(|k| CivilDate { year: first + dir * k, month: m, day: d })
-                    .find(|date| is_valid(*date) && weekday(*date) == w)
-                    .map(|date| DateReading::Date(day_value_of(date)));
+                return day_on_weekday(p, m, d, w, prefer).map(|date| DateReading::Date(day_value_of(date)));
             }
             return place(m, d, y);
         }
@@ -2392,11 +2610,16 @@ impl DateGrammar {
         };
         if let Some(name) = s("hol") {
             let rule = self.holiday(name)?;
-            let day = match (s("hy"), s("hyrel"), s("hdir"), p) {
-                (Some(y), ..) => rule.in_year(full_year(y)?),
-                (None, Some(rel), _, Some(p)) => rule.in_year(p.year + step_of(rel) as i32),
+            // "lent" in lower case is the verb, unless a year follows ("lent 2018").
+            if rule.capitalised && s("hy").is_none() && !name.chars().any(char::is_uppercase) {
+                return None;
+            }
+            let first = |year: i32| rule.in_year(year).into_iter().next();
+            let days = match (s("hy"), s("hyrel"), s("hdir"), p) {
+                (Some(y), ..) => first(full_year(y)?),
+                (None, Some(rel), _, Some(p)) => first(p.year + step_of(rel) as i32),
                 (None, None, Some(dir), Some(p)) => match step_of(dir) {
-                    0 => rule.in_year(p.year),
+                    0 => first(p.year),
                     step => holiday_from(rule, p, step < 0, false),
                 },
                 (None, None, None, Some(p)) => match prefer {
@@ -2406,7 +2629,13 @@ impl DateGrammar {
                 },
                 _ => return Some(unresolved(c)),
             };
-            return day.map(|d| DateReading::Date(day_value_of(d)));
+            return days.map(|(start, end)| {
+                if end == add_days(start, 1) {
+                    DateReading::Date(day_value_of(start))
+                } else {
+                    DateReading::Period { start, end }
+                }
+            });
         }
         let Some(p) = p else {
             return Some(unresolved(c));
@@ -2595,12 +2824,16 @@ impl DateGrammar {
                 Some(y) => full_year(y)?,
                 None => p.year + s("iwrel").or(s("iwrel2")).map_or(0, step_of) as i32,
             };
-            let start = if n.eq_ignore_ascii_case("last") {
-                add_days(iso_week1(y + 1), -7)
-            } else {
-                add_days(iso_week1(y), 7 * (i64::from(day_value(n).or_else(|| n.parse().ok())?) - 1))
+            // "the third last week of 2018": counted back from the last.
+            let k =
+                if n.eq_ignore_ascii_case("last") { 1 } else { i64::from(day_value(n).or_else(|| n.parse().ok())?) };
+            let start = match (n.eq_ignore_ascii_case("last"), s("iwlast").is_some()) {
+                (true, true) => return None,
+                (false, false) => add_days(iso_week1(y), 7 * (k - 1)),
+                _ => add_days(iso_week1(y + 1), -7 * k),
             };
-            return (start < iso_week1(y + 1)).then(|| DateReading::Period { start, end: add_days(start, 7) });
+            return (iso_week1(y) <= start && start < iso_week1(y + 1))
+                .then(|| DateReading::Period { start, end: add_days(start, 7) });
         }
         if let Some(n) = s("mofn") {
             // "the third month of 2021", "the 9th month of next year".
@@ -2782,6 +3015,21 @@ impl DateGrammar {
             let nth = nth.to_lowercase();
             let k = if nth == "last" { 0 } else { day_value(&nth)? };
             let what = s("nwd").or(s("nwd2"))?.to_lowercase();
+            if s("nlast").is_some() {
+                // "the fifth last day of May", "the 2nd last week of October": counted back from
+                // the last, which is the first last.
+                let back = 7 * (i64::from(k) - 1);
+                let start = match what.as_str() {
+                    _ if k == 0 => return None,
+                    "day" => add_days(last, 1 - i64::from(k)),
+                    "week" => add_days(monday_of(add_days(last, 1)), -7 - back),
+                    w => add_days(nth_weekday(y, m, 0, scan_weekday(w)?)?, -back),
+                };
+                return (first <= start).then(|| match what.as_str() {
+                    "week" => DateReading::Period { start, end: add_days(start, 7) },
+                    _ => DateReading::Date(day_value_of(start)),
+                });
+            }
             return Some(match what.as_str() {
                 "day" => DateReading::Date(day_value_of(if k == 0 { last } else { add_days(first, i64::from(k) - 1) })),
                 "week" => {

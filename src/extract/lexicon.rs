@@ -21,9 +21,25 @@ pub struct Lexicon {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Holiday {
-    /// "12-25", "4 thu nov", "last mon may", "easter -2": read by `date::HolidayRule::parse`.
+    /// "12-25", "4 thu nov", "last mon may", "easter -2", "hebrew tishrei 10": read by
+    /// `date::HolidayRule::parse`.
     pub day: String,
     pub names: Vec<String>,
+    /// How many days it lasts, when more than one.
+    #[serde(default)]
+    pub days: Option<u32>,
+    /// The weekdays it moves off, and by how many days: "sat +1".
+    #[serde(default)]
+    pub moved: Vec<String>,
+    /// Its names are read only capitalised, or before a year: "Lent", not "lent".
+    #[serde(default)]
+    pub capitalised: bool,
+    /// Phrases and the days they are read as, "TEXT => 2018-06-15" or "TEXT => 2018-03-31 ..
+    /// 2018-04-07" (first and last day); `cargo test` reads each.
+    pub examples: Vec<String>,
+    /// Phrases in which no date may be read.
+    #[serde(default)]
+    pub counterexamples: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
