@@ -1975,9 +1975,10 @@ mod tests {
         let on = |text| scanned(text, p(2024, 3, 25), Prefer::Past);
         let cases = [
             ("on Friday (March 22)", "Friday (March 22)", day(2024, 3, 22)),
-            ("this friday (jun-15)", "friday (jun-15)", day(2018, 6, 15)),
+            // Of June 15's two nearest occurrences, the one that is a Saturday.
+            ("this saturday (jun-15)", "saturday (jun-15)", day(2024, 6, 15)),
             ("on Thursday (Dec. 5, 2019)", "Thursday (Dec. 5, 2019)", day(2019, 12, 5)),
-            ("Friday-Jun-15", "Friday-Jun-15", day(2018, 6, 15)),
+            ("Saturday-Jun-15", "Saturday-Jun-15", day(2024, 6, 15)),
         ];
         for (text, phrase, reading) in cases {
             assert_eq!(on(text), vec![(phrase, reading)], "{text}");
