@@ -1455,9 +1455,13 @@ mod tests {
     fn counted_weekdays_and_compound_offsets() {
         let tuesday = p(2013, 2, 12);
         let on = |text| scanned(text, tuesday, Prefer::Past);
-        assert_eq!(on("3 fridays from now"), vec![("3 fridays from now", day(2013, 3, 1))]);
-        assert_eq!(on("two thursdays ago"), vec![("two thursdays ago", day(2013, 1, 31))]);
-        assert_eq!(on("Wednesday after next"), vec![("Wednesday after next", day(2013, 2, 20))]);
+        for (text, reading) in [
+            ("3 fridays from now", day(2013, 3, 1)),
+            ("two thursdays ago", day(2013, 1, 31)),
+            ("Wednesday after next", day(2013, 2, 20)),
+        ] {
+            assert_eq!(on(text), vec![(text, reading)], "{text}");
+        }
         assert_eq!(
             on("March after next"),
             vec![("March after next", DateReading::Date(month_value(2014, 3)))],
@@ -1465,8 +1469,11 @@ mod tests {
         );
         let thursday = p(2017, 11, 23);
         let on = |text| scanned(text, thursday, Prefer::Past);
-        assert_eq!(on("1 month and 21 days ago"), vec![("1 month and 21 days ago", day(2017, 10, 2))]);
-        assert_eq!(on("2 years, 21 days later"), vec![("2 years, 21 days later", day(2019, 12, 14))]);
+        for (text, reading) in
+            [("1 month and 21 days ago", day(2017, 10, 2)), ("2 years, 21 days later", day(2019, 12, 14))]
+        {
+            assert_eq!(on(text), vec![(text, reading)], "{text}");
+        }
         assert!(on("three Fridays in a row").is_empty(), "a count of weekdays without an offset is no date");
     }
 
@@ -1477,15 +1484,13 @@ mod tests {
             on("on sunday jan twenty one two thousand and eighteen"),
             vec![("sunday jan twenty one two thousand and eighteen", day(2018, 1, 21))]
         );
-        assert_eq!(
-            on("September the twenty-first nineteen seventy eight"),
-            vec![("September the twenty-first nineteen seventy eight", day(1978, 9, 21))]
-        );
-        assert_eq!(on("September 10, nineteen oh one"), vec![("September 10, nineteen oh one", day(1901, 9, 10))]);
-        assert_eq!(
-            on("the tenth of September, two thousand"),
-            vec![("the tenth of September, two thousand", day(2000, 9, 10))]
-        );
+        for (text, reading) in [
+            ("September the twenty-first nineteen seventy eight", day(1978, 9, 21)),
+            ("September 10, nineteen oh one", day(1901, 9, 10)),
+            ("the tenth of September, two thousand", day(2000, 9, 10)),
+        ] {
+            assert_eq!(on(text), vec![(text, reading)], "{text}");
+        }
         // One number word after a date is a count, not a year.
         assert_eq!(on("March 3 two people"), vec![("March 3", day(2016, 3, 3))]);
     }
@@ -1625,29 +1630,21 @@ mod tests {
     #[test]
     fn range_ends_share_a_year_or_a_month() {
         let on = |text| scanned(text, p(2018, 9, 20), Prefer::Past);
-        assert_eq!(
-            on("Nov 18 - Dec 19, 2015"),
-            vec![("Nov 18 - Dec 19, 2015", between((2015, 11, 18), (2015, 12, 19)))]
-        );
-        assert_eq!(on("Dec 28 to Jan 3, 2016"), vec![("Dec 28 to Jan 3, 2016", between((2015, 12, 28), (2016, 1, 3)))]);
-        assert_eq!(on("from May to Oct 2020"), vec![("from May to Oct 2020", months((2020, 5), (2020, 10)))]);
-        assert_eq!(on("Jan-Feb 2017"), vec![("Jan-Feb 2017", months((2017, 1), (2017, 2)))]);
-        assert_eq!(on("Nov-Feb 2017"), vec![("Nov-Feb 2017", months((2016, 11), (2017, 2)))]);
-        assert_eq!(
-            on("from April to June in 2017"),
-            vec![("from April to June in 2017", months((2017, 4), (2017, 6)))]
-        );
-        assert_eq!(
-            on("between August and October"),
-            vec![("between August and October", months((2018, 8), (2018, 10)))]
-        );
-        assert_eq!(on("from November to March"), vec![("from November to March", months((2017, 11), (2018, 3)))]);
-        assert_eq!(on("from 10/1 to 11/7"), vec![("from 10/1 to 11/7", between((2017, 10, 1), (2017, 11, 7)))]);
-        assert_eq!(
-            on("26 June to 28 June in 2020"),
-            vec![("26 June to 28 June in 2020", between((2020, 6, 26), (2020, 6, 28)))]
-        );
-        assert_eq!(on("from May 2015 to June"), vec![("from May 2015 to June", months((2015, 5), (2015, 6)))]);
+        for (text, reading) in [
+            ("Nov 18 - Dec 19, 2015", between((2015, 11, 18), (2015, 12, 19))),
+            ("Dec 28 to Jan 3, 2016", between((2015, 12, 28), (2016, 1, 3))),
+            ("from May to Oct 2020", months((2020, 5), (2020, 10))),
+            ("Jan-Feb 2017", months((2017, 1), (2017, 2))),
+            ("Nov-Feb 2017", months((2016, 11), (2017, 2))),
+            ("from April to June in 2017", months((2017, 4), (2017, 6))),
+            ("between August and October", months((2018, 8), (2018, 10))),
+            ("from November to March", months((2017, 11), (2018, 3))),
+            ("from 10/1 to 11/7", between((2017, 10, 1), (2017, 11, 7))),
+            ("26 June to 28 June in 2020", between((2020, 6, 26), (2020, 6, 28))),
+            ("from May 2015 to June", months((2015, 5), (2015, 6))),
+        ] {
+            assert_eq!(on(text), vec![(text, reading)], "{text}");
+        }
         // A stated year on each end stays as written.
         assert_eq!(
             on("from 2014 to 2016"),
@@ -1680,12 +1677,13 @@ mod tests {
         let on = |text| scanned(text, p(2018, 9, 20), Prefer::Past);
         assert_eq!(on("10/1-11/2/2017"), vec![("10/1-11/2/2017", between((2017, 10, 1), (2017, 11, 2)))]);
         assert_eq!(on("from 5/1-5/7, 2020"), vec![("5/1-5/7, 2020", between((2020, 5, 1), (2020, 5, 7)))]);
-        assert_eq!(on("5/1/2019-5/7/2020"), vec![("5/1/2019-5/7/2020", between((2019, 5, 1), (2020, 5, 7)))]);
-        assert_eq!(on("10/1/2018 - 10/7/2018"), vec![("10/1/2018 - 10/7/2018", between((2018, 10, 1), (2018, 10, 7)))]);
-        assert_eq!(
-            on("02-02-2020 - 03-03-2020"),
-            vec![("02-02-2020 - 03-03-2020", between((2020, 2, 2), (2020, 3, 3)))]
-        );
+        for (text, reading) in [
+            ("5/1/2019-5/7/2020", between((2019, 5, 1), (2020, 5, 7))),
+            ("10/1/2018 - 10/7/2018", between((2018, 10, 1), (2018, 10, 7))),
+            ("02-02-2020 - 03-03-2020", between((2020, 2, 2), (2020, 3, 3))),
+        ] {
+            assert_eq!(on(text), vec![(text, reading)], "{text}");
+        }
         // Numbers that cannot be months and days are no ranges.
         assert!(on("ratios 13/14-15/16 and 24/7-365").iter().all(|(_, r)| !matches!(r, DateReading::Between { .. })));
     }
@@ -1693,30 +1691,16 @@ mod tests {
     #[test]
     fn bare_days_and_months_take_the_rest_from_the_other_end() {
         let on = |text| scanned(text, p(2016, 11, 7), Prefer::Past);
-        assert_eq!(
-            on("between 3 and 12 of Sept"),
-            vec![("between 3 and 12 of Sept", between((2016, 9, 3), (2016, 9, 12)))]
-        );
-        assert_eq!(
-            on("from 13th to the 15th of July"),
-            vec![("from 13th to the 15th of July", between((2016, 7, 13), (2016, 7, 15)))]
-        );
-        assert_eq!(
-            on("from the 13th to the 15th July"),
-            vec![("from the 13th to the 15th July", between((2016, 7, 13), (2016, 7, 15)))]
-        );
-        assert_eq!(
-            on("April 9th through 17th"),
-            vec![("April 9th through 17th", between((2016, 4, 9), (2016, 4, 17)))]
-        );
-        assert_eq!(
-            on("April ninth through seventeenth"),
-            vec![("April ninth through seventeenth", between((2016, 4, 9), (2016, 4, 17)))]
-        );
-        assert_eq!(
-            on("from 4 to January 22, 1995"),
-            vec![("from 4 to January 22, 1995", between((1995, 1, 4), (1995, 1, 22)))]
-        );
+        for (text, reading) in [
+            ("between 3 and 12 of Sept", between((2016, 9, 3), (2016, 9, 12))),
+            ("from 13th to the 15th of July", between((2016, 7, 13), (2016, 7, 15))),
+            ("from the 13th to the 15th July", between((2016, 7, 13), (2016, 7, 15))),
+            ("April 9th through 17th", between((2016, 4, 9), (2016, 4, 17))),
+            ("April ninth through seventeenth", between((2016, 4, 9), (2016, 4, 17))),
+            ("from 4 to January 22, 1995", between((1995, 1, 4), (1995, 1, 22))),
+        ] {
+            assert_eq!(on(text), vec![(text, reading)], "{text}");
+        }
         assert_eq!(
             on("Nov-Feb 5th, 2017"),
             vec![(
@@ -1764,23 +1748,21 @@ mod tests {
         let on = |text| scanned(text, p(2018, 9, 20), Prefer::Past);
         let at = |y, m, d| Some(CivilDate { year: y, month: m, day: d });
         let open = |from, to| DateReading::Open { from, to };
-        assert_eq!(on("since 2010"), vec![("since 2010", open(at(2010, 1, 1), None))]);
-        assert_eq!(on("since August"), vec![("since August", open(at(2018, 8, 1), None))]);
-        assert_eq!(on("after Feb 2018"), vec![("after Feb 2018", open(at(2018, 3, 1), None))]);
-        assert_eq!(on("later than 2018"), vec![("later than 2018", open(at(2019, 1, 1), None))]);
-        assert_eq!(on("before the year 2019"), vec![("before the year 2019", open(None, at(2019, 1, 1)))]);
-        assert_eq!(on("earlier than March 2015"), vec![("earlier than March 2015", open(None, at(2015, 3, 1)))]);
-        assert_eq!(on("2018 or later"), vec![("2018 or later", open(at(2018, 1, 1), None))]);
-        assert_eq!(on("1/1/2016 and after"), vec![("1/1/2016 and after", open(at(2016, 1, 1), None))]);
-        assert_eq!(on("2010 onwards"), vec![("2010 onwards", open(at(2010, 1, 1), None))]);
-        assert_eq!(
-            on("starting on January 7th, 2019"),
-            vec![("starting on January 7th, 2019", open(at(2019, 1, 7), None))]
-        );
-        assert_eq!(
-            on("no later than January 1, 2010"),
-            vec![("no later than January 1, 2010", open(None, at(2010, 1, 2)))]
-        );
+        for (text, reading) in [
+            ("since 2010", open(at(2010, 1, 1), None)),
+            ("since August", open(at(2018, 8, 1), None)),
+            ("after Feb 2018", open(at(2018, 3, 1), None)),
+            ("later than 2018", open(at(2019, 1, 1), None)),
+            ("before the year 2019", open(None, at(2019, 1, 1))),
+            ("earlier than March 2015", open(None, at(2015, 3, 1))),
+            ("2018 or later", open(at(2018, 1, 1), None)),
+            ("1/1/2016 and after", open(at(2016, 1, 1), None)),
+            ("2010 onwards", open(at(2010, 1, 1), None)),
+            ("starting on January 7th, 2019", open(at(2019, 1, 7), None)),
+            ("no later than January 1, 2010", open(None, at(2010, 1, 2))),
+        ] {
+            assert_eq!(on(text), vec![(text, reading)], "{text}");
+        }
         assert_eq!(on("as early as 2020"), vec![("as early as 2020", open(at(2020, 1, 1), None))]);
         // A date that names an event's day, or one a length of time away, is no bound.
         assert!(matches!(&on("after Friday's vote")[..], [("Friday", DateReading::Date(v))] if v.day == Some(14)));
@@ -1808,12 +1790,13 @@ mod tests {
             let start = CivilDate { year: y, month: m, day: d };
             DateReading::Period { start, end: add_days(start, 7) }
         };
-        assert_eq!(on("the week of April 10th, 2018"), vec![("the week of April 10th, 2018", week(2018, 4, 9))]);
-        assert_eq!(
-            on("the week beginning February 4, 2019"),
-            vec![("the week beginning February 4, 2019", week(2019, 2, 4))]
-        );
-        assert_eq!(on("w/c Feb 4, 2019"), vec![("w/c Feb 4, 2019", week(2019, 2, 4))]);
+        for (text, reading) in [
+            ("the week of April 10th, 2018", week(2018, 4, 9)),
+            ("the week beginning February 4, 2019", week(2019, 2, 4)),
+            ("w/c Feb 4, 2019", week(2019, 2, 4)),
+        ] {
+            assert_eq!(on(text), vec![(text, reading)], "{text}");
+        }
         // A week of a month is no week of a day.
         assert_eq!(on("the week of March 2018"), vec![("March 2018", DateReading::Date(month_value(2018, 3)))]);
     }
@@ -1822,28 +1805,37 @@ mod tests {
     fn compact_dates_quarters_and_halves() {
         let on = |text| scanned(text, p(2016, 11, 7), Prefer::Past);
         assert_eq!(on("on 31/Oct/1974"), vec![("31/Oct/1974", day(1974, 10, 31))]);
-        assert_eq!(on("05-Aug-2016"), vec![("05-Aug-2016", day(2016, 8, 5))]);
-        assert_eq!(on("31-Oct-74"), vec![("31-Oct-74", day(1974, 10, 31))]);
-        assert_eq!(on("Sep-23-2020"), vec![("Sep-23-2020", day(2020, 9, 23))]);
-        assert_eq!(on("Dec-2018"), vec![("Dec-2018", DateReading::Date(month_value(2018, 12)))]);
-        assert_eq!(on("Dec/2018"), vec![("Dec/2018", DateReading::Date(month_value(2018, 12)))]);
+        for (text, reading) in [
+            ("05-Aug-2016", day(2016, 8, 5)),
+            ("31-Oct-74", day(1974, 10, 31)),
+            ("Sep-23-2020", day(2020, 9, 23)),
+            ("Dec-2018", DateReading::Date(month_value(2018, 12))),
+            ("Dec/2018", DateReading::Date(month_value(2018, 12))),
+        ] {
+            assert_eq!(on(text), vec![(text, reading)], "{text}");
+        }
         let at = |y, m| CivilDate { year: y, month: m, day: 1 };
         let period = |start, end| DateReading::Period { start, end };
-        assert_eq!(on("2017-Q1"), vec![("2017-Q1", period(at(2017, 1), at(2017, 4)))]);
-        assert_eq!(on("2018Q4"), vec![("2018Q4", period(at(2018, 10), at(2019, 1)))]);
-        assert_eq!(on("q1-2019"), vec![("q1-2019", period(at(2019, 1), at(2019, 4)))]);
+        for (text, reading) in [
+            ("2017-Q1", period(at(2017, 1), at(2017, 4))),
+            ("2018Q4", period(at(2018, 10), at(2019, 1))),
+            ("q1-2019", period(at(2019, 1), at(2019, 4))),
+        ] {
+            assert_eq!(on(text), vec![(text, reading)], "{text}");
+        }
         assert_eq!(on("during Q4 2015"), vec![("Q4 2015", period(at(2015, 10), at(2016, 1)))]);
         assert_eq!(on("in Q3"), vec![("Q3", period(at(2016, 7), at(2016, 10)))]);
         assert_eq!(on("in Q4"), vec![("Q4", period(at(2016, 10), at(2017, 1)))], "the quarter under way");
         let before_q4 = scanned("in Q4", p(2016, 5, 2), Prefer::Past);
         assert_eq!(before_q4, vec![("Q4", period(at(2015, 10), at(2016, 1)))], "news looks back");
-        assert_eq!(on("2019 H2"), vec![("2019 H2", period(at(2019, 7), at(2020, 1)))]);
-        assert_eq!(on("H1 2016"), vec![("H1 2016", period(at(2016, 1), at(2016, 7)))]);
-        assert_eq!(on("the first half of 2019"), vec![("the first half of 2019", period(at(2019, 1), at(2019, 7)))]);
-        assert_eq!(
-            on("the second half of last year"),
-            vec![("the second half of last year", period(at(2015, 7), at(2016, 1)))]
-        );
+        for (text, reading) in [
+            ("2019 H2", period(at(2019, 7), at(2020, 1))),
+            ("H1 2016", period(at(2016, 1), at(2016, 7))),
+            ("the first half of 2019", period(at(2019, 1), at(2019, 7))),
+            ("the second half of last year", period(at(2015, 7), at(2016, 1))),
+        ] {
+            assert_eq!(on(text), vec![(text, reading)], "{text}");
+        }
         // A car model, a half of something else.
         assert!(
             on("the Audi Q3 and half of 2019's budget").iter().all(|(_, r)| !matches!(r, DateReading::Period { .. }))
@@ -1856,27 +1848,23 @@ mod tests {
         let at = |y, m, d| CivilDate { year: y, month: m, day: d };
         let period = |start, end| DateReading::Period { start, end };
         assert_eq!(on("in the 21st century"), vec![("the 21st century", period(at(2000, 1, 1), at(2100, 1, 1)))]);
-        assert_eq!(
-            on("the nineteenth century"),
-            vec![("the nineteenth century", period(at(1800, 1, 1), at(1900, 1, 1)))]
-        );
-        assert_eq!(
-            on("the nineteen seventies"),
-            vec![("the nineteen seventies", period(at(1970, 1, 1), at(1980, 1, 1)))]
-        );
+        for (text, reading) in [
+            ("the nineteenth century", period(at(1800, 1, 1), at(1900, 1, 1))),
+            ("the nineteen seventies", period(at(1970, 1, 1), at(1980, 1, 1))),
+        ] {
+            assert_eq!(on(text), vec![(text, reading)], "{text}");
+        }
         assert_eq!(on("the twenty-tens"), vec![("the twenty-tens", period(at(2010, 1, 1), at(2020, 1, 1)))]);
         assert!(on("a man in his forties; temperatures in the seventies").is_empty(), "ages and degrees");
-        assert_eq!(
-            on("the first week of 2015"),
-            vec![("the first week of 2015", period(at(2014, 12, 29), at(2015, 1, 5)))]
-        );
-        assert_eq!(
-            on("the last week of 2016"),
-            vec![("the last week of 2016", period(at(2016, 12, 26), at(2017, 1, 2)))]
-        );
-        assert_eq!(on("3rd week of 2018"), vec![("3rd week of 2018", period(at(2018, 1, 15), at(2018, 1, 22)))]);
-        assert_eq!(on("week 31 of 2018"), vec![("week 31 of 2018", period(at(2018, 7, 30), at(2018, 8, 6)))]);
-        assert_eq!(on("week 27 of last year"), vec![("week 27 of last year", period(at(2017, 7, 3), at(2017, 7, 10)))]);
+        for (text, reading) in [
+            ("the first week of 2015", period(at(2014, 12, 29), at(2015, 1, 5))),
+            ("the last week of 2016", period(at(2016, 12, 26), at(2017, 1, 2))),
+            ("3rd week of 2018", period(at(2018, 1, 15), at(2018, 1, 22))),
+            ("week 31 of 2018", period(at(2018, 7, 30), at(2018, 8, 6))),
+            ("week 27 of last year", period(at(2017, 7, 3), at(2017, 7, 10))),
+        ] {
+            assert_eq!(on(text), vec![(text, reading)], "{text}");
+        }
         assert!(on("in Week 3 of the season").is_empty(), "a week of a season is no week of a year");
         assert!(on("week 54 of 2018").iter().all(|(_, r)| !matches!(r, DateReading::Period { .. })), "no such week");
         // Counted back from the last week of a year or a month, the last day or weekday of a month.
@@ -1887,11 +1875,12 @@ mod tests {
             second_last,
             vec![("the 2nd last week of October 2018", period(at(2018, 10, 15), at(2018, 10, 22)))]
         );
-        assert_eq!(on("the fifth last day of May 2018"), vec![("the fifth last day of May 2018", day(2018, 5, 27))]);
-        assert_eq!(
-            on("the second last Friday of March 2024"),
-            vec![("the second last Friday of March 2024", day(2024, 3, 22))]
-        );
+        for (text, reading) in [
+            ("the fifth last day of May 2018", day(2018, 5, 27)),
+            ("the second last Friday of March 2024", day(2024, 3, 22)),
+        ] {
+            assert_eq!(on(text), vec![(text, reading)], "{text}");
+        }
         assert!(
             on("the fifth last Friday of February 2024").iter().all(|(t, _)| !t.contains("fifth last")),
             "February 2024 has four Fridays"
@@ -2051,9 +2040,13 @@ mod tests {
     #[test]
     fn days_and_weeks_before_or_after_a_day() {
         let on = |text| scanned(text, p(2016, 11, 7), Prefer::Past);
-        assert_eq!(on("three days after Christmas"), vec![("three days after Christmas", day(2015, 12, 28))]);
-        assert_eq!(on("2 weeks before May 13 1999"), vec![("2 weeks before May 13 1999", day(1999, 4, 29))]);
-        assert_eq!(on("16 days from 01/02/2018"), vec![("16 days from 01/02/2018", day(2018, 1, 18))]);
+        for (text, reading) in [
+            ("three days after Christmas", day(2015, 12, 28)),
+            ("2 weeks before May 13 1999", day(1999, 4, 29)),
+            ("16 days from 01/02/2018", day(2018, 1, 18)),
+        ] {
+            assert_eq!(on(text), vec![(text, reading)], "{text}");
+        }
         // A month or a year away stays a length beside the day.
         let a_year = on("a year after March 3, 2015");
         assert!(matches!(a_year[..], [(_, DateReading::Duration(_)), ("March 3, 2015", _)]), "{a_year:?}");
@@ -2090,8 +2083,12 @@ mod tests {
     #[test]
     fn next_month_amounts_and_spaced_month_years() {
         let on = |text| scanned(text, p(2016, 11, 7), Prefer::Past);
-        assert_eq!(on("next June"), vec![("next June", DateReading::Date(month_value(2017, 6)))]);
-        assert_eq!(on("next january"), vec![("next january", DateReading::Date(month_value(2017, 1)))]);
+        for (text, reading) in [
+            ("next June", DateReading::Date(month_value(2017, 6))),
+            ("next january", DateReading::Date(month_value(2017, 1))),
+        ] {
+            assert_eq!(on(text), vec![(text, reading)], "{text}");
+        }
         assert_eq!(ymd(&read("next March", p(2024, 2, 10))), (Some(2024), Some(3), None), "the coming March");
         assert_eq!(ymd(&read("next February", p(2024, 2, 10))), (Some(2025), Some(2), None));
         assert_eq!(on("paid $12 December 27"), vec![("December 27", day(2015, 12, 27))]);
@@ -2101,9 +2098,13 @@ mod tests {
     #[test]
     fn two_abbreviated_months() {
         let on = |text| scanned(text, p(2018, 10, 24), Prefer::Past);
-        assert_eq!(on("from Sep to Nov"), vec![("from Sep to Nov", months((2018, 9), (2018, 11)))]);
-        assert_eq!(on("Nov-Feb"), vec![("Nov-Feb", months((2017, 11), (2018, 2)))]);
-        assert_eq!(on("Sept to Nov 2020"), vec![("Sept to Nov 2020", months((2020, 9), (2020, 11)))]);
+        for (text, reading) in [
+            ("from Sep to Nov", months((2018, 9), (2018, 11))),
+            ("Nov-Feb", months((2017, 11), (2018, 2))),
+            ("Sept to Nov 2020", months((2020, 9), (2020, 11))),
+        ] {
+            assert_eq!(on(text), vec![(text, reading)], "{text}");
+        }
         assert_eq!(on("Nov-Feb 5th, 2017")[0].0, "Nov-Feb 5th, 2017");
         assert!(on("you may to mar it").is_empty(), "verbs");
     }
@@ -2641,6 +2642,11 @@ impl DateGrammar {
         let Some(p) = p else {
             return Some(unresolved(c));
         };
+        // The year a phrase states ("of 2018"), or the one it counts from this one ("of next year").
+        let stated_or_counted = |stated: Option<&str>, counted: Option<&str>| match stated {
+            Some(y) => full_year(y),
+            None => Some(p.year + counted.map_or(0, step_of) as i32),
+        };
         if let Some(m1) = s("mm1") {
             // "Sep to Nov", "Jan-Mar 2019": two abbreviated months, neither found alone, the
             // second after the first. (Full names are found alone and joined as range ends.)
@@ -2821,10 +2827,7 @@ impl DateGrammar {
         if let Some(n) = s("iwn").or(s("iwn2")) {
             // "the first week of 2015", "week 31 of 2018", "the last week of 2016": ISO weeks,
             // Monday to Sunday, the first the one with January 4th in it.
-            let y = match s("iwy").or(s("iwy2")) {
-                Some(y) => full_year(y)?,
-                None => p.year + s("iwrel").or(s("iwrel2")).map_or(0, step_of) as i32,
-            };
+            let y = stated_or_counted(s("iwy").or(s("iwy2")), s("iwrel").or(s("iwrel2")))?;
             // "the third last week of 2018": counted back from the last.
             let k =
                 if n.eq_ignore_ascii_case("last") { 1 } else { i64::from(day_value(n).or_else(|| n.parse().ok())?) };
@@ -2838,10 +2841,7 @@ impl DateGrammar {
         }
         if let Some(n) = s("mofn") {
             // "the third month of 2021", "the 9th month of next year".
-            let y = match s("mofy") {
-                Some(y) => full_year(y)?,
-                None => p.year + s("mofrel").map_or(0, step_of) as i32,
-            };
+            let y = stated_or_counted(s("mofy"), s("mofrel"))?;
             let m = day_value(n).filter(|m| (1..=12).contains(m))?;
             return Some(DateReading::Date(month_value(y, m)));
         }
@@ -2854,10 +2854,7 @@ impl DateGrammar {
             // "the first six months of 2024", "the last 3 weeks of this year": a stretch at one end
             // of a year (weeks are ISO weeks, as in "the last week of 2016").
             let n = count_of(n)?;
-            let y = match s("fny") {
-                Some(y) => full_year(y)?,
-                None => p.year + s("fnrel").map_or(0, step_of) as i32,
-            };
+            let y = stated_or_counted(s("fny"), s("fnrel"))?;
             let first = s("fnd")?.eq_ignore_ascii_case("first");
             let unit = s("fnu")?.to_lowercase();
             let jan1 = |y: i32| CivilDate { year: y, month: 1, day: 1 };
@@ -2879,10 +2876,7 @@ impl DateGrammar {
         if let Some(h) = s("hn").or(s("hn2")).or(s("hn3")) {
             // "2019 H2", "H1 2016", "the first half of 2019", "the second half of next year".
             let first = matches!(h.to_lowercase().as_str(), "1" | "first" | "1st");
-            let y = match s("hy").or(s("hy2")).or(s("hy3")) {
-                Some(y) => full_year(y)?,
-                None => p.year + s("hrel").map_or(0, step_of) as i32,
-            };
+            let y = stated_or_counted(s("hy").or(s("hy2")).or(s("hy3")), s("hrel"))?;
             let at = |y: i32, m: u32| CivilDate { year: y, month: m, day: 1 };
             let (start, end) = if first { (at(y, 1), at(y, 7)) } else { (at(y, 7), at(y + 1, 1)) };
             return Some(DateReading::Period { start, end });
