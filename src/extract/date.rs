@@ -1587,7 +1587,6 @@ mod tests {
     fn parts_of_a_month_a_year_or_a_week() {
         let reference = p(2024, 3, 20);
         let part = |text| scanned(text, reference, Prefer::Past);
-        let at = |y, m, d| CivilDate { year: y, month: m, day: d };
         let year = |y| (at(y, 1, 1), at(y + 1, 1, 1));
         assert_eq!(
             part("early March 2024"),
@@ -1620,6 +1619,14 @@ mod tests {
             (s, add_days(s, 1))
         };
         DateReading::Between { from: day(a), to: day(b) }
+    }
+
+    fn at(year: i32, month: u32, day: u32) -> CivilDate {
+        CivilDate { year, month, day }
+    }
+
+    fn period(start: CivilDate, end: CivilDate) -> DateReading {
+        DateReading::Period { start, end }
     }
 
     fn months(a: (i32, u32), b: (i32, u32)) -> DateReading {
@@ -1815,7 +1822,6 @@ mod tests {
             assert_eq!(on(text), vec![(text, reading)], "{text}");
         }
         let at = |y, m| CivilDate { year: y, month: m, day: 1 };
-        let period = |start, end| DateReading::Period { start, end };
         for (text, reading) in [
             ("2017-Q1", period(at(2017, 1), at(2017, 4))),
             ("2018Q4", period(at(2018, 10), at(2019, 1))),
@@ -1845,8 +1851,6 @@ mod tests {
     #[test]
     fn centuries_decades_and_weeks_of_a_year() {
         let on = |text| scanned(text, p(2018, 11, 7), Prefer::Past);
-        let at = |y, m, d| CivilDate { year: y, month: m, day: d };
-        let period = |start, end| DateReading::Period { start, end };
         assert_eq!(on("in the 21st century"), vec![("the 21st century", period(at(2000, 1, 1), at(2100, 1, 1)))]);
         for (text, reading) in [
             ("the nineteenth century", period(at(1800, 1, 1), at(1900, 1, 1))),
@@ -1889,8 +1893,6 @@ mod tests {
 
     #[test]
     fn stretches_of_whole_units_before_or_after_this_one() {
-        let at = |y, m, d| CivilDate { year: y, month: m, day: d };
-        let period = |start, end| DateReading::Period { start, end };
         // Published Thursday 2019-07-04, in the third quarter.
         let cases = [
             ("the past two quarters", "past two quarters", period(at(2019, 1, 1), at(2019, 7, 1))),
@@ -1939,8 +1941,6 @@ mod tests {
 
     #[test]
     fn the_first_or_last_days_weeks_months_or_quarters_of_a_year() {
-        let at = |y, m, d| CivilDate { year: y, month: m, day: d };
-        let period = |start, end| DateReading::Period { start, end };
         let cases = [
             ("the first six months of 2024", period(at(2024, 1, 1), at(2024, 7, 1))),
             ("the last four months of 2021", period(at(2021, 9, 1), at(2022, 1, 1))),
@@ -2011,7 +2011,6 @@ mod tests {
     #[test]
     fn a_start_middle_or_end_as_a_range_end() {
         let on = |text| scanned(text, p(2016, 11, 7), Prefer::Past);
-        let at = |y, m, d| CivilDate { year: y, month: m, day: d };
         let point = |d: CivilDate| (d, d);
         let year = |y| (at(y, 1, 1), at(y + 1, 1, 1));
         assert_eq!(
