@@ -11,7 +11,7 @@ use super::calendar::{
 use super::lexicon::{Holiday, Lexicon};
 use super::number::{TENS, UNITS, number_pattern, parse_number};
 use crate::model::{CivilDate, DateValue};
-use regex::Regex;
+use regex::{Captures, Regex};
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -54,7 +54,11 @@ pub const YEAR_PATTERN: &str = r"\b(?:1[89]\d\d|20\d\d)\b";
 
 pub struct DateGrammar {
     pub pattern: String,
-    reader: Regex,
+    /// Reads a phrase that `pattern` matched, in three steps that give what one anchored regex
+    /// `^(the eve of)?(relative|absolute)$` would, without running that regex's captures: with
+    /// the number words of "three days ago" it is large, and a captures search through it cost
+    /// about ten times a search through the absolute forms alone.
+    reader: PhraseReader,
     /// `pattern`, compiled on first use by [`DateGrammar::scan`].
     finder: OnceLock<Twin>,
     /// Lengths of time ("six months", "3.5 years", "an hour"), compiled on first use.
@@ -478,10 +482,14 @@ impl DateGrammar {
             r"\b(?:(?:last|this|next|earlier\s+this|later\s+this|early\s+last|late\s+last|earlier\s+last)\s+(?:year|month|week|{month}|{wd})\b|yesterday\b|(?:{num})\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:ago|earlier|before|later)\b)"
         );
         let pattern = format!(r"(?:\bthe\s+eve\s+of\s+)?(?:{relative}|{absolute})");
-        let reader = Regex::new(&format!(
-            r"(?i)^(?P<eve>the\s+eve\s+of\s+)?(?:(?P<rel>{relative})|(?:(?P<wd>{wd}),?\s+)?(?:(?P<m1>{month})\s+(?P<d1>{day})(?:,?\s+(?P<y1>{year}))?|(?P<d2>{day})\s+(?:of\s+)?(?P<m2>{month})(?:,?\s+(?P<y2>{year}))?)|(?P<m3>{month}),?\s+(?P<y3>{year})|(?P<iy>{year})-(?P<im>\d\d)-(?P<id>\d\d)|(?P<wdonly>{wd})(?:\s+{part})?|(?P<yonly>{year}))$"
-        ))
-        .expect("date reader regex");
+        let reader = PhraseReader {
+            eve: Regex::new(r"(?i)^the\s+eve\s+of\s+").expect("the eve of"),
+            relative: Regex::new(&format!(r"(?i)^(?:{relative})$")).expect("relative date reader"),
+            absolute: Regex::new(&format!(
+                r"(?i)^(?:(?:(?P<wd>{wd}),?\s+)?(?:(?P<m1>{month})\s+(?P<d1>{day})(?:,?\s+(?P<y1>{year}))?|(?P<d2>{day})\s+(?:of\s+)?(?P<m2>{month})(?:,?\s+(?P<y2>{year}))?)|(?P<m3>{month}),?\s+(?P<y3>{year})|(?P<iy>{year})-(?P<im>\d\d)-(?P<id>\d\d)|(?P<wdonly>{wd})(?:\s+{part})?|(?P<yonly>{year}))$"
+            ))
+            .expect("absolute date reader"),
+        };
         DateGrammar {
             pattern,
             reader,
@@ -653,47 +661,12 @@ impl DateGrammar {
             });
         }
         let norm = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let c = self.reader.captures(&norm)?;
-        let mut v = DateValue { year: None, month: None, day: None, weekday: None, unresolved: None };
-        let num = |name: &str| {
-            c.name(name).and_then(|m| m.as_str().trim_end_matches(|ch: char| ch.is_alphabetic()).parse::<i64>().ok())
+        let (eve, phrase) = self.reader.split_eve(&norm);
+        let v = if self.reader.relative.is_match(phrase) {
+            resolve_relative(phrase, published)?
+        } else {
+            read_absolute(&self.reader.absolute.captures(phrase)?, &norm, published, prefer)?
         };
-        if let Some(rel) = c.name("rel") {
-            v = resolve_relative(rel.as_str(), published)?;
-        } else if let (Some(y), Some(m), Some(d)) = (num("iy"), num("im"), num("id")) {
-            (v.year, v.month, v.day) = (Some(y as i32), Some(m as u32), Some(d as u32));
-        } else if let Some(m) = c.name("m1").or(c.name("m2")) {
-            v.month = month_number(m.as_str());
-            v.day = num("d1").or(num("d2")).map(|d| d as u32);
-            v.year = num("y1").or(num("y2")).map(|y| y as i32);
-            if v.year.is_none() {
-                v.year = match (published, c.name("wd").and_then(|w| weekday_number(w.as_str()))) {
-                    // "Sunday, Feb 10": the year whose February 10 is a Sunday.
-                    (Some(p), Some(w)) => day_on_weekday(p, v.month?, v.day?, w, prefer).map(|d| d.year),
-                    (p, _) => p.and_then(|p| month_day_year(p, v.month?, v.day?, prefer)),
-                };
-            }
-        } else if let Some(m) = c.name("m3") {
-            v.month = month_number(m.as_str());
-            v.year = num("y3").map(|y| y as i32);
-        } else if let Some(w) = c.name("wdonly") {
-            v.weekday = weekday_number(w.as_str());
-            if let Some(p) = published {
-                let (today, w) = (weekday(p), v.weekday?);
-                let d = match prefer {
-                    Prefer::Past => add_days(p, -i64::from((today + 7 - w) % 7)),
-                    Prefer::Future => add_days(p, i64::from((w + 6 - today) % 7 + 1)),
-                };
-                (v.year, v.month, v.day) = (Some(d.year), Some(d.month), Some(d.day));
-            } else {
-                v.unresolved = Some(norm.clone());
-            }
-        } else if let Some(y) = num("yonly") {
-            v.year = Some(y as i32);
-        }
-        if let Some(w) = c.name("wd") {
-            v.weekday = weekday_number(w.as_str());
-        }
         if let (Some(y), Some(m), Some(d)) = (v.year, v.month, v.day) {
             if !is_valid(CivilDate { year: y, month: m, day: d }) {
                 return None;
@@ -703,11 +676,72 @@ impl DateGrammar {
         {
             return None;
         }
-        if c.name("eve").is_some() {
-            v = day_before(v)?;
-        }
-        Some(v)
+        if eve { day_before(v) } else { Some(v) }
     }
+}
+
+/// The parts of [`DateGrammar`]'s phrase reader.
+#[derive(Debug, Clone)]
+struct PhraseReader {
+    eve: Regex,
+    relative: Regex,
+    absolute: Regex,
+}
+
+impl PhraseReader {
+    /// Whether a phrase begins "the eve of", and the rest. No relative or absolute form begins
+    /// with "the", so taking the prefix whenever it is there is what the optional group of one
+    /// anchored regex would do.
+    fn split_eve<'p>(&self, phrase: &'p str) -> (bool, &'p str) {
+        match self.eve.find(phrase) {
+            Some(m) => (true, &phrase[m.end()..]),
+            None => (false, phrase),
+        }
+    }
+}
+
+/// The date an absolute phrase names ("Friday, March 22", "August 2021", "Sunday"), from the
+/// captures of [`PhraseReader::absolute`]; `norm` is the phrase, single-spaced.
+fn read_absolute(c: &Captures, norm: &str, published: Option<CivilDate>, prefer: Prefer) -> Option<DateValue> {
+    let mut v = DateValue { year: None, month: None, day: None, weekday: None, unresolved: None };
+    let num = |name: &str| {
+        c.name(name).and_then(|m| m.as_str().trim_end_matches(|ch: char| ch.is_alphabetic()).parse::<i64>().ok())
+    };
+    if let (Some(y), Some(m), Some(d)) = (num("iy"), num("im"), num("id")) {
+        (v.year, v.month, v.day) = (Some(y as i32), Some(m as u32), Some(d as u32));
+    } else if let Some(m) = c.name("m1").or(c.name("m2")) {
+        v.month = month_number(m.as_str());
+        v.day = num("d1").or(num("d2")).map(|d| d as u32);
+        v.year = num("y1").or(num("y2")).map(|y| y as i32);
+        if v.year.is_none() {
+            v.year = match (published, c.name("wd").and_then(|w| weekday_number(w.as_str()))) {
+                // "Sunday, Feb 10": the year whose February 10 is a Sunday.
+                (Some(p), Some(w)) => day_on_weekday(p, v.month?, v.day?, w, prefer).map(|d| d.year),
+                (p, _) => p.and_then(|p| month_day_year(p, v.month?, v.day?, prefer)),
+            };
+        }
+    } else if let Some(m) = c.name("m3") {
+        v.month = month_number(m.as_str());
+        v.year = num("y3").map(|y| y as i32);
+    } else if let Some(w) = c.name("wdonly") {
+        v.weekday = weekday_number(w.as_str());
+        if let Some(p) = published {
+            let (today, w) = (weekday(p), v.weekday?);
+            let d = match prefer {
+                Prefer::Past => add_days(p, -i64::from((today + 7 - w) % 7)),
+                Prefer::Future => add_days(p, i64::from((w + 6 - today) % 7 + 1)),
+            };
+            (v.year, v.month, v.day) = (Some(d.year), Some(d.month), Some(d.day));
+        } else {
+            v.unresolved = Some(norm.to_string());
+        }
+    } else if let Some(y) = num("yonly") {
+        v.year = Some(y as i32);
+    }
+    if let Some(w) = c.name("wd") {
+        v.weekday = weekday_number(w.as_str());
+    }
+    Some(v)
 }
 
 fn month_number(text: &str) -> Option<u32> {

@@ -188,6 +188,17 @@ fn alternatives<'a>(words: impl Iterator<Item = &'a str>) -> String {
     format!("(?:{})", w.iter().map(|x| regex::escape(x)).collect::<Vec<_>>().join("|"))
 }
 
+/// Digits alone, in groups or not: "2,000", "1.5", ".5", "1 234 567" (narrow spaces or three-digit
+/// groups), "12,34,567".
+const PLAIN_DIGITS: &str = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?:\.[0-9]+)?|[0-9]{1,3}(?:[\u{a0}\u{202f}\u{2009}][0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,3}(?:\x20[0-9]{3}){2,}(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)";
+
+/// A number under a hundred in words: "eighty-four", "twenty one", "seven", "zero".
+fn small_number_words() -> String {
+    let unit = alternatives(UNITS.iter().chain(ZEROS).copied());
+    let ten = alternatives(TENS.iter().copied());
+    format!(r"(?:{ten}(?:[\s-]+{unit})?|{unit})")
+}
+
 /// The regex of one number, without qualifier: digits ("2,000", "1.5", ".5", "10k", "1 234 567"
 /// with narrow spaces or in three-digit groups, "12,34,567"), words ("eighty-four", "one hundred
 /// and twenty", "three lakh", "one twenty two", "nil", "single"), both ("1.5 million", "4 thousand
@@ -197,10 +208,9 @@ fn alternatives<'a>(words: impl Iterator<Item = &'a str>) -> String {
 /// "1.1^23").
 /// Digits are `[0-9]`: Unicode `\d` would multiply the size of every rule regex that embeds this.
 pub fn number_pattern() -> String {
-    let unit = alternatives(UNITS.iter().chain(ZEROS).copied());
     let digit_word = alternatives(UNITS[1..10].iter().copied());
     let ten = alternatives(TENS.iter().copied());
-    let small = format!(r"(?:{ten}(?:[\s-]+{unit})?|{unit})");
+    let small = small_number_words();
     let scale = alternatives(SCALES.iter().map(|s| s.0));
     let multiple = alternatives(MULTIPLES.iter().map(|s| s.0));
     let suffix = format!(
@@ -208,12 +218,11 @@ pub fn number_pattern() -> String {
         alternatives(["b", "B"].into_iter()),
         alternatives(SUFFIXES.iter().map(|s| s.0).filter(|s| !matches!(*s, "b" | "B")))
     );
-    let plain = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?:\.[0-9]+)?|[0-9]{1,3}(?:[\u{a0}\u{202f}\u{2009}][0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,3}(?:\x20[0-9]{3}){2,}(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)";
     let multiplier = format!(r"(?:{scale}|{multiple})");
     let words = format!(r"(?:{small}(?:[\s-]+{multiplier}(?:(?:\s+and\s+|[\s-]+){small}(?:[\s-]+{multiplier})?)*)*)");
     // "1.5 million", "4 thousand 3 hundred and 21", "6 crore and two hundred", "10k"
     let digits = format!(
-        r"(?:{plain}(?:{suffix}|(?:\s+{multiplier})+(?:\s+(?:[0-9]+|{small})\s+{multiplier})*(?:\s+and\s+(?:{small}|[0-9]+(?:\.[0-9]+)?)(?:\s+{multiplier})?)?)?)"
+        r"(?:{PLAIN_DIGITS}(?:{suffix}|(?:\s+{multiplier})+(?:\s+(?:[0-9]+|{small})\s+{multiplier})*(?:\s+and\s+(?:{small}|[0-9]+(?:\.[0-9]+)?)(?:\s+{multiplier})?)?)?)"
     );
     // "two point five", "1 point 1", "point 77"
     let point = format!(r"(?:(?:{words}|[0-9]+)\s+)?point(?:[\s-]+(?:{small}|[0-9]+))+(?:\s+{scale})?");
@@ -276,6 +285,12 @@ const MINUS: &str = r"(?:(?:minus|negative)\s+|[-−]\s*)";
 pub struct CountGrammar {
     pub pattern: String,
     reader: Regex,
+    /// The most common shapes of `reader`'s phrases, a qualifier or none and then digits or a
+    /// number word under a hundred ("at least 143", "twenty"), for which it gives the same
+    /// captures: neither qualifiers nor signs hold a digit or a number word, so the qualifier is
+    /// the same text either way. `reader` is large (every number word and fraction), and a
+    /// captures search through it cost several times one through this.
+    plain_reader: Regex,
     /// Two ends: "between 20 and 30", "from 20 to 30", "20 through 30", "20-30", "5k~20k".
     range: Regex,
     /// Two comparisons: "more than 10 and less than 20".
@@ -364,6 +379,9 @@ impl CountGrammar {
             r"(?i)^(?:(?P<qual>{qual})\s+|(?P<sign>{signs})\s*)?(?P<num>{signed})(?P<suffix>{suffix})?$"
         ))
         .expect("count reader regex");
+        let small = small_number_words();
+        let plain_reader = Regex::new(&format!(r"(?i)^(?:(?P<qual>{qual})\s+)?(?P<num>{PLAIN_DIGITS}|{small})$"))
+            .expect("plain count reader regex");
         let range = Regex::new(&format!(
             r"(?i)^(?:{qual}\s+)?(?:between\s+(?P<a>{signed})\s+and\s+(?P<b>{signed})|(?:from\s+)?(?P<c>{signed}){to}(?P<d>{signed})|(?P<e>{dash_end})\s*[-–~]\s*(?P<f>{dash_end}))$"
         ))
@@ -375,7 +393,16 @@ impl CountGrammar {
         for (phrase, range) in vague {
             vague_by_words.entry(phrase.split_whitespace().collect::<Vec<_>>().join(" ")).or_insert(range);
         }
-        CountGrammar { pattern, reader, range, comparisons, qualifiers, vague: vague_by_words, finder: OnceLock::new() }
+        CountGrammar {
+            pattern,
+            reader,
+            plain_reader,
+            range,
+            comparisons,
+            qualifiers,
+            vague: vague_by_words,
+            finder: OnceLock::new(),
+        }
     }
 
     /// Every count phrase in a text, in order, with its byte range and reading: the phrases that
@@ -534,7 +561,7 @@ impl CountGrammar {
 
     /// One number with its qualifier: "at least 30", "> 30", "30 or more", "less than 30 or equal".
     fn single(&self, norm: &str) -> Option<(Qualifier, f64)> {
-        let c = self.reader.captures(norm)?;
+        let c = self.plain_reader.captures(norm).or_else(|| self.reader.captures(norm))?;
         let n = signed_number(&c["num"])?;
         let mut qualifier = match (c.name("qual"), c.name("sign")) {
             (Some(q), _) => self.qualifier_of(q.as_str())?,
@@ -1039,6 +1066,57 @@ mod tests {
             let by_reader = g.single(&normalise(digits)).map(|(qualifier, n)| interval(qualifier, n, &t));
             assert_eq!(g.read(digits, &t), by_reader, "{digits}");
         }
+    }
+
+    /// `single` tries the small reader first; it must take exactly the phrases, and give exactly
+    /// the captures, the full reader would.
+    #[test]
+    fn plain_reader_agrees_with_the_full_reader() {
+        let g = CountGrammar::new(&Lexicon::builtin());
+        let number_words: Vec<&str> = UNITS.iter().chain(TENS).chain(ZEROS).copied().collect();
+        for (_, phrases) in &g.qualifiers {
+            for q in phrases {
+                let words = normalise(q);
+                assert!(
+                    !words.bytes().any(|b| b.is_ascii_digit())
+                        && !words.split_whitespace().any(|w| number_words.contains(&w)),
+                    "qualifier {q:?} holds a number, so the plain reader could split it differently"
+                );
+            }
+        }
+        let numbers = [
+            "143",
+            "2,000",
+            "1.5",
+            ".5",
+            "12,34,567",
+            "1 234 567",
+            "1\u{202f}234",
+            "007",
+            "seven",
+            "zero",
+            "nil",
+            "eighty-four",
+            "Twenty one",
+            "ninety  nine",
+            "eleven",
+            "forty-",
+        ];
+        let qualifiers = g.qualifiers.iter().flat_map(|(_, v)| v.iter().map(|q| normalise(q)));
+        for qualifier in std::iter::once(String::new()).chain(qualifiers) {
+            for number in numbers {
+                let phrase = if qualifier.is_empty() { number.to_string() } else { format!("{qualifier} {number}") };
+                let norm = normalise(&phrase);
+                let groups = |c: Option<regex::Captures>| {
+                    c.map(|c| ["qual", "sign", "num", "suffix"].map(|n| c.name(n).map(|m| m.as_str().to_string())))
+                };
+                let plain = groups(g.plain_reader.captures(&norm));
+                if plain.is_some() {
+                    assert_eq!(plain, groups(g.reader.captures(&norm)), "{phrase:?}");
+                }
+            }
+        }
+        assert!(g.plain_reader.is_match("at least 143") && g.plain_reader.is_match("eighty-four"));
     }
 
     fn bounds(text: &str) -> (f64, Option<f64>, Qualifier) {
