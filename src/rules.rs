@@ -151,7 +151,8 @@ impl RuleBook {
                 if members.is_empty() {
                     return None;
                 }
-                let gate = Gate::new(members.iter().map(|&(r, p)| &rules[r].patterns[p].regex));
+                // A pattern of a view reads its value from a token, so needs the token's mark.
+                let gate = Gate::new(members.iter().map(|&(r, p)| &rules[r].patterns[p].regex), view.mark());
                 Some(GatedView { view, members, gate })
             })
             .collect();

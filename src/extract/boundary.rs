@@ -87,8 +87,16 @@ pub fn ascii_boundaries(pattern: &str) -> String {
 pub fn words_are_ascii(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut at = 0;
-    // Only the few non-ASCII characters of a text (quotes, dashes) need a look.
-    while let Some(i) = bytes[at..].iter().position(|b| !b.is_ascii()) {
+    // Only the few non-ASCII characters of a text (quotes, dashes) need a look; whole blocks of
+    // ASCII are passed over by `is_ascii`, which tests a machine word at a time.
+    const BLOCK: usize = 64;
+    while at < bytes.len() {
+        let block = &bytes[at..(at + BLOCK).min(bytes.len())];
+        if block.is_ascii() {
+            at += block.len();
+            continue;
+        }
+        let i = block.iter().position(|b| !b.is_ascii()).expect("a block that is not ASCII has a non-ASCII byte");
         let c = text[at + i..].chars().next().expect("a character starts at a non-ASCII byte of a str");
         if regex_syntax::is_word_character(c) {
             return false;
@@ -155,17 +163,21 @@ const GATE_AFTER: usize = 1 << 20;
 /// Unicode original runs there (the twins' answers may differ). Until the gate has seen
 /// [`GATE_AFTER`] bytes, and if the set is too large to compile, every pattern runs on every
 /// paragraph: the same matches, in the same order. No match spans a blank line.
+///
+/// Where every match of every pattern holds one byte (a value token's mark), a paragraph
+/// without it is passed over before any of that.
 #[derive(Debug)]
 pub struct Gate {
     patterns: Vec<String>,
+    needs: Option<u8>,
     seen: AtomicUsize,
     set: OnceLock<Option<RegexSet>>,
 }
 
 impl Gate {
-    pub fn new<'a>(twins: impl IntoIterator<Item = &'a Twin>) -> Gate {
+    pub fn new<'a>(twins: impl IntoIterator<Item = &'a Twin>, needs: Option<u8>) -> Gate {
         let patterns = twins.into_iter().map(|t| t.ascii.as_str().to_string()).collect();
-        Gate { patterns, seen: AtomicUsize::new(0), set: OnceLock::new() }
+        Gate { patterns, needs, seen: AtomicUsize::new(0), set: OnceLock::new() }
     }
 
     fn set(&self, text: &str) -> Option<&RegexSet> {
@@ -179,11 +191,14 @@ impl Gate {
             .as_ref()
     }
 
-    /// The paragraphs of `text`, each with whether its words are ASCII (which twin to run, see
-    /// [`Twin::get`]) and the indices, in order, of the patterns to run over it.
+    /// The paragraphs of `text` a pattern can match in, each with whether its words are ASCII
+    /// (which twin to run, see [`Twin::get`]) and the indices, in order, of the patterns to run
+    /// over it.
     pub fn paragraphs<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (Range<usize>, bool, Vec<usize>)> + 't {
         let set = self.set(text);
-        paragraphs(text).map(move |para| {
+        let holds_needed =
+            move |para: &Range<usize>| self.needs.is_none_or(|b| text.as_bytes()[para.clone()].contains(&b));
+        paragraphs(text).filter(holds_needed).map(move |para| {
             let chunk = &text[para.clone()];
             let ascii_words = words_are_ascii(chunk);
             let patterns = match set {
@@ -200,26 +215,59 @@ impl Gate {
 #[derive(Debug)]
 pub struct Forms {
     twins: Vec<Twin>,
+    /// Each pattern's named groups with their indices (a twin has its original's groups).
+    groups: Vec<Vec<(String, usize)>>,
     gate: Gate,
 }
 
 impl Forms {
     pub fn new(patterns: &[String]) -> Result<Forms, regex::Error> {
         let twins = patterns.iter().map(|p| Twin::new(p)).collect::<Result<Vec<_>, _>>()?;
-        let gate = Gate::new(&twins);
-        Ok(Forms { twins, gate })
+        let groups = twins
+            .iter()
+            .map(|t| t.ascii.capture_names().enumerate().filter_map(|(i, n)| Some((n?.to_string(), i))).collect())
+            .collect();
+        let gate = Gate::new(&twins, None);
+        Ok(Forms { twins, groups, gate })
     }
 
     /// Every match of every pattern, paragraph by paragraph and, within one, pattern by pattern
-    /// in their order; each with the offset of its paragraph in `text`, which its captures'
-    /// offsets are relative to.
-    pub fn captures_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, Captures<'t>)> + 't {
+    /// in their order.
+    pub fn captures_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = FormMatch<'t>> + 't {
         self.gate.paragraphs(text).flat_map(move |(para, ascii_words, patterns)| {
             let chunk = &text[para.clone()];
-            patterns
-                .into_iter()
-                .flat_map(move |i| self.twins[i].get(ascii_words).captures_iter(chunk).map(move |c| (para.start, c)))
+            patterns.into_iter().flat_map(move |i| {
+                let groups = &self.groups[i];
+                self.twins[i].get(ascii_words).captures_iter(chunk).map(move |caps| FormMatch {
+                    base: para.start,
+                    caps,
+                    groups,
+                })
+            })
         })
+    }
+}
+
+/// One match of one of the [`Forms`].
+///
+/// Its groups are looked up by name among the few its own pattern has: [`Captures::name`]
+/// hashes the name it is given, and the date reader asks each match for dozens of names.
+pub struct FormMatch<'t> {
+    /// The offset in the text of the paragraph the captures' offsets are relative to.
+    pub base: usize,
+    caps: Captures<'t>,
+    groups: &'t [(String, usize)],
+}
+
+impl<'t> FormMatch<'t> {
+    pub fn name(&self, name: &str) -> Option<regex::Match<'t>> {
+        let (_, i) = self.groups.iter().find(|(n, _)| n == name)?;
+        self.caps.get(*i)
+    }
+
+    /// The whole match.
+    pub fn whole(&self) -> regex::Match<'t> {
+        self.caps.get(0).expect("group 0 of a match")
     }
 }
 
@@ -241,16 +289,10 @@ mod tests {
 
     #[test]
     fn forms_find_every_match_paragraph_by_paragraph_with_or_without_the_gate() {
-        let forms = Forms::new(&[r"\b\d{4}\b".to_string(), r"\bMarch\s+\d+".to_string()]).unwrap();
+        let forms = Forms::new(&[r"\b\d{4}\b".to_string(), r"\b(?P<month>March)\s+(?P<day>\d+)".to_string()]).unwrap();
         let text = "Founded in 2015.\n\nOn March 22, 2024, in Krasnogorsk.\n \nIn March\n\n5 died; café1999, café 1998";
         let found = || -> Vec<(usize, &str)> {
-            forms
-                .captures_iter(text)
-                .map(|(base, c)| {
-                    let m = c.get(0).unwrap();
-                    (base + m.start(), m.as_str())
-                })
-                .collect()
+            forms.captures_iter(text).map(|f| (f.base + f.whole().start(), f.whole().as_str())).collect()
         };
         let at = |s: &str| text.find(s).unwrap();
         let expected = vec![
@@ -268,6 +310,21 @@ mod tests {
         assert_eq!(forms.captures_iter(&prose).count(), 0);
         assert!(forms.gate.set.get().is_some_and(Option::is_some), "the gate compiles after {GATE_AFTER} bytes");
         assert_eq!(found(), expected, "through the gate");
+        let march = forms.captures_iter(text).find(|f| f.name("month").is_some()).unwrap();
+        assert_eq!(march.name("day").map(|m| m.as_str()), Some("22"));
+        assert!(
+            march.name("year").is_none()
+                && forms.captures_iter(text).all(|f| f.name("day").is_none_or(|d| d.as_str() == "22"))
+        );
+    }
+
+    #[test]
+    fn a_gate_passes_over_paragraphs_without_the_byte_its_patterns_need() {
+        let twins = [Twin::new(r"\x0E\x0F* dead").unwrap(), Twin::new(r"wounded \x0E").unwrap()];
+        let text = "No token here, dead.\n\n\u{e}\u{f}\u{f} dead and wounded\n\nwounded \u{e}";
+        let paragraphs = |gate: &Gate| gate.paragraphs(text).map(|(p, _, _)| &text[p]).collect::<Vec<_>>();
+        assert_eq!(paragraphs(&Gate::new(&twins, Some(0x0E))), ["\u{e}\u{f}\u{f} dead and wounded", "wounded \u{e}"]);
+        assert_eq!(paragraphs(&Gate::new(&twins, None)).len(), 3);
     }
 
     #[test]
@@ -284,6 +341,13 @@ mod tests {
         assert!(words_are_ascii("The group’s “attack” — 84 dead"));
         assert!(!words_are_ascii("A café in Zürich"));
         assert!(!words_are_ascii("이태원"));
+        // Wherever the character falls, also across the blocks the scan steps by.
+        for pad in 0..140 {
+            let before = "x".repeat(pad);
+            assert!(words_are_ascii(&format!("{before}’{before}—")), "{pad}");
+            assert!(!words_are_ascii(&format!("{before}’{before}é")), "{pad}");
+            assert!(!words_are_ascii(&format!("{before}é")), "{pad}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! month", "two months ago") resolved against the publication date when it is known.
 //! A part the text does not give is left unknown, never guessed.
 
-use super::boundary::{Forms, Twin, words_are_ascii};
+use super::boundary::{FormMatch, Forms, Twin, words_are_ascii};
 use super::calendar::{
     add_days, chinese_new_year, days_from_civil, easter, hebrew_to_civil, hijri_to_civil, hijri_years_in, is_valid,
     nth_weekday, orthodox_easter, weekday,
@@ -290,8 +290,8 @@ fn after_acronym(before: &str) -> bool {
 }
 
 /// A relative phrase read without a reference date: its words, unresolved.
-fn unresolved(c: &regex::Captures) -> DateReading {
-    let text = c[0].split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+fn unresolved(phrase: &str) -> DateReading {
+    let text = phrase.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
     DateReading::Date(DateValue { year: None, month: None, day: None, weekday: None, unresolved: Some(text) })
 }
 
@@ -533,9 +533,10 @@ impl DateGrammar {
         let bytes = text.as_bytes();
         let (durations, _) = self.duration_regexes();
         let lengths: Vec<Range<usize>> = durations.get(ascii_words).find_iter(text).map(|m| m.range()).collect();
-        for (base, c) in self.scan_regexes().captures_iter(text) {
+        for c in self.scan_regexes().captures_iter(text) {
+            let base = c.base;
             // A form that needs words around a date to know it is one marks the date `ml2`.
-            let m = c.name("ml2").unwrap_or_else(|| c.get(0).expect("whole match"));
+            let m = c.name("ml2").unwrap_or_else(|| c.whole());
             let m = base + m.start()..base + m.end();
             // A year opening a numeric date ("2018-10-7") is no piece of a longer run of numbers
             // ("10/1/2018-10/7/2018").
@@ -2515,7 +2516,7 @@ impl DateGrammar {
     }
 
     /// Reads one match of the scanner's own forms.
-    fn read_scanned(&self, c: &regex::Captures, p: Option<CivilDate>, prefer: Prefer) -> Option<DateReading> {
+    fn read_scanned(&self, c: &FormMatch, p: Option<CivilDate>, prefer: Prefer) -> Option<DateReading> {
         let s = |name: &str| c.name(name).map(|m| m.as_str());
         let ymd = |y: i32, m: u32, d: u32| {
             let date = CivilDate { year: y, month: m, day: d };
@@ -2662,7 +2663,7 @@ impl DateGrammar {
                     Prefer::Past => holiday_from(rule, add_days(p, 7), true, true),
                     Prefer::Future => holiday_from(rule, p, false, true),
                 },
-                _ => return Some(unresolved(c)),
+                _ => return Some(unresolved(c.whole().as_str())),
             };
             return days.map(|(start, end)| {
                 if end == add_days(start, 1) {
@@ -2673,7 +2674,7 @@ impl DateGrammar {
             });
         }
         let Some(p) = p else {
-            return Some(unresolved(c));
+            return Some(unresolved(c.whole().as_str()));
         };
         // The year a phrase states ("of 2018"), or the one it counts from this one ("of next year").
         let stated_or_counted = |stated: Option<&str>, counted: Option<&str>| match stated {

@@ -102,7 +102,8 @@ impl Lexicon {
         let noun = noun.to_lowercase();
         let noun = noun.split_whitespace().collect::<Vec<_>>().join(" ");
         for (name, words) in &self.populations {
-            if words.iter().any(|w| noun == *w || noun.ends_with(&format!(" {w}"))) {
+            let ends_with_word = |w: &str| noun.strip_suffix(w).is_some_and(|head| head.ends_with(' '));
+            if words.iter().any(|w| noun == *w || ends_with_word(w)) {
                 return (name != "people").then(|| name.clone());
             }
         }

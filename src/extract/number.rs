@@ -285,8 +285,9 @@ const MINUS: &str = r"(?:(?:minus|negative)\s+|[-−]\s*)";
 pub struct CountGrammar {
     pub pattern: String,
     reader: Regex,
-    /// The most common shapes of `reader`'s phrases, a qualifier or none and then digits or a
-    /// number word under a hundred ("at least 143", "twenty"), for which it gives the same
+    /// The most common shapes of `reader`'s phrases, a qualifier or none and then digits, a
+    /// number word under a hundred, "single" or "half" ("at least 143", "twenty", "roughly
+    /// half"), for which it gives the same
     /// captures: neither qualifiers nor signs hold a digit or a number word, so the qualifier is
     /// the same text either way. `reader` is large (every number word and fraction), and a
     /// captures search through it cost several times one through this.
@@ -380,8 +381,9 @@ impl CountGrammar {
         ))
         .expect("count reader regex");
         let small = small_number_words();
-        let plain_reader = Regex::new(&format!(r"(?i)^(?:(?P<qual>{qual})\s+)?(?P<num>{PLAIN_DIGITS}|{small})$"))
-            .expect("plain count reader regex");
+        let plain_reader =
+            Regex::new(&format!(r"(?i)^(?:(?P<qual>{qual})\s+)?(?P<num>{PLAIN_DIGITS}|{small}|single|half)$"))
+                .expect("plain count reader regex");
         let range = Regex::new(&format!(
             r"(?i)^(?:{qual}\s+)?(?:between\s+(?P<a>{signed})\s+and\s+(?P<b>{signed})|(?:from\s+)?(?P<c>{signed}){to}(?P<d>{signed})|(?P<e>{dash_end})\s*[-–~]\s*(?P<f>{dash_end}))$"
         ))
@@ -1101,6 +1103,10 @@ mod tests {
             "ninety  nine",
             "eleven",
             "forty-",
+            "single",
+            "half",
+            "a half",
+            "halves",
         ];
         let qualifiers = g.qualifiers.iter().flat_map(|(_, v)| v.iter().map(|q| normalise(q)));
         for qualifier in std::iter::once(String::new()).chain(qualifiers) {

@@ -31,18 +31,17 @@ pub enum View {
 impl View {
     /// The pattern of one token of this view, as `{count}` or `{date}` expand.
     pub fn token_pattern(self) -> Option<String> {
-        let mark = match self {
-            View::Prose => return None,
-            View::Counts => COUNT_MARK,
-            View::Dates => DATE_MARK,
-        };
+        let mark = self.mark()?;
         Some(format!(r"\x{mark:02X}\x{FILL:02X}*"))
     }
 
-    fn mark(self) -> u8 {
+    /// The byte that starts each token of this view: a pattern of the view reads a value only
+    /// where its copy of the prose has one.
+    pub fn mark(self) -> Option<u8> {
         match self {
-            View::Counts => COUNT_MARK,
-            _ => DATE_MARK,
+            View::Prose => None,
+            View::Counts => Some(COUNT_MARK),
+            View::Dates => Some(DATE_MARK),
         }
     }
 }
@@ -58,13 +57,14 @@ pub struct Shadow<V> {
 impl<V> Shadow<V> {
     /// `found` in text order; a phrase that overlaps the one before it is left as prose.
     pub fn new(prose: &str, found: Vec<(Range<usize>, V)>, view: View) -> Shadow<V> {
+        let mark = view.mark().expect("the prose view has no tokens");
         let mut bytes = prose.as_bytes().to_vec();
         let mut kept: Vec<(Range<usize>, V)> = Vec::with_capacity(found.len());
         for (range, value) in found {
             if range.is_empty() || kept.last().is_some_and(|(k, _)| range.start < k.end) {
                 continue;
             }
-            bytes[range.start] = view.mark();
+            bytes[range.start] = mark;
             bytes[range.start + 1..range.end].fill(FILL);
             kept.push((range, value));
         }
