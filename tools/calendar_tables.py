@@ -6,12 +6,21 @@
   (1924-2077): the first day of each Hijri year and the lengths of its months.
 - chinese-new-year.toml: the first day of the first month of the Chinese calendar, as the
   `lunardate` package (PyPI) carries it, 1901-2099.
+- hindu.toml: the Indian lunisolar calendar (amanta months, tithis) and the sidereal solar
+  ingresses (sankrantis), 1950-2100, computed here from the positions of the Sun and the Moon that
+  the `pyswisseph` package (PyPI; the Swiss Ephemeris, its built-in Moshier ephemeris, no data
+  files) gives, in the sidereal zodiac of Lahiri (Chitrapaksha), the one India's calendar reform
+  committee adopted, for New Delhi in Indian Standard Time (UTC+5:30), as Indian almanacs
+  (panchangas) print them. See `hindu()` for the conventions.
 
-Run: pip install hijridate lunardate && python3 tools/calendar_tables.py
+Run: pip install hijridate lunardate pyswisseph && python3 tools/calendar_tables.py
 """
 
+import math
+from functools import lru_cache
 from pathlib import Path
 
+import swisseph as swe
 from hijridate import Hijri
 from lunardate import LunarDate
 
@@ -44,6 +53,185 @@ def chinese_new_year() -> str:
     return "\n".join(lines) + "\n"
 
 
+# The Indian calendar. Swiss Ephemeris' own Moshier ephemeris (no data files), the sidereal zodiac of
+# Lahiri, New Delhi (longitude, latitude, metres), Indian Standard Time.
+EPHEMERIS = swe.FLG_MOSEPH
+NEW_DELHI = (77.2090, 28.6139, 216.0)
+IST = 5.5 / 24
+GHATI = 24 / 1440
+# Amanta month names: a lunar month takes the name of the month after the solar (sidereal) sign the
+# Sun is in at the new moon that begins it (Sun in Meena: Chaitra).
+HINDU_MONTHS = ["chaitra", "vaishakha", "jyeshtha", "ashadha", "shravana", "bhadrapada", "ashvin",
+                "kartika", "margashirsha", "pausha", "magha", "phalguna"]
+SIGNS = ["mesha", "vrishabha", "mithuna", "karka", "simha", "kanya", "tula", "vrischika", "dhanu",
+         "makara", "kumbha", "meena"]
+DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def longitude(jd: float, body: int, sidereal: bool = False) -> tuple[float, float]:
+    """A body's longitude (degrees) and its speed (degrees a day) at a moment (Julian day, UT)."""
+    flags = EPHEMERIS | swe.FLG_SPEED | (swe.FLG_SIDEREAL if sidereal else 0)
+    position = swe.calc_ut(jd, body, flags)[0]
+    return position[0], position[3]
+
+
+def elongation(jd: float) -> tuple[float, float]:
+    """How far the Moon is ahead of the Sun: the tithi in progress is 1 + elongation // 12."""
+    (moon, moon_speed), (sun, sun_speed) = longitude(jd, swe.MOON), longitude(jd, swe.SUN)
+    return (moon - sun) % 360, moon_speed - sun_speed
+
+
+def solar_sign(jd: float) -> tuple[float, float]:
+    return longitude(jd, swe.SUN, sidereal=True)
+
+
+def reach(angle, target: float, guess: float) -> float:
+    """The moment near `guess` at which `angle` (degrees, with its speed) reaches `target` (Newton)."""
+    jd = guess
+    for _ in range(50):
+        value, speed = angle(jd)
+        step = ((value - target + 180) % 360 - 180) / speed
+        jd -= step
+        if abs(step) < 1e-7:
+            return jd
+    raise RuntimeError(f"no convergence near {guess}")
+
+
+def civil_day(jd: float) -> int:
+    """The Julian day number of the civil day (midnight to midnight, IST) a moment falls in."""
+    return math.floor(jd + 0.5 + IST)
+
+
+def iso(day: int) -> str:
+    year, month, date, _ = swe.revjul(day)
+    return f"{year:04d}-{month:02d}-{date:02d}"
+
+
+def clock(jd: float) -> str:
+    minutes = round((jd + 0.5 + IST - math.floor(jd + 0.5 + IST)) * 1440)
+    return f"{minutes // 60:02d}:{minutes % 60:02d}" if minutes < 1440 else "23:59"
+
+
+@lru_cache(maxsize=None)
+def rising(day: int, body: int, what: int) -> float | None:
+    """The first rising or setting (`what`) of a body at New Delhi on a civil day, if any (upper limb,
+    with refraction, as almanacs print sunrise)."""
+    midnight = day - 0.5 - IST
+    found, times = swe.rise_trans(midnight, body, what, NEW_DELHI, 0.0, 0.0, EPHEMERIS)
+    return times[0] if found == 0 and times[0] < midnight + 1 else None
+
+
+def sunrise(day: int) -> float:
+    return rising(day, swe.SUN, swe.CALC_RISE)
+
+
+def sunset(day: int) -> float:
+    return rising(day, swe.SUN, swe.CALC_SET)
+
+
+def window(day: int, at: str) -> tuple[float, float]:
+    """The part of a day a festival is kept in: the day (sunrise to sunset) and the night (sunset to
+    the next sunrise) each in fifths (madhyahna the third fifth of the day, aparahna the fourth,
+    pradosh the first of the night) and the night in fifteen muhurtas (nishita the eighth)."""
+    rise, set_, next_rise = sunrise(day), sunset(day), sunrise(day + 1)
+    daytime, night = set_ - rise, next_rise - set_
+    return {
+        "noon": (rise + 2 * daytime / 5, rise + 3 * daytime / 5),
+        "afternoon": (rise + 3 * daytime / 5, rise + 4 * daytime / 5),
+        "evening": (set_, set_ + night / 5),
+        "midnight": (set_ + 7 * night / 15, set_ + 8 * night / 15),
+    }[at]
+
+
+def kept(start: float, end: float, at: str) -> int:
+    """The civil day a tithi (from `start` to `end`) is kept on, by the time of day its festival
+    asks for:
+    - sunrise (udaya tithi): the day at whose sunrise the tithi prevails; the first of two; a tithi
+      no sunrise falls in (kshaya) is kept on the day (sunrise to sunrise) it falls in;
+    - moonrise: the day at whose moonrise it prevails (the first of two); else as at sunrise;
+    - noon, afternoon, evening, midnight: the day whose window (see `window`) it covers, or covers
+      the more of; for afternoon and evening festivals, the later of two days when the tithi lasts
+      at least a ghati (24 minutes) into that day's window (the rule almanacs apply to Diwali);
+      a tithi that covers no window is kept as at sunrise."""
+    days = range(civil_day(start) - 1, civil_day(end) + 2)
+    if at == "sunrise":
+        hits = [d for d in days if start <= sunrise(d) < end]
+        return hits[0] if hits else max(d for d in days if sunrise(d) < start)
+    if at == "moonrise":
+        rises = [(d, rising(d, swe.MOON, swe.CALC_RISE)) for d in days]
+        hits = [d for d, r in rises if r is not None and start <= r < end]
+        return hits[0] if hits else kept(start, end, "sunrise")
+    covers = []
+    for d in days:
+        a, b = window(d, at)
+        if min(b, end) > max(a, start):
+            covers.append((d, min(b, end) - max(a, start)))
+    if at in ("afternoon", "evening") and len(covers) == 2 and covers[1][1] >= GHATI:
+        return covers[1][0]
+    return max(covers, key=lambda c: c[1])[0] if covers else kept(start, end, "sunrise")
+
+
+def hindu() -> str:
+    """Each lunar month from new moon to new moon (amanta), named after the sign the Sun is in at
+    its first new moon; a month in whose span the Sun enters no sign takes the next month's name
+    and is intercalary (adhika). Tithi n (1-30) lasts while the Moon is 12(n-1) to 12n degrees
+    ahead of the Sun: 1-15 the bright half (shukla, 15 the full moon, purnima), 16-30 the dark
+    half (krishna, 30 the new moon, amavasya). Each tithi is given the day it is kept on by six
+    conventions (see `kept`); the sankrantis are the moments the Sun enters each sidereal sign."""
+    lines = [
+        "# The Indian lunisolar calendar and the solar ingresses (sankrantis), 1950-2100, computed by",
+        "# tools/calendar_tables.py from the pyswisseph package (the Swiss Ephemeris; Lahiri's sidereal",
+        "# zodiac; New Delhi, Indian Standard Time). Generated; do not edit by hand.",
+        "#",
+        "# [months]: each lunar month from new moon to new moon (amanta), keyed by the civil day before",
+        "# the one its new moon falls on; `month` its name (chaitra vaishakha jyeshtha ashadha shravana",
+        "# bhadrapada ashvin kartika margashirsha pausha magha phalguna), `adhika` when intercalary.",
+        "# `days`: for each tithi 1-30 (1-15 the bright half, 15 the full moon; 16-30 the dark half, 30",
+        "# the new moon) three characters: the day it is kept on when kept at sunrise, counted from the",
+        "# key (0-9, a-z); a hexadecimal digit whose bits (1 noon, 2 afternoon, 4 evening, 8 midnight)",
+        "# say it is kept a day earlier when kept at that time of day; and the day when kept at",
+        "# moonrise against the day at sunrise (-, 0, +). The conventions are in the tool's `kept`.",
+        "[months]",
+    ]
+    new_moon = reach(elongation, 0, swe.julday(1949, 12, 1, 0.0))
+    months = []
+    while civil_day(new_moon) <= swe.julday(2100, 12, 31, 12.0):
+        following = reach(elongation, 0, new_moon + 29.53)
+        months.append((new_moon, following, (int(solar_sign(new_moon)[0] // 30) + 1) % 12))
+        new_moon = following
+    for i, (start, end, name) in enumerate(months):
+        adhika = i + 1 < len(months) and months[i + 1][2] == name
+        bounds = [start] + [reach(elongation, 12 * k, start + k * 29.53 / 30) for k in range(1, 30)] + [end]
+        key = civil_day(start) - 1
+        cells = ""
+        for k in range(30):
+            at_sunrise = kept(bounds[k], bounds[k + 1], "sunrise")
+            earlier = sum(bit for bit, at in [(1, "noon"), (2, "afternoon"), (4, "evening"), (8, "midnight")]
+                          if kept(bounds[k], bounds[k + 1], at) == at_sunrise - 1)
+            moon = "-0+"[kept(bounds[k], bounds[k + 1], "moonrise") - at_sunrise + 1]
+            cells += DIGITS[at_sunrise - key] + f"{earlier:x}" + moon
+        flag = ", adhika = true" if adhika else ""
+        lines.append(f'"{iso(key)}" = {{ month = "{HINDU_MONTHS[name]}"{flag}, days = "{cells}" }}')
+    lines += [
+        "",
+        "# [sankranti]: each year, the moment (IST) the Sun enters each sidereal sign (mesha vrishabha",
+        "# mithuna karka simha kanya tula vrischika dhanu makara kumbha meena) and the sunset at New",
+        "# Delhi that day.",
+        "[sankranti]",
+    ]
+    for year in range(1950, 2101):
+        entries = []
+        for sign in range(12):
+            guess = swe.julday(year, 1, 14, 0.0) + ((sign - 9) % 12) * 30.44
+            moment = reach(solar_sign, 30 * sign, guess)
+            day = civil_day(moment)
+            entries.append(f'{SIGNS[sign]} = ["{iso(day)}T{clock(moment)}", "{clock(sunset(day))}"]')
+        lines.append(f"{year} = {{ {', '.join(entries)} }}")
+    return "\n".join(lines) + "\n"
+
+
 if __name__ == "__main__":
+    swe.set_sid_mode(swe.SIDM_LAHIRI)
     (OUT / "umm-al-qura.toml").write_text(umm_al_qura())
     (OUT / "chinese-new-year.toml").write_text(chinese_new_year())
+    (OUT / "hindu.toml").write_text(hindu())

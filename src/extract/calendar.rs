@@ -1,7 +1,8 @@
 //! Proleptic Gregorian calendar arithmetic (no time zones, no times of day), and the days of
-//! the other calendars that holidays follow: the Julian computus of Orthodox Easter and the
-//! Hebrew calendar computed exactly; the Islamic calendar of Umm al-Qura and the Chinese New Year
-//! from the tables of `rules/calendars/` (no exact arithmetic gives them).
+//! the other calendars that holidays follow: the Julian computus of Orthodox Easter, the Hebrew
+//! calendar and the Parsi (Shahenshahi) year computed exactly; the Islamic calendar of Umm al-Qura,
+//! the Chinese New Year and the Indian lunisolar and solar calendars from the tables of
+//! `rules/calendars/` (no exact arithmetic gives them).
 
 use crate::model::CivilDate;
 use serde::Deserialize;
@@ -237,6 +238,191 @@ pub fn chinese_new_year(year: i32) -> Option<CivilDate> {
     table.get(&year).copied()
 }
 
+/// The Parsi New Year (Navroz, 1 Farvardin) of the Shahenshahi calendar that falls in a Gregorian
+/// year. The Shahenshahi year has 365 days and no leap day, so its new year comes a day earlier
+/// in the Gregorian calendar every four years. Its years count from the era of Yazdegerd III,
+/// whose first day is June 16, 632 (Julian) in the Qadimi reckoning; the Shahenshahi reckoning
+/// trails the Qadimi by a month of 30 days (1 Farvardin 1388 Y.Z. was 2018-08-17).
+pub fn parsi_new_year(year: i32) -> CivilDate {
+    // June 16, 632 in the Julian calendar is June 19 in the proleptic Gregorian one.
+    let epoch = days_from_civil(CivilDate { year: 632, month: 6, day: 19 }) + 30;
+    let jan1 = days_from_civil(CivilDate { year, month: 1, day: 1 });
+    // The first new year on or after January 1; a Gregorian year has room for one only.
+    civil_from_days(epoch + (jan1 - epoch + 364).div_euclid(365) * 365)
+}
+
+/// The months of the Indian lunisolar calendar, Chaitra = 1 .. Phalguna = 12, named as the amanta
+/// reckoning does (a month runs from new moon to new moon).
+pub const HINDU_MONTHS: &[&str] = &[
+    "chaitra",
+    "vaishakha",
+    "jyeshtha",
+    "ashadha",
+    "shravana",
+    "bhadrapada",
+    "ashvin",
+    "kartika",
+    "margashirsha",
+    "pausha",
+    "magha",
+    "phalguna",
+];
+
+/// The sidereal signs the Sun enters at each sankranti, Mesha = 1 .. Meena = 12.
+pub const SOLAR_SIGNS: &[&str] = &[
+    "mesha",
+    "vrishabha",
+    "mithuna",
+    "karka",
+    "simha",
+    "kanya",
+    "tula",
+    "vrischika",
+    "dhanu",
+    "makara",
+    "kumbha",
+    "meena",
+];
+
+/// The time of day at which a festival keeps its tithi, and so the day it is kept on when a tithi
+/// begins or ends within a day: see `kept` in `tools/calendar_tables.py`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TithiTime {
+    /// The tithi prevailing at sunrise (udaya tithi), the almanac's tithi of the day.
+    Sunrise,
+    /// Madhyahna, the middle fifth of the daytime.
+    Noon,
+    /// Aparahna, the fourth fifth of the daytime.
+    Afternoon,
+    /// Pradosh, the first fifth of the night.
+    Evening,
+    /// Nishita, the eighth of the night's fifteen muhurtas.
+    Midnight,
+    Moonrise,
+}
+
+impl TithiTime {
+    pub fn from_word(word: &str) -> Option<Self> {
+        Some(match word {
+            "sunrise" => TithiTime::Sunrise,
+            "noon" => TithiTime::Noon,
+            "afternoon" => TithiTime::Afternoon,
+            "evening" => TithiTime::Evening,
+            "midnight" => TithiTime::Midnight,
+            "moonrise" => TithiTime::Moonrise,
+            _ => return None,
+        })
+    }
+}
+
+/// One lunar month of the Hindu table: the day its day counts start from (days since
+/// 1970-01-01), its number (Chaitra = 1), whether it is intercalary, and for each tithi its three
+/// characters (see the table's header).
+struct LunarMonth {
+    key: i64,
+    month: u32,
+    adhika: bool,
+    days: Vec<[u8; 3]>,
+}
+
+#[derive(Deserialize)]
+struct HinduTable {
+    months: BTreeMap<String, HinduMonthRow>,
+    sankranti: BTreeMap<String, BTreeMap<String, [String; 2]>>,
+}
+
+#[derive(Deserialize)]
+struct HinduMonthRow {
+    month: String,
+    #[serde(default)]
+    adhika: bool,
+    days: String,
+}
+
+/// The Hindu table: the lunar months in order, and each year's sankrantis by sign (Mesha = 1):
+/// the civil day of the ingress and whether it comes after that day's sunset.
+#[allow(clippy::type_complexity)]
+fn hindu_table() -> &'static (Vec<LunarMonth>, BTreeMap<i32, [(CivilDate, bool); 12]>) {
+    static TABLE: OnceLock<(Vec<LunarMonth>, BTreeMap<i32, [(CivilDate, bool); 12]>)> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let table: HinduTable =
+            toml::from_str(include_str!("../../rules/calendars/hindu.toml")).expect("the Hindu calendar table");
+        let months = table
+            .months
+            .into_iter()
+            .map(|(key, row)| {
+                let key = days_from_civil(parse_iso(&key).expect("a Hindu month's key day"));
+                let month = HINDU_MONTHS.iter().position(|m| *m == row.month).expect("a Hindu month") as u32 + 1;
+                let days: Vec<[u8; 3]> =
+                    row.days.as_bytes().chunks(3).map(|c| c.try_into().expect("three characters a tithi")).collect();
+                assert_eq!(days.len(), 30, "thirty tithis a month");
+                LunarMonth { key, month, adhika: row.adhika, days }
+            })
+            .collect();
+        let sankranti = table
+            .sankranti
+            .into_iter()
+            .map(|(year, signs)| {
+                let ingress = |sign: &str| {
+                    let [moment, sunset] = &signs[sign];
+                    let (day, time) = moment.split_once('T').expect("an ingress's day and time");
+                    // "HH:MM" strings compare as times.
+                    (parse_iso(day).expect("an ingress's day"), time > sunset.as_str())
+                };
+                let year: i32 = year.parse().expect("a year");
+                let signs: [(CivilDate, bool); 12] = std::array::from_fn(|i| ingress(SOLAR_SIGNS[i]));
+                (year, signs)
+            })
+            .collect();
+        (months, sankranti)
+    })
+}
+
+/// The days on which tithi `tithi` (1-30: 1-15 the bright half, 15 the full moon; 16-30 the dark
+/// half, 30 the new moon) of the Hindu month `month` (Chaitra = 1, amanta; never an intercalary
+/// month) is kept at `at`, for each such month that begins from December of the year before
+/// `year` to December of `year` (1950-2100, the table's years): a day of another year is the
+/// caller's to drop.
+pub fn hindu_tithi_days(year: i32, month: u32, tithi: u32, at: TithiTime) -> Vec<CivilDate> {
+    let (months, _) = hindu_table();
+    let from = days_from_civil(CivilDate { year: year - 1, month: 12, day: 1 });
+    let to = days_from_civil(CivilDate { year, month: 12, day: 31 });
+    let Some(index) = usize::try_from(tithi).ok().and_then(|t| t.checked_sub(1)).filter(|t| *t < 30) else {
+        return Vec::new();
+    };
+    let first = months.partition_point(|m| m.key < from);
+    months[first..]
+        .iter()
+        .take_while(|m| m.key <= to)
+        .filter(|m| m.month == month && !m.adhika)
+        .map(|m| {
+            let [day, earlier, moon] = m.days[index];
+            let at_sunrise = m.key + i64::from(char::from(day).to_digit(36).expect("a day count"));
+            let bit = match at {
+                TithiTime::Noon => 1,
+                TithiTime::Afternoon => 2,
+                TithiTime::Evening => 4,
+                TithiTime::Midnight => 8,
+                TithiTime::Sunrise | TithiTime::Moonrise => 0,
+            };
+            let shift = match at {
+                TithiTime::Moonrise => i64::from(moon == b'+') - i64::from(moon == b'-'),
+                _ => -i64::from(char::from(earlier).to_digit(16).expect("a hexadecimal digit") & bit != 0),
+            };
+            civil_from_days(at_sunrise + shift)
+        })
+        .collect()
+}
+
+/// The sankranti of a year at which the Sun enters `sign` (Mesha = 1): the civil day (IST) of
+/// the ingress, or, `after_sunset`, the next day when the ingress comes after that day's sunset
+/// (the rule of the Tamil calendar and of Makar Sankranti). None outside 1950-2100.
+pub fn sankranti(year: i32, sign: u32, after_sunset: bool) -> Option<CivilDate> {
+    let (_, years) = hindu_table();
+    let (day, late) = *years.get(&year)?.get(usize::try_from(sign).ok()?.checked_sub(1)?)?;
+    Some(if after_sunset && late { add_days(day, 1) } else { day })
+}
+
 /// The `n`th `weekday` (0 = Monday) of a month, counting from 1; `n` = 0 is the last one. None
 /// when the month has no such day (a fifth Monday).
 pub fn nth_weekday(year: i32, month: u32, n: u32, weekday_: u32) -> Option<CivilDate> {
@@ -344,5 +530,59 @@ mod tests {
         assert_eq!(chinese_new_year(2014), Some(ymd(2014, 1, 31)));
         assert_eq!(chinese_new_year(2013), Some(ymd(2013, 2, 10)));
         assert_eq!(chinese_new_year(1900), None);
+    }
+
+    #[test]
+    fn parsi_new_years() {
+        // The Shahenshahi year has 365 days: a day earlier every four Gregorian years.
+        assert_eq!(parsi_new_year(2018), ymd(2018, 8, 17));
+        assert_eq!(parsi_new_year(2019), ymd(2019, 8, 17));
+        assert_eq!(parsi_new_year(2020), ymd(2020, 8, 16));
+        assert_eq!(parsi_new_year(2022), ymd(2022, 8, 16));
+        assert_eq!(parsi_new_year(2024), ymd(2024, 8, 15));
+        assert_eq!(parsi_new_year(2017), ymd(2017, 8, 17));
+        for year in 1900..2200 {
+            let d = parsi_new_year(year);
+            assert_eq!(d.year, year);
+            let next = parsi_new_year(year + 1);
+            assert_eq!(days_from_civil(next) - days_from_civil(d), 365, "{year}");
+        }
+    }
+
+    #[test]
+    fn hindu_tithis_and_sankrantis() {
+        let kept = |year, month, tithi, at| hindu_tithi_days(year, month, tithi, at);
+        // Diwali: the new moon tithi of Ashvin (amanta) kept at pradosh, after sunset.
+        assert!(kept(2019, 7, 30, TithiTime::Evening).contains(&ymd(2019, 10, 27)));
+        // 2020 has an intercalary Ashvin (September 18 - October 16): Diwali is in the regular one.
+        assert_eq!(kept(2020, 7, 30, TithiTime::Evening), vec![ymd(2020, 11, 14)]);
+        // At sunrise the same new moon tithi is the next day's.
+        assert!(kept(2019, 7, 30, TithiTime::Sunrise).contains(&ymd(2019, 10, 28)));
+        // Maha Shivaratri, the fourteenth of Magha's dark half at midnight; Karva Chauth at moonrise.
+        assert!(kept(2020, 11, 29, TithiTime::Midnight).contains(&ymd(2020, 2, 21)));
+        assert!(kept(2018, 7, 19, TithiTime::Moonrise).contains(&ymd(2018, 10, 27)));
+        // Guru Gobind Singh's birthday, Pausha's bright seventh, came twice in 2017.
+        let twice: Vec<CivilDate> =
+            kept(2017, 10, 7, TithiTime::Sunrise).into_iter().filter(|d| d.year == 2017).collect();
+        assert_eq!(twice, vec![ymd(2017, 1, 5), ymd(2017, 12, 25)]);
+        assert!(kept(1949, 1, 1, TithiTime::Sunrise).is_empty(), "before the table");
+        assert!(kept(2019, 1, 31, TithiTime::Sunrise).is_empty(), "no tithi 31");
+        // Makar Sankranti 2019: the Sun entered Makara at 19:51 IST on January 14, after sunset.
+        assert_eq!(sankranti(2019, 10, false), Some(ymd(2019, 1, 14)));
+        assert_eq!(sankranti(2019, 10, true), Some(ymd(2019, 1, 15)));
+        assert_eq!(sankranti(2018, 10, true), Some(ymd(2018, 1, 14)));
+        // Mesha Sankranti, Vaisakhi: April 13 in 2020, 2024; 14 in 2018, 2021.
+        for (year, day) in [(2018, 14), (2020, 13), (2021, 14), (2024, 13)] {
+            assert_eq!(sankranti(year, 1, false), Some(ymd(year, 4, day)), "{year}");
+        }
+        assert_eq!(sankranti(2101, 1, false), None);
+        // Every year of the table has its twelve ingresses in order, a solar month apart.
+        for year in 1950..=2100 {
+            let days: Vec<i64> = (1..=12).map(|s| days_from_civil(sankranti(year, s, false).unwrap())).collect();
+            for pair in days.windows(2) {
+                let gap = (pair[1] - pair[0]).rem_euclid(366);
+                assert!((29..=32).contains(&gap), "{year}: {days:?}");
+            }
+        }
     }
 }

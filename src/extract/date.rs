@@ -5,8 +5,8 @@
 
 use super::boundary::{FormMatch, Forms, Twin, words_are_ascii};
 use super::calendar::{
-    add_days, chinese_new_year, days_from_civil, easter, hebrew_to_civil, hijri_to_civil, hijri_years_in, is_valid,
-    nth_weekday, orthodox_easter, weekday,
+    TithiTime, add_days, chinese_new_year, days_from_civil, easter, hebrew_to_civil, hijri_to_civil, hijri_years_in,
+    hindu_tithi_days, is_valid, nth_weekday, orthodox_easter, parsi_new_year, sankranti, weekday,
 };
 use super::lexicon::{Holiday, Lexicon};
 use super::number::{TENS, UNITS, number_pattern, parse_number};
@@ -85,6 +85,8 @@ pub struct HolidayRule {
     moves: [i8; 7],
     /// Its names are read only capitalised ("Lent", not the verb "lent") or before a year.
     capitalised: bool,
+    /// Its names are read only before a year ("Rakhi 2018", not the given name "Rakhi").
+    year_required: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,13 +119,41 @@ enum HolidayBase {
         weekday: u32,
     },
     ChineseNewYear,
+    /// A tithi (1-30) of a Hindu lunar month (Chaitra = 1, amanta), kept at a time of day.
+    Hindu {
+        month: u32,
+        tithi: u32,
+        at: TithiTime,
+    },
+    /// The sankranti at which the Sun enters a sidereal sign (Mesha = 1): its civil day, or the
+    /// next when `after_sunset` and the Sun enters after sunset.
+    Solar {
+        sign: u32,
+        after_sunset: bool,
+    },
+    /// The Parsi (Shahenshahi) New Year.
+    ParsiNewYear,
+}
+
+/// A tithi as the lexicon names it: "shukla N" (1-15) and "krishna N" (1-15) for the bright and
+/// the dark half, "purnima" (the full moon, shukla 15) and "amavasya" (the new moon, krishna 15).
+fn tithi_number(words: &[&str]) -> Option<u32> {
+    let n = |t: &str| t.parse::<u32>().ok().filter(|n| (1..=15).contains(n));
+    match words {
+        ["purnima"] => Some(15),
+        ["amavasya"] => Some(30),
+        ["shukla", t] => n(t),
+        ["krishna", t] => n(t).map(|t| t + 15),
+        _ => None,
+    }
 }
 
 impl HolidayRule {
     /// Reads the day a holiday falls on: "12-25", "4 thu nov", "last mon may", "easter",
     /// "easter -2", "4 thu nov +1", "orthodox easter -48", "hebrew tishrei 10", "islamic
     /// shawwal 1", "islamic ramadan" (the whole month), "islamic ramadan last fri", "chinese new
-    /// year".
+    /// year", "hindu ashvin amavasya evening", "hindu chaitra shukla 9 noon", "solar mesha",
+    /// "solar makara sunset", "parsi new year".
     pub fn parse(text: &str) -> Result<Self, String> {
         let bad =
             || format!("{text:?} is not a holiday day (\"12-25\", \"4 thu nov\", \"easter -2\", \"hebrew nisan 15\")");
@@ -141,6 +171,19 @@ impl HolidayRule {
             ["easter"] => HolidayBase::Easter,
             ["orthodox", "easter"] => HolidayBase::OrthodoxEaster,
             ["chinese", "new", "year"] => HolidayBase::ChineseNewYear,
+            ["parsi", "new", "year"] => HolidayBase::ParsiNewYear,
+            ["solar", sign, rest @ ..] if matches!(rest, [] | ["sunset"]) => HolidayBase::Solar {
+                sign: month_in(super::calendar::SOLAR_SIGNS, sign).ok_or_else(bad)?,
+                after_sunset: !rest.is_empty(),
+            },
+            ["hindu", month, rest @ ..] => {
+                let month = month_in(super::calendar::HINDU_MONTHS, month).ok_or_else(bad)?;
+                let (tithi, at) = match rest {
+                    [tithi @ .., at] if TithiTime::from_word(at).is_some() => (tithi, TithiTime::from_word(at)),
+                    tithi => (tithi, Some(TithiTime::Sunrise)),
+                };
+                HolidayBase::Hindu { month, tithi: tithi_number(tithi).ok_or_else(bad)?, at: at.ok_or_else(bad)? }
+            }
             ["hebrew", month, day] => HolidayBase::Hebrew {
                 month: month_in(super::calendar::HEBREW_MONTHS, month).ok_or_else(bad)?,
                 day: day.parse().ok().filter(|d| (1..=30).contains(d)).ok_or_else(bad)?,
@@ -171,7 +214,7 @@ impl HolidayRule {
             },
             _ => return Err(bad()),
         };
-        Ok(HolidayRule { base, offset, days: 1, moves: [0; 7], capitalised: false })
+        Ok(HolidayRule { base, offset, days: 1, moves: [0; 7], capitalised: false, year_required: false })
     }
 
     /// A lexicon holiday's rule: its day, how long it lasts, the weekdays it moves off ("sat
@@ -189,6 +232,7 @@ impl HolidayRule {
             rule.moves[scan_weekday(wd).ok_or_else(bad)? as usize] = n;
         }
         rule.capitalised = holiday.capitalised;
+        rule.year_required = holiday.year_required;
         Ok(rule)
     }
 
@@ -207,6 +251,15 @@ impl HolidayRule {
             HolidayBase::Easter => vec![one(easter(year))],
             HolidayBase::OrthodoxEaster => vec![one(orthodox_easter(year))],
             HolidayBase::ChineseNewYear => chinese_new_year(year).map(one).into_iter().collect(),
+            HolidayBase::ParsiNewYear => vec![one(parsi_new_year(year))],
+            HolidayBase::Solar { sign, after_sunset } => {
+                sankranti(year, sign, after_sunset).map(one).into_iter().collect()
+            }
+            // The months that begin from December of the year before: a day of another year is
+            // dropped below, after the offset.
+            HolidayBase::Hindu { month, tithi, at } => {
+                hindu_tithi_days(year, month, tithi, at).into_iter().map(one).collect()
+            }
             HolidayBase::Hebrew { month, day } => {
                 let hebrew_years = [i64::from(year) + 3760, i64::from(year) + 3761];
                 hebrew_years.into_iter().map(|y| one(hebrew_to_civil(y, month, day))).collect()
@@ -1575,6 +1628,14 @@ mod tests {
         let eid = HolidayRule::parse("islamic shawwal 1").unwrap().in_year(2000);
         assert_eq!(eid.len(), 2, "two Eid al-Fitr in 2000: {eid:?}");
         assert_eq!(on("chinese new year", 2100), None, "beyond the table");
+        assert_eq!(on("hindu ashvin amavasya evening", 2019), Some(CivilDate { year: 2019, month: 10, day: 27 }));
+        assert_eq!(on("hindu phalguna purnima evening +1", 2019), Some(CivilDate { year: 2019, month: 3, day: 21 }));
+        assert_eq!(on("hindu kartika shukla 6", 2019), Some(CivilDate { year: 2019, month: 11, day: 2 }));
+        assert_eq!(on("hindu shravana krishna 8 midnight", 2019), Some(CivilDate { year: 2019, month: 8, day: 23 }));
+        assert_eq!(on("solar makara sunset", 2019), Some(CivilDate { year: 2019, month: 1, day: 15 }));
+        assert_eq!(on("solar makara", 2019), Some(CivilDate { year: 2019, month: 1, day: 14 }));
+        assert_eq!(on("parsi new year", 2020), Some(CivilDate { year: 2020, month: 8, day: 16 }));
+        assert_eq!(on("hindu chaitra shukla 1", 1949), None, "before the table");
         for bad in [
             "12-32",
             "6 mon may",
@@ -1584,6 +1645,13 @@ mod tests {
             "hebrew adar 31",
             "islamic ramadhan 1",
             "islamic ramadan last xyz",
+            "hindu kartik purnima",
+            "hindu ashvin shukla 16",
+            "hindu ashvin krishna 0",
+            "hindu ashvin purnima dusk",
+            "hindu ashvin",
+            "solar makar",
+            "solar makara sunrise",
         ] {
             assert!(HolidayRule::parse(bad).is_err(), "{bad:?}");
         }
@@ -2648,6 +2716,9 @@ impl DateGrammar {
             let rule = self.holiday(name)?;
             // "lent" in lower case is the verb, unless a year follows ("lent 2018").
             if rule.capitalised && s("hy").is_none() && !name.chars().any(char::is_uppercase) {
+                return None;
+            }
+            if rule.year_required && s("hy").is_none() {
                 return None;
             }
             let first = |year: i32| rule.in_year(year).into_iter().next();

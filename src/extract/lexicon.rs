@@ -34,6 +34,9 @@ pub struct Holiday {
     /// Its names are read only capitalised, or before a year: "Lent", not "lent".
     #[serde(default)]
     pub capitalised: bool,
+    /// Its names are read only before a year: "Rakhi 2018", not the given name "Rakhi".
+    #[serde(default)]
+    pub year_required: bool,
     /// Phrases and the days they are read as, "TEXT => 2018-06-15" or "TEXT => 2018-03-31 ..
     /// 2018-04-07" (first and last day); `cargo test` reads each.
     pub examples: Vec<String>,
