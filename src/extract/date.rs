@@ -2103,12 +2103,20 @@ mod tests {
         let sunday_feb_10 = ("Sunday, Feb 10".to_string(), Some(2013), Some(2), Some(10));
         assert_eq!(on("Sunday, Feb 10", Prefer::Future), sunday_feb_10, "two days ago, not 2019");
         assert_eq!(on("Sunday, Feb 10", Prefer::Past), sunday_feb_10);
-        // Neither the last nor the next July 18 is a Friday: the date stands, the weekday a slip.
-        assert_eq!(
-            on("Friday, July 18", Prefer::Future),
-            ("Friday, July 18".to_string(), Some(2013), Some(7), Some(18))
-        );
+        // Neither the last nor the next July 18 is a Friday, the one after is: looking ahead, the
+        // weekday picks it, before the date or after it.
+        for text in ["Friday, July 18", "Fri, Jul 18", "Jul 18, Fri", "18 July, Friday"] {
+            assert_eq!(on(text, Prefer::Future), (text.to_string(), Some(2014), Some(7), Some(18)), "{text}");
+        }
+        // News names no day over a year away without its year: the weekday is a slip.
         assert_eq!(on("Friday, July 18", Prefer::Past), ("Friday, July 18".to_string(), Some(2012), Some(7), Some(18)));
+        let week_old = scanned("on Tuesday March 7", p(2018, 3, 14), Prefer::Past);
+        let tuesday_march_7 = DateValue { weekday: Some(1), ..day_value_of(at(2018, 3, 7)) };
+        assert_eq!(week_old, vec![("Tuesday March 7", DateReading::Date(tuesday_march_7))], "not March 7, 2017");
+        // A weekday after a year is no weekday of the date.
+        let phrases: Vec<&str> =
+            scanned("July 18, 2014, Fri", tuesday, Prefer::Past).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(phrases, ["July 18, 2014", "Fri"]);
     }
 
     #[test]
@@ -2410,15 +2418,26 @@ fn full_year(text: &str) -> Option<i32> {
 }
 
 /// Month `m` day `d` said with weekday `w` but no year ("Sunday, Feb 10"): of its two
-/// occurrences nearest to `p`, the one whose weekday agrees; if neither does, the one `prefer`
-/// points to, the weekday a slip of the writer's.
+/// occurrences nearest to `p` (the last and the next), the one whose weekday agrees; looking
+/// ahead ([`Prefer::Future`]), also the one a year after the next. If none agrees, the one
+/// `prefer` points to, the weekday a slip of the writer's.
+///
+/// A date an assistant is asked about may lie over a year ahead: "Fri, Jul 18" said in February
+/// 2013 is July 18, 2014 (2013's is a Thursday, 2012's a Wednesday). News does not name a day
+/// over a year back without its year, so there a weekday that agrees with neither nearest
+/// occurrence is a slip: "Tuesday March 7" written on March 14, 2018 is the Wednesday a week
+/// before, not March 7, 2017.
 fn day_on_weekday(p: CivilDate, m: u32, d: u32, w: u32, prefer: Prefer) -> Option<CivilDate> {
-    let mut near: Vec<CivilDate> = (p.year - 1..=p.year + 1)
-        .map(|year| CivilDate { year, month: m, day: d })
-        .filter(|date| is_valid(*date))
-        .collect();
+    let on = |year: i32| Some(CivilDate { year, month: m, day: d }).filter(|date| is_valid(*date));
+    let mut near: Vec<CivilDate> = (p.year - 1..=p.year + 1).filter_map(on).collect();
     near.sort_by_key(|date| (days_from_civil(*date) - days_from_civil(p)).abs());
-    match near.iter().take(2).find(|date| weekday(**date) == w) {
+    near.truncate(2);
+    if prefer == Prefer::Future
+        && let Some(after_next) = near.iter().max().and_then(|next| on(next.year + 1))
+    {
+        near.push(after_next);
+    }
+    match near.iter().find(|date| weekday(**date) == w) {
         Some(date) => Some(*date),
         None => month_day_year(p, m, d, prefer).map(|year| CivilDate { year, month: m, day: d }),
     }
@@ -2491,8 +2510,8 @@ impl DateGrammar {
                 format!(r"\b(?P<ndir>last|next|past|previous|coming|upcoming)\s+(?P<nn>{num})\s+(?P<nu>{spans})\b|\b(?P<nn2>{num})\s+(?P<ndir2>next|past|previous|coming|upcoming)\s+(?P<nu2>{spans})\b"),
                 format!(r"\b(?:the\s+)?(?P<mofn>{month_ordinals}|1[0-2]th|[1-9](?:st|nd|rd|th))\s+month\s+of\s+(?:(?P<mofy>{year})|(?:the\s+)?(?:(?P<mofrel>this|next|last|previous|current)\s+)?year\b)|\b(?P<ytd>the\s+year\s+to\s+date|year-to-date)\b"),
                 format!(r"\b(?:the\s+)?(?P<fnd>first|last)\s+(?P<fnn>{num})\s+(?P<fnu>days|weeks|months|quarters)\s+of\s+(?:(?P<fny>{year})|(?:the\s+)?(?:(?P<fnrel>this|next|last|previous|current)\s+)?year\b)"),
-                format!(r"\b(?:(?P<wb>{wd}),?\s*)?(?:the\s+)?(?P<dd>{day})\.?\s*(?:day\s+)?(?:of\s+)?(?P<md>{mon})(?:\s*,?\s*(?P<yd>{year}|'\d\d\b|{year_words}))?"),
-                format!(r"\b(?:(?P<wc>{wd})(?:,?\s*|-))?(?P<me>{mon})(?:\s*[./-]\s*|\s+the\s+|\s*)(?P<de>{day})(?:\s*,?\s*(?P<ye>{year}|{year_words}))?"),
+                format!(r"\b(?:(?P<wb>{wd}),?\s*)?(?:the\s+)?(?P<dd>{day})\.?\s*(?:day\s+)?(?:of\s+)?(?P<md>{mon})(?:\s*,?\s*(?P<yd>{year}|'\d\d\b|{year_words})|,\s*(?P<wf>{wd}))?"),
+                format!(r"\b(?:(?P<wc>{wd})(?:,?\s*|-))?(?P<me>{mon})(?:\s*[./-]\s*|\s+the\s+|\s*)(?P<de>{day})(?:\s*,?\s*(?P<ye>{year}|{year_words})|,\s*(?P<wf>{wd}))?"),
                 // "Friday (March 22)": a weekday with its date in brackets, as news agencies write it.
                 format!(r"\b(?P<wc>{wd})\s*\(\s*(?P<me>{mon})\s*[./-]?\s*(?P<de>{day})(?:\s*,?\s*(?P<ye>{year}))?\s*\)"),
                 format!(r"\b(?P<mg>{names})(?P<dg>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<yg>{year}))?"),
@@ -2700,7 +2719,7 @@ impl DateGrammar {
             let m = month_number(m)?;
             let d = day_value(s("dd").or(s("de")).or(s("dg"))?)?;
             let y = s("yd").or(s("ye")).or(s("yg"));
-            if let (None, Some(p), Some(w)) = (y, p, s("wb").or(s("wc")).and_then(scan_weekday)) {
+            if let (None, Some(p), Some(w)) = (y, p, s("wb").or(s("wc")).or(s("wf")).and_then(scan_weekday)) {
                 return day_on_weekday(p, m, d, w, prefer).map(|date| DateReading::Date(day_value_of(date)));
             }
             return place(m, d, y);
