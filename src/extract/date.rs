@@ -342,6 +342,15 @@ fn after_acronym(before: &str) -> bool {
         && !words.next().is_some_and(|w| caps(w.trim_end_matches(|c: char| !c.is_alphanumeric())))
 }
 
+/// Whether the line around `range` is all capitals, as headlines are ("BOY, 12, DIES"): more than
+/// one word and no lower-case letter.
+fn in_a_line_of_capitals(text: &str, range: &Range<usize>) -> bool {
+    let start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[range.end..].find('\n').map_or(text.len(), |i| range.end + i);
+    let line = &text[start..end];
+    line.split_whitespace().nth(1).is_some() && !line.chars().any(char::is_lowercase)
+}
+
 /// A relative phrase read without a reference date: its words, unresolved.
 fn unresolved(phrase: &str) -> DateReading {
     let text = phrase.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
@@ -602,6 +611,10 @@ impl DateGrammar {
                 }
             }
             if c.name("dd").is_some() && amount(m.start) {
+                continue;
+            }
+            // "THE BOY WHO LIVED": in a line of capitals, a word in capitals is no abbreviation.
+            if c.name("ab").is_some() && in_a_line_of_capitals(text, &m) {
                 continue;
             }
             if c.name("na").or(c.name("sr1")).or(c.name("sd1")).is_some() {
@@ -1716,6 +1729,32 @@ mod tests {
         assert!(matches!(&part("the end of Friday")[..], [("Friday", DateReading::Date(v))] if v.day == Some(15)));
     }
 
+    #[test]
+    fn eom_boy_and_eoy_read_as_the_words_they_abbreviate() {
+        let on = |text| scanned(text, p(2013, 2, 12), Prefer::Past);
+        for (text, phrase, words) in [
+            ("EOM", "EOM", "the end of the month"),
+            ("at the EOM", "the EOM", "the end of the month"),
+            ("by EOY", "EOY", "the end of the year"),
+            ("the BOY", "the BOY", "the beginning of the year"),
+        ] {
+            let [(found, reading)] = &on(text)[..] else { panic!("{text:?}: {:?}", on(text)) };
+            assert_eq!((*found, reading), (phrase, &on(words)[0].1), "{text}");
+        }
+        assert_eq!(on("EOM")[0].1, DateReading::Part { of: (at(2013, 2, 1), at(2013, 3, 1)), part: Part::End });
+        // Capitals only; "BOM" is the Bureau of Meteorology; in a line of capitals a word is no
+        // abbreviation.
+        for text in [
+            "the boy and the eom",
+            "BOYS and TOMBOY",
+            "a forecaster at the BOM said",
+            "THE BOY WHO LIVED",
+            "BOY, 12, DIES",
+        ] {
+            assert!(on(text).is_empty(), "{text}: {:?}", on(text));
+        }
+    }
+
     fn between(a: (i32, u32, u32), b: (i32, u32, u32)) -> DateReading {
         let day = |(y, m, d): (i32, u32, u32)| {
             let s = CivilDate { year: y, month: m, day: d };
@@ -2490,7 +2529,9 @@ impl DateGrammar {
             let holidays = holiday_names_pattern(self.holidays.iter().map(|(name, _)| name.as_str()));
             let forms = [
                 format!(r"\b(?:(?P<hdir>{holiday_directions})\s+)?(?P<hol>{holidays})\b(?:\s*,?\s*(?:of\s+|in\s+)?(?P<hy>{year})|\s+(?:of|in)\s+(?P<hyrel>this|next|last|previous)\s+year\b)?"),
-                r"\b(?:the\s+)?(?P<bpart>beginning|start|middle|end)\s+of\s+(?:the\s+)?(?P<bunit>week|month|year)\b".to_string(),
+                // "EOM", "the BOY": the end of the month, the beginning of the year, in capitals
+                // only ("boy"); not "BOM", the Bureau of Meteorology ("a forecaster at the BOM").
+                r"\b(?:the\s+)?(?:(?P<bpart>beginning|start|middle|end)\s+of\s+(?:the\s+)?(?P<bunit>week|month|year)\b|(?P<ab>(?-i:EOM|EOY|BOY))\b)".to_string(),
                 format!(r"\b(?P<ya>{year})\s?[-/.]\s?(?P<ma>{n}|{mon})\s?[-/.]\s?(?P<da>{n})\b"),
                 format!(r"\b(?P<yb>{year})[-/](?P<mb>{n})\b"),
                 format!(r"\b(?P<mc>{n})\s*/\s*(?P<yc>{year})"),
@@ -2842,9 +2883,12 @@ impl DateGrammar {
                 }),
             });
         }
-        if let Some(unit) = s("bunit") {
+        let abbreviated = s("ab").map(|ab| {
+            let part = if ab.starts_with('E') { Part::End } else { Part::Start };
+            (part, if ab.ends_with('M') { "month" } else { "year" })
+        });
+        if let Some((part, unit)) = abbreviated.or(s("bpart").and_then(Part::from_word).zip(s("bunit"))) {
             // "the end of the year": of the current one.
-            let part = Part::from_word(s("bpart")?)?;
             let of = match unit.to_lowercase().as_str() {
                 "week" => (monday_of(p), add_days(monday_of(p), 7)),
                 "month" => date_stretch(&month_value(p.year, p.month))?,
