@@ -454,10 +454,17 @@ fn extract(
                     // one from its eve to its last day.
                     let eve =
                         convention == Convention::Duckling && grammar.dates.names_hebrew_holiday(&text[span.clone()]);
-                    match stretch(&d, convention) {
-                        Some((Some(start), Some(end))) if eve => {
+                    // factlint reads a season up to the day the next one starts ("this summer":
+                    // June 21 to September 22); Duckling writes a season it names as a closed
+                    // interval to that day.
+                    let season = convention == Convention::Duckling && names_season(&text[span.clone()]);
+                    match (stretch(&d, convention), &d) {
+                        (Some((Some(start), Some(end))), _) if eve => {
                             let end = if end == add_days(start, 1) { start } else { end };
                             mention(span, Got::Date(DateReading::Period { start: add_days(start, -1), end }))
+                        }
+                        (_, DateReading::Period { start, end }) if season => {
+                            mention(span, Got::Date(DateReading::Period { start: *start, end: add_days(*end, 1) }))
                         }
                         _ => mention(span, Got::Date(d)),
                     }
@@ -465,6 +472,12 @@ fn extract(
                 .collect()
         }
     }
+}
+
+/// Whether a mention names a season ("this summer", "last winter").
+fn names_season(mention: &str) -> bool {
+    let lower = mention.to_lowercase();
+    ["spring", "summer", "autumn", "fall", "winter"].iter().any(|season| lower.contains(season))
 }
 
 /// Whether a mention states the kind of value a spec of `kind` judges.

@@ -5,8 +5,8 @@
 
 use super::boundary::{FormMatch, Forms, Twin, words_are_ascii};
 use super::calendar::{
-    TithiTime, add_days, chinese_new_year, days_from_civil, easter, hebrew_to_civil, hijri_to_civil, hijri_years_in,
-    hindu_tithi_days, is_valid, nth_weekday, orthodox_easter, parsi_new_year, sankranti, weekday,
+    TithiTime, add_days, chinese_new_year, civil_from_days, days_from_civil, easter, hebrew_to_civil, hijri_to_civil,
+    hijri_years_in, hindu_tithi_days, is_valid, nth_weekday, orthodox_easter, parsi_new_year, sankranti, weekday,
 };
 use super::lexicon::{Holiday, Lexicon};
 use super::number::{TENS, UNITS, number_pattern, parse_number};
@@ -306,6 +306,90 @@ fn holiday_from(rule: HolidayRule, from: CivilDate, back: bool, inclusive: bool)
         days.into_iter().filter(|(n, _)| *n > d0 || (inclusive && *n == d0)).min_by_key(|(n, _)| *n)
     }
     .map(|(_, d)| d)
+}
+
+/// A season of the northern hemisphere, from its equinox or solstice to the next, the days taken
+/// as March 20, June 21, September 23 and December 21 (as Duckling takes them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Season {
+    Spring,
+    Summer,
+    Autumn,
+    Winter,
+}
+
+impl Season {
+    fn named(name: &str) -> Option<Season> {
+        Some(match name.to_lowercase().as_str() {
+            "spring" => Season::Spring,
+            "summer" => Season::Summer,
+            "autumn" | "fall" => Season::Autumn,
+            "winter" => Season::Winter,
+            _ => return None,
+        })
+    }
+
+    /// The days of the season that starts in `year` (a winter ends the next year).
+    fn starting_in(self, year: i32) -> (CivilDate, CivilDate) {
+        let at = |year, month, day| CivilDate { year, month, day };
+        match self {
+            Season::Spring => (at(year, 3, 20), at(year, 6, 21)),
+            Season::Summer => (at(year, 6, 21), at(year, 9, 23)),
+            Season::Autumn => (at(year, 9, 23), at(year, 12, 21)),
+            Season::Winter => (at(year, 12, 21), at(year + 1, 3, 20)),
+        }
+    }
+
+    fn of(self, year: i32) -> DateReading {
+        let (start, end) = self.starting_in(year);
+        DateReading::Period { start, end }
+    }
+
+    /// "this summer" (`step` 0): the one under way at `p`, else the one starting in its year;
+    /// "last summer" (-1): the last one over by `p`; "next summer" (1): the first one to start
+    /// after `p`.
+    fn from(self, p: CivilDate, step: i64) -> Option<DateReading> {
+        let mut seasons = (p.year - 2..=p.year + 1).map(|y| self.starting_in(y));
+        let (start, end) = match step {
+            0 => {
+                let seasons: Vec<_> = seasons.collect();
+                let under_way = seasons.iter().find(|(start, end)| *start <= p && p < *end);
+                *under_way.or_else(|| seasons.iter().find(|(start, _)| start.year == p.year))?
+            }
+            step if step < 0 => seasons.rev().find(|(_, end)| *end <= p)?,
+            _ => seasons.find(|(start, _)| *start > p)?,
+        };
+        Some(DateReading::Period { start, end })
+    }
+}
+
+/// How many units a date phrase counts: "3", "three", "a"; "few" and "a few" are three, as both
+/// peers count them ("the past few days", "in a few weeks").
+fn amount_of(text: &str) -> Option<f64> {
+    match text.to_lowercase().as_str() {
+        "a" | "an" => Some(1.0),
+        "few" | "a few" => Some(3.0),
+        a => parse_number(a),
+    }
+}
+
+/// A holiday's days as a reading: a day, or a stretch of days (Passover, Ramadan).
+fn holiday_reading((start, end): (CivilDate, CivilDate)) -> DateReading {
+    if end == add_days(start, 1) { DateReading::Date(day_value_of(start)) } else { DateReading::Period { start, end } }
+}
+
+/// `day` moved by `n` units (whole days, weeks, months or years); a day past the end of the
+/// month it lands in is that month's last ("a month after January 31" is February 28 or 29).
+fn shift(day: CivilDate, n: i64, unit: DurationUnit) -> Option<CivilDate> {
+    let months = match unit {
+        DurationUnit::Day => return Some(add_days(day, n)),
+        DurationUnit::Week => return Some(add_days(day, 7 * n)),
+        DurationUnit::Month => n,
+        DurationUnit::Year => 12 * n,
+        _ => return None,
+    };
+    let first = month_start(i64::from(day.year) * 12 + i64::from(day.month) - 1 + months);
+    Some(CivilDate { day: day.day.min(super::calendar::days_in_month(first.year, first.month)), ..first })
 }
 
 /// A whole count of units in a date phrase: "3", "three", "a"; None beyond ten thousand, where
@@ -613,6 +697,13 @@ impl DateGrammar {
             if c.name("dd").is_some() && amount(m.start) {
                 continue;
             }
+            // "in 2014 BC Hydro", "14 AD patients": an undotted era is an abbreviation of something
+            // else when a word follows it.
+            if c.name("era").is_some_and(|e| !e.as_str().ends_with('.'))
+                && text[m.end..].trim_start().starts_with(char::is_alphanumeric)
+            {
+                continue;
+            }
             // "THE BOY WHO LIVED": in a line of capitals, a word in capitals is no abbreviation.
             if c.name("ab").is_some() && in_a_line_of_capitals(text, &m) {
                 continue;
@@ -659,6 +750,7 @@ impl DateGrammar {
         }
         let kept: Vec<(Range<usize>, DateReading)> = kept.into_values().collect();
         let kept = self.attach_years(text, kept);
+        let kept = self.count_from_offsets(text, kept, reference);
         let kept = self.apply_parts(text, kept, reference, prefer);
         let found = self.join_ranges(text, kept, reference);
         let found = offset_days(text, found);
@@ -1082,6 +1174,102 @@ impl DateGrammar {
         out
     }
 
+    /// A holiday or a month counted from another day than the reference: "thanksgiving in 9
+    /// months", "March in a year", "Christmas two years ago". Counted in years, it is the
+    /// occurrence in the year counted to ("Christmas two years ago", said in February 2013, is
+    /// Christmas 2011, as "Christmas last year" is 2012); counted in shorter units, the occurrence
+    /// nearest the day counted to. "in N years" after a superlative or an ordinal counts the time
+    /// since, not a date ("the coldest March in 50 years", "the first Christmas in two years"),
+    /// and before "when" or "of" it is no offset either ("a March in a year when ...").
+    fn count_from_offsets(
+        &self,
+        text: &str,
+        found: Vec<(Range<usize>, DateReading)>,
+        reference: Option<CivilDate>,
+    ) -> Vec<(Range<usize>, DateReading)> {
+        static RE: OnceLock<(Regex, Regex, Regex)> = OnceLock::new();
+        let Some(p) = reference else { return found };
+        let (offset, since, clause) = RE.get_or_init(|| {
+            let num = number_pattern();
+            let unit = r"days?|weeks?|months?|years?";
+            (
+                Regex::new(&format!(
+                    r"(?i)^\s+(?:(?P<in>in)\s+(?P<n1>{num}|an?)\s+(?P<u1>{unit})|(?P<n2>{num}|an?)\s+(?P<u2>{unit})\s+(?P<dir>from\s+now|hence|ago))\b"
+                ))
+                .expect("an offset after a holiday or a month"),
+                Regex::new(r"(?i)\b(?:first|last|only|most|least|\w{2,}est)\b(?:\s+\S+){0,2}\s+$")
+                    .expect("a superlative or an ordinal before a holiday or a month"),
+                Regex::new(r"(?i)^\s+(?:when|that|where|of|since|for)\b").expect("a clause after an offset"),
+            )
+        });
+        let mut out = Vec::with_capacity(found.len());
+        let mut covered = 0;
+        for (range, reading) in found {
+            if range.start < covered {
+                continue;
+            }
+            let shifted = offset.captures(&text[range.end..]).and_then(|c| {
+                let after = range.end + c.get(0)?.end();
+                if c.name("in").is_some() && (since.is_match(&text[..range.start]) || clause.is_match(&text[after..])) {
+                    return None;
+                }
+                let n = count_of(c.name("n1").or(c.name("n2"))?.as_str())?;
+                let n = if c.name("dir").is_some_and(|d| d.as_str().eq_ignore_ascii_case("ago")) { -n } else { n };
+                let unit = DurationUnit::from_name(c.name("u1").or(c.name("u2"))?.as_str())?;
+                let reading = self.occurrence_near(&text[range.clone()], &reading, shift(p, n, unit)?, unit)?;
+                Some((range.start..after, reading))
+            });
+            match shifted {
+                Some((span, reading)) => {
+                    covered = span.end;
+                    out.push((span, reading));
+                }
+                None => out.push((range, reading)),
+            }
+        }
+        out
+    }
+
+    /// The occurrence of a holiday or a month (`phrase`, read as `reading`) that an offset of
+    /// `unit`s counts to from the reference: the one in `day`'s year when counting years, else the
+    /// one nearest `day`. None for any other phrase.
+    fn occurrence_near(
+        &self,
+        phrase: &str,
+        reading: &DateReading,
+        day: CivilDate,
+        unit: DurationUnit,
+    ) -> Option<DateReading> {
+        let distance = |(start, end): (CivilDate, CivilDate)| {
+            (days_from_civil(start) + days_from_civil(end) - 2 * days_from_civil(day)).abs()
+        };
+        if let Some(rule) = self.holiday(phrase) {
+            let days = if unit == DurationUnit::Year {
+                rule.in_year(day.year).into_iter().next()
+            } else {
+                [holiday_from(rule, day, true, true), holiday_from(rule, day, false, true)]
+                    .into_iter()
+                    .flatten()
+                    .min_by_key(|d| distance(*d))
+            };
+            return days.map(holiday_reading);
+        }
+        let DateReading::Date(DateValue { month: Some(m), day: None, .. }) = reading else {
+            return None;
+        };
+        let year = if unit == DurationUnit::Year {
+            day.year
+        } else {
+            (day.year - 1..=day.year + 1).min_by_key(|y| {
+                distance((
+                    month_start(i64::from(*y) * 12 + i64::from(*m) - 1),
+                    month_start(i64::from(*y) * 12 + i64::from(*m)),
+                ))
+            })?
+        };
+        Some(DateReading::Date(month_value(year, *m)))
+    }
+
     /// A found date read again against `anchor` instead of the reference date.
     fn reread(&self, text: &str, anchor: CivilDate, prefer: Prefer) -> Option<DateReading> {
         match self.scan_with(text, Some(anchor), prefer).as_slice() {
@@ -1415,6 +1603,7 @@ pub fn reading(v: &DateValue) -> String {
         }
         (None, Some(m), Some(d)) => format!("{} {d} (year unknown)", month_name(m)),
         (Some(y), Some(m), None) => format!("{} {y}", month_name(m)),
+        (Some(y), None, None) if y < 0 => format!("{} BC", -y),
         (Some(y), None, None) => format!("{y}"),
         _ => v.weekday.map(|w| format!("{} (date unknown)", wd(w))).unwrap_or_else(|| "unknown date".into()),
     }
@@ -2202,6 +2391,91 @@ mod tests {
     }
 
     #[test]
+    fn holidays_and_months_counted_from_another_day() {
+        let month = |y, m| DateReading::Date(month_value(y, m));
+        for prefer in [Prefer::Past, Prefer::Future] {
+            let on = |text| scanned(text, p(2013, 2, 12), prefer);
+            for (text, reading) in [
+                ("thanksgiving in 9 months", day(2013, 11, 28)),
+                ("thanksgiving 3 months ago", day(2012, 11, 22)),
+                ("Christmas two years ago", day(2011, 12, 25)),
+                ("New Year's Day two years ago", day(2011, 1, 1)),
+                ("Christmas in 2 weeks", day(2012, 12, 25)),
+                ("Easter three years hence", day(2016, 3, 27)),
+                ("March in a year", month(2014, 3)),
+                ("September 6 months from now", month(2013, 9)),
+            ] {
+                assert_eq!(on(text), vec![(text, reading)], "{text} ({prefer:?})");
+            }
+        }
+        // The time since, not a date: each phrase stays two readings, the month or holiday by the
+        // reference date and the offset apart.
+        let on = |text| scanned(text, p(2013, 2, 12), Prefer::Past);
+        for text in [
+            "the coldest March in 50 years",
+            "the first Christmas in two years",
+            "its most violent March in a decade",
+            "a March in a year when nothing happened",
+        ] {
+            let found = on(text);
+            assert!(found.iter().all(|(phrase, _)| !phrase.contains(" in ")), "{text}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn eras_seasons_and_the_closest_day() {
+        let year =
+            |y| DateReading::Date(DateValue { year: Some(y), month: None, day: None, weekday: None, unresolved: None });
+        let period = |a: (i32, u32, u32), b: (i32, u32, u32)| DateReading::Period {
+            start: CivilDate { year: a.0, month: a.1, day: a.2 },
+            end: CivilDate { year: b.0, month: b.1, day: b.2 },
+        };
+        let on = |text| scanned(text, p(2013, 2, 12), Prefer::Past);
+        for (text, reading) in [
+            ("2014 BC", year(-2014)),
+            ("44 B.C.", year(-44)),
+            ("14 a.d.", year(14)),
+            ("AD 70", year(70)),
+            ("14april 2015", day(2015, 4, 14)),
+            ("Easter Sunday two thousand ten", day(2010, 4, 4)),
+            ("next few days", period((2013, 2, 13), (2013, 2, 16))),
+            ("past few days", period((2013, 2, 9), (2013, 2, 12))),
+            ("this summer", period((2013, 6, 21), (2013, 9, 23))),
+            ("this winter", period((2012, 12, 21), (2013, 3, 20))),
+            ("last winter", period((2011, 12, 21), (2012, 3, 20))),
+            ("last summer", period((2012, 6, 21), (2012, 9, 23))),
+            ("next autumn", period((2013, 9, 23), (2013, 12, 21))),
+            ("the summer of 2019", period((2019, 6, 21), (2019, 9, 23))),
+            ("the closest Monday to Oct 5th", day(2012, 10, 8)),
+            ("the second closest Monday to October fifth", day(2012, 10, 1)),
+            ("the closest Christmas to today", day(2012, 12, 25)),
+            ("the 3rd closest Christmas to today", day(2011, 12, 25)),
+        ] {
+            assert_eq!(on(text), vec![(text, reading)], "{text}");
+        }
+        assert_eq!(
+            reading(&DateValue { year: Some(-44), month: None, day: None, weekday: None, unresolved: None }),
+            "44 BC"
+        );
+        // A count after a holiday, a verb after a direction, an advert or a disease.
+        for (text, not) in [
+            ("Easter two thousand pilgrims came", "Easter two thousand"),
+            ("the next fall in prices", "next fall"),
+            ("14 ads ran", "14 ads"),
+            ("treating 14 AD patients", "14 AD"),
+            ("In 2014 BC Hydro raised its rates", "2014 BC"),
+        ] {
+            let found = on(text);
+            assert!(found.iter().all(|(phrase, _)| !phrase.starts_with(not)), "{text}: {found:?}");
+        }
+        let around = scanned("at the end of around next week", p(2013, 2, 12), Prefer::Future);
+        assert!(
+            matches!(around[..], [("the end of around next week", DateReading::Part { part: Part::End, .. })]),
+            "{around:?}"
+        );
+    }
+
+    #[test]
     fn near_misses_of_the_compact_and_open_forms() {
         let on = |text| scanned(text, p(2019, 10, 7), Prefer::Past);
         assert_eq!(on("On 3/15, 12 people were hurt"), vec![("3/15", day(2019, 3, 15))]);
@@ -2423,12 +2697,19 @@ fn reading_stretch(r: &DateReading) -> Option<(CivilDate, CivilDate)> {
 /// eight", "nineteen oh one", "twenty twenty". Never one word alone ("two", "twenty"), which is a
 /// day or a count.
 fn year_words_pattern() -> String {
+    year_words_with(true)
+}
+
+/// [`year_words_pattern`] with or without "two thousand" alone, which after a holiday's name is
+/// more often a count ("Easter two thousand pilgrims") than the year 2000.
+fn year_words_with(bare_thousand: bool) -> String {
     let units = UNITS[1..10].join("|");
     let teens = UNITS[10..].join("|");
     let tens = TENS.join("|");
     let below_100 = format!(r"(?:(?:{tens})(?:[\s-]+(?:{units}))?|{teens}|{units})\b");
+    let bare = if bare_thousand { r"|\b" } else { "" };
     format!(
-        r"(?:two\s+thousand(?:\s+(?:and\s+)?{below_100}|\b)|(?:eighteen|nineteen|twenty)\s+(?:(?:{tens})(?:[\s-]+(?:{units}))?\b|(?:{teens})\b|(?:zero|oh|o)\s+(?:{units})\b))"
+        r"(?:two\s+thousand(?:\s+(?:and\s+)?{below_100}{bare})|(?:eighteen|nineteen|twenty)\s+(?:(?:{tens})(?:[\s-]+(?:{units}))?\b|(?:{teens})\b|(?:zero|oh|o)\s+(?:{units})\b))"
     )
 }
 
@@ -2525,10 +2806,11 @@ impl DateGrammar {
             let spans = "days|weeks|months|quarters|years|decades";
             let month_ordinals = DAY_ORDINALS[..12].join("|");
             let year_words = year_words_pattern();
+            let holiday_year_words = year_words_with(false);
             let holiday_directions = HOLIDAY_DIRECTIONS.join("|");
             let holidays = holiday_names_pattern(self.holidays.iter().map(|(name, _)| name.as_str()));
             let forms = [
-                format!(r"\b(?:(?P<hdir>{holiday_directions})\s+)?(?P<hol>{holidays})\b(?:\s*,?\s*(?:of\s+|in\s+)?(?P<hy>{year})|\s+(?:of|in)\s+(?P<hyrel>this|next|last|previous)\s+year\b)?"),
+                format!(r"\b(?:(?P<hdir>{holiday_directions})\s+)?(?P<hol>{holidays})\b(?:\s*,?\s*(?:of\s+|in\s+)?(?P<hy>{year}|{holiday_year_words})|\s+(?:of|in)\s+(?P<hyrel>this|next|last|previous)\s+year\b)?"),
                 // "EOM", "the BOY": the end of the month, the beginning of the year, in capitals
                 // only ("boy"); not "BOM", the Bureau of Meteorology ("a forecaster at the BOM").
                 r"\b(?:the\s+)?(?:(?P<bpart>beginning|start|middle|end)\s+of\s+(?:the\s+)?(?P<bunit>week|month|year)\b|(?P<ab>(?-i:EOM|EOY|BOY))\b)".to_string(),
@@ -2548,7 +2830,7 @@ impl DateGrammar {
                 format!(r"\b(?:the\s+)?(?P<iwn>first|second|third|fourth|fifth|last|\d{{1,2}}(?:st|nd|rd|th))(?:\s+(?P<iwlast>last))?\s+week\s+of\s+(?:(?P<iwy>{year})|(?:the\s+)?(?:(?P<iwrel>this|next|last|previous|current)\s+)?year\b)|\bweek\s+(?P<iwn2>\d{{1,2}})\s*(?:of\s+|,\s*)?(?:(?P<iwy2>{year})|(?:the\s+)?(?P<iwrel2>this|next|last|previous|current)\s+year\b)"),
                 format!(r"\b(?P<wsl>{wd}),?\s+(?P<wslm>{n})/(?P<wsld>{n})\b(?:/(?P<wsly>\d{{4}}|\d{{2}})\b)?"),
                 format!(r"\b(?P<lmdir>last|this|next)\s+(?P<lmm>{mon})"),
-                format!(r"\b(?P<ndir>last|next|past|previous|coming|upcoming)\s+(?P<nn>{num})\s+(?P<nu>{spans})\b|\b(?P<nn2>{num})\s+(?P<ndir2>next|past|previous|coming|upcoming)\s+(?P<nu2>{spans})\b"),
+                format!(r"\b(?P<ndir>last|next|past|previous|coming|upcoming)\s+(?P<nn>{num}|few)\s+(?P<nu>{spans})\b|\b(?P<nn2>{num})\s+(?P<ndir2>next|past|previous|coming|upcoming)\s+(?P<nu2>{spans})\b"),
                 format!(r"\b(?:the\s+)?(?P<mofn>{month_ordinals}|1[0-2]th|[1-9](?:st|nd|rd|th))\s+month\s+of\s+(?:(?P<mofy>{year})|(?:the\s+)?(?:(?P<mofrel>this|next|last|previous|current)\s+)?year\b)|\b(?P<ytd>the\s+year\s+to\s+date|year-to-date)\b"),
                 format!(r"\b(?:the\s+)?(?P<fnd>first|last)\s+(?P<fnn>{num})\s+(?P<fnu>days|weeks|months|quarters)\s+of\s+(?:(?P<fny>{year})|(?:the\s+)?(?:(?P<fnrel>this|next|last|previous|current)\s+)?year\b)"),
                 format!(r"\b(?:(?P<wb>{wd}),?\s*)?(?:the\s+)?(?P<dd>{day})\.?\s*(?:day\s+)?(?:of\s+)?(?P<md>{mon})(?:\s*,?\s*(?P<yd>{year}|'\d\d\b|{year_words})|,\s*(?P<wf>{wd}))?"),
@@ -2574,9 +2856,39 @@ impl DateGrammar {
                 format!(r"\b(?P<wan>{weekday_names}|{names})\s+after\s+next\b"),
                 format!(r"\b(?P<cago>(?:(?:{num}|an?)\s+(?:years?|months?|weeks?|days?)(?:\s*,\s*|\s+and\s+|\s+)){{1,3}}(?:{num}|an?)\s+(?:years?|months?|weeks?|days?))\s+(?P<cagod>ago|later|from\s+now|hence)\b"),
                 format!(r"\b(?P<offn>{num}|an?)\s+(?P<offu>days?|weeks?)\s+(?P<offd>from|after|before)\s+(?P<offr>today|tomorrow|tmrw|yesterday|now)\b"),
+                // "2014 BC", "in 14 a.d.", "AD 70": a year of the era (see `scan_with` for "BC Hydro").
+                r"\b(?P<eray>\d{1,4})\s*(?P<era>(?-i:BCE|BC|CE|AD)\b|b\.\s?c\.(?:\s?e\.)?|a\.\s?d\.|c\.\s?e\.)|\b(?:(?-i:AD)|a\.\s?d\.)\s*(?P<eray2>\d{1,4})\b".to_string(),
+                // "this summer", "last winter", "the summer of 2019"; "fall" only before no "in" or
+                // "of" ("the next fall in prices"), and winter with no year (which winter "winter
+                // 2013" is, is unclear).
+                format!(r"\b(?P<sdir>this|current|last|past|previous|next|coming)\s+(?P<season>spring|summer|autumn|fall|winter)\b(?:\s+(?P<sverb>in|of)\b)?|\b(?:the\s+)?(?P<season2>spring|summer|autumn|fall)\s+(?:of\s+)?(?P<sy>{year})"),
+                // "the closest Monday to Oct 5th", "the second closest xmas to today".
+                format!(r"\bthe\s+(?:(?P<cln>second|third|fourth|2nd|3rd|4th)\s+)?closest\s+(?P<clw>{wd}|{holidays})\s+to\s+(?P<cla>today|{mon}\s*{day}|(?:the\s+)?{day}\s+(?:of\s+)?{mon})"),
+                // "14april 2015": a day and a month written as one word.
+                format!(r"\b(?P<dd>\d{{1,2}})(?P<md>{names})\b(?:\s*,?\s*(?P<yd>{year}))?"),
             ];
             Forms::new(&forms.map(|f| format!("(?i){f}"))).expect("date scanner forms")
         })
+    }
+
+    /// "the closest Monday to Oct 5th", "the second closest xmas to today": of the days that are
+    /// `what` (a weekday or a holiday), the `nth` nearest to the day `anchor` names.
+    fn closest(&self, what: &str, anchor: &str, nth: u32, p: CivilDate, prefer: Prefer) -> Option<DateReading> {
+        let Some(DateReading::Date(DateValue { year: Some(y), month: Some(m), day: Some(d), .. })) =
+            self.reread(anchor, p, prefer)
+        else {
+            return None;
+        };
+        let anchor = days_from_civil(CivilDate { year: y, month: m, day: d });
+        let mut days: Vec<i64> = match (scan_weekday(what), self.holiday(what)) {
+            (Some(w), _) => (anchor - 28..=anchor + 28).filter(|n| weekday(civil_from_days(*n)) == w).collect(),
+            (None, Some(rule)) => {
+                (y - 4..=y + 4).flat_map(|year| rule.in_year(year)).map(|(start, _)| days_from_civil(start)).collect()
+            }
+            (None, None) => return None,
+        };
+        days.sort_by_key(|n| ((n - anchor).abs(), *n));
+        days.get(nth as usize - 1).map(|n| DateReading::Date(day_value_of(civil_from_days(*n))))
     }
 
     /// Reads "early", "mid", "late", "the beginning of", "the end of" before a month, a year or a
@@ -2593,7 +2905,7 @@ impl DateGrammar {
         static PART: OnceLock<(Regex, Regex)> = OnceLock::new();
         let (before, inside) = PART.get_or_init(|| {
             (
-                Regex::new(r"(?i)\b(?:the\s+)?(?:(?P<a>early|mid|late)(?:\s*-\s*|\s+)|(?P<b>beginning|start|middle|end)\s+of\s+(?:the\s+)?)$")
+                Regex::new(r"(?i)\b(?:the\s+)?(?:(?P<a>early|mid|late)(?:\s*-\s*|\s+)|(?P<b>beginning|start|middle|end)\s+of\s+(?:the\s+)?(?:around\s+)?)$")
                     .expect("part before a date"),
                 Regex::new(r"(?i)^(?P<a>early|late)\s+").expect("part opening a date"),
             )
@@ -2669,6 +2981,20 @@ impl DateGrammar {
             let m = s("ymm").or(s("mym")).or(s("mym2"))?;
             let m = month_of(m.trim_end_matches('.')).filter(|m| (1..=12).contains(m))?;
             return Some(DateReading::Date(month_value(full_year(y)?, m)));
+        }
+        if let Some(y) = s("eray").or(s("eray2")) {
+            // Years before the era count back from it: 2014 BC is year -2014 (Duckling writes it
+            // so; there is no year 0 to skip, as a year here is a label, not a day count).
+            let y: i32 = y.parse().ok().filter(|y| *y > 0)?;
+            let bc = s("era").is_some_and(|e| e.starts_with(['b', 'B']));
+            let year = Some(if bc { -y } else { y });
+            return Some(DateReading::Date(DateValue {
+                year,
+                month: None,
+                day: None,
+                weekday: None,
+                unresolved: None,
+            }));
         }
         if let Some(d) = s("decade") {
             let d: i32 = d.parse().ok()?;
@@ -2772,6 +3098,19 @@ impl DateGrammar {
                 _ => 1,
             }
         };
+        if let Some(anchor) = s("cla") {
+            return self.closest(s("clw")?, anchor, s("cln").map_or(Some(1), day_value)?, p?, prefer);
+        }
+        if let Some(name) = s("season").or(s("season2")) {
+            let season = Season::named(name)?;
+            if let Some(y) = s("sy") {
+                return Some(season.of(full_year(y)?));
+            }
+            if s("sverb").is_some() && season == Season::Autumn && name.eq_ignore_ascii_case("fall") {
+                return None;
+            }
+            return season.from(p?, step_of(s("sdir")?));
+        }
         if let Some(name) = s("hol") {
             let rule = self.holiday(name)?;
             // "lent" in lower case is the verb, unless a year follows ("lent 2018").
@@ -2796,13 +3135,7 @@ impl DateGrammar {
                 },
                 _ => return Some(unresolved(c.whole().as_str())),
             };
-            return days.map(|(start, end)| {
-                if end == add_days(start, 1) {
-                    DateReading::Date(day_value_of(start))
-                } else {
-                    DateReading::Period { start, end }
-                }
-            });
+            return days.map(holiday_reading);
         }
         let Some(p) = p else {
             return Some(unresolved(c.whole().as_str()));
@@ -2949,12 +3282,7 @@ impl DateGrammar {
             return ymd(months.div_euclid(12) as i32, months.rem_euclid(12) as u32 + 1, d);
         }
         if let Some((amount, unit)) = s("agon").zip(s("agou")).or(s("inn").zip(s("inu"))) {
-            let amount = amount.to_lowercase();
-            let n = match amount.as_str() {
-                "a" | "an" => 1.0,
-                "few" | "a few" => 3.0,
-                a => parse_number(a)?,
-            };
+            let n = amount_of(amount)?;
             if n.fract() != 0.0 || n > 10_000.0 {
                 return None;
             }
@@ -3056,8 +3384,7 @@ impl DateGrammar {
         if let Some(unit) = s("nu").or(s("nu2")) {
             // "the next 3 days", "the 2 next days": the days after today; "the last two weeks",
             // "the past two quarters": whole weeks, months, quarters, years before this one.
-            let n =
-                parse_number(s("nn").or(s("nn2"))?).filter(|n| n.fract() == 0.0 && *n >= 1.0 && *n <= 1_000.0)? as i64;
+            let n = amount_of(s("nn").or(s("nn2"))?).filter(|n| n.fract() == 0.0 && *n >= 1.0 && *n <= 1_000.0)? as i64;
             let back = step_of(s("ndir").or(s("ndir2"))?) < 0;
             let unit = unit.to_lowercase();
             let (start, end) = match unit.as_str() {
