@@ -71,7 +71,9 @@ impl<'a> Views<'a> {
 
     /// Dates that name a day, a month or a year; ranges, stretches and lengths of time are no
     /// `{date}`, nor is a holiday's name unless "on" it: "the Halloween crush" names an occasion
-    /// (the crush was two days before), "the Christmas market attack" a place.
+    /// (the crush was two days before), "the Christmas market attack" a place. Nor is a day
+    /// counted "later": "a second blast happened two days later" counts from the story's last
+    /// event, which the scanner cannot know, not from the publication day it resolves against.
     fn dates(&self) -> &Shadow<DateValue> {
         self.dates.get_or_init(|| {
             let prose = &self.doc.prose;
@@ -82,12 +84,19 @@ impl<'a> Views<'a> {
                 {
                     None
                 }
+                DateReading::Date(_) if counts_from_an_event(&prose[r.clone()]) => None,
                 DateReading::Date(v) => Some((r, v)),
                 _ => None,
             });
             Shadow::new(&self.doc.prose, days.collect(), View::Dates)
         })
     }
+}
+
+/// Whether a date phrase counts from an event the text told before: "three days later", "a
+/// fortnight later".
+fn counts_from_an_event(phrase: &str) -> bool {
+    phrase.rsplit(char::is_whitespace).next().is_some_and(|last| last.eq_ignore_ascii_case("later"))
 }
 
 /// Runs every rule over the prose. Where several rules read the same phrase, the one with the
