@@ -1141,23 +1141,35 @@ impl DateGrammar {
         )
     }
 
-    /// Gives a month or a month and day the year written after it with "of" or "in": "June of
-    /// 1992", "July 4th of 1995", "28 June in 2020".
+    /// Gives a month or a month and day the year written after it with "of" or "in", or the year
+    /// counted from this one: "June of 1992", "July 4th of 1995", "28 June in 2020", "in October
+    /// last year" (said in December 2024, October 2023, not the October just past), "January 3
+    /// this year".
     fn attach_years(&self, text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(Range<usize>, DateReading)> {
-        static OF: OnceLock<(Regex, Regex)> = OnceLock::new();
-        let (of, year) = OF.get_or_init(|| {
+        static OF: OnceLock<(Regex, Regex, Regex)> = OnceLock::new();
+        let (of, year, counted) = OF.get_or_init(|| {
             (
                 Regex::new(r"(?i)^\s*,?\s*(?:of|in)\s+$").expect("of a year"),
                 Regex::new(&format!(r"^{YEAR_PATTERN}$")).expect("a year"),
+                Regex::new(r"(?i)^(?:last|this|next|previous)\s+year$").expect("a year counted from this one"),
             )
         });
         let mut out: Vec<(Range<usize>, DateReading)> = Vec::new();
         let mut i = 0;
         while i < found.len() {
-            if let (Some((a, DateReading::Date(_))), Some((b, DateReading::Date(_)))) = (found.get(i), found.get(i + 1))
-                && of.is_match(&text[a.end..b.start])
-                && year.is_match(&text[b.clone()])
-                && let Ok(y) = text[b.clone()].parse::<i32>()
+            if let (Some((a, DateReading::Date(_))), Some((b, DateReading::Date(yv)))) =
+                (found.get(i), found.get(i + 1))
+                && let Some(y) = if year.is_match(&text[b.clone()]) && of.is_match(&text[a.end..b.start]) {
+                    text[b.clone()].parse::<i32>().ok()
+                } else if counted.is_match(&text[b.clone()])
+                    && text[a.end..b.start].trim().is_empty()
+                    && !text[b.end..].starts_with(['\'', '’'])
+                    && text[a.clone()].split_whitespace().any(|w| month_number(w.trim_end_matches('.')).is_some())
+                {
+                    yv.year.filter(|_| yv.month.is_none())
+                } else {
+                    None
+                }
                 && self.floats(&text[a.clone()])
                 && let Some(DateReading::Date(v)) =
                     self.reread(&text[a.clone()], CivilDate { year: y, month: 1, day: 1 }, Prefer::Future)
@@ -2419,6 +2431,19 @@ mod tests {
         ] {
             let found = on(text);
             assert!(found.iter().all(|(phrase, _)| !phrase.contains(" in ")), "{text}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn a_month_takes_the_year_counted_after_it() {
+        let on = |text| scanned(text, p(2024, 12, 10), Prefer::Past);
+        let month = |y, m| DateReading::Date(month_value(y, m));
+        assert_eq!(on("October last year"), vec![("October last year", month(2023, 10))], "not the October just past");
+        assert_eq!(on("January 3 this year"), vec![("January 3 this year", day(2024, 1, 3))]);
+        assert_eq!(on("March next year"), vec![("March next year", month(2025, 3))]);
+        for text in ["In March last year's winner returned", "on Friday last year"] {
+            let found = on(text);
+            assert!(found.iter().all(|(phrase, _)| !phrase.contains(" last year")), "{text}: {found:?}");
         }
     }
 
