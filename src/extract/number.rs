@@ -249,7 +249,10 @@ pub fn number_pattern() -> String {
     let fraction = format!(
         r"(?:{whole}(?:(?:an?|one)[\s-]+{one_part}|(?:{words}|an?(?:[\s-]+{scale})+)[\s-]+{parts})(?:\s+of\s+an?)?(?:[\s-]+{scale})?|(?:half|quarter)[\s-]+{scale})"
     );
-    let article = format!(r"(?:half[\s-]+an?[\s-]+dozen|an?[\s-]+(?:{multiple}|{scale})|half[\s-]+an?[\s-]+{scale})");
+    // "a hundred and forty", "a thousand two hundred": a scale after "a" goes on as after "one".
+    let article = format!(
+        r"(?:half[\s-]+an?[\s-]+dozen|an?[\s-]+{multiple}|an?[\s-]+{scale}(?:(?:\s+and\s+|[\s-]+){small}(?:[\s-]+{multiplier})?)*|half[\s-]+an?[\s-]+{scale})"
+    );
     // "one twenty two": hundreds said as a digit and a pair of digits.
     let spoken = format!(r"(?:{digit_word}\s+{ten}[\s-]+{digit_word})");
     let power = r"(?:[0-9]+(?:\.[0-9]+)?(?:e[+-]?[0-9]+|\s*[x×*]\s*10\s*\^\s*[+-]*[0-9]+|\^[+-]*[0-9]+))";
@@ -1145,6 +1148,10 @@ mod tests {
             ("one hundred and twenty", 120.0),
             ("two thousand five hundred", 2500.0),
             ("a thousand", 1000.0),
+            // Not "forty" alone after "a hundred and": a reading of 40 would be a false conflict.
+            ("A hundred and forty", 140.0),
+            ("a thousand two hundred", 1200.0),
+            ("a hundred and fifty thousand", 150_000.0),
             ("Twenty-six", 26.0),
             ("3 million", 3e6),
             ("two dozen", 24.0),
