@@ -364,7 +364,8 @@ impl CountGrammar {
         let dash_end = format!(r"[0-9][0-9,]*(?:\.[0-9]+)?(?-i:{tight})?");
         let dash = format!(r"(?:{dash_end}\s*[-–~]\s*{dash_end})");
         let to = r"\s+(?:to|through|thru)\s+";
-        let suffix = r"(?:\s+or\s+(?:more|greater|above|so|less|fewer|below|equal(?:\s+to)?)\b|\+|-plus\b)";
+        // "140-odd" is 140 and some: at least 140, as "140-plus".
+        let suffix = r"(?:\s+or\s+(?:more|greater|above|so|less|fewer|below|equal(?:\s+to)?)\b|\+|-(?:plus|odd)\b)";
         // Digits joined by more than one dash, slash or dot are a code, a date or an address
         // ("+1-222-2222", "3/4/2024", "192.168.1.2"): matched whole, read as nothing.
         let code = format!(r"{s}[0-9]+(?:[-/.][0-9]+){{2,}}{e}");
@@ -1229,6 +1230,7 @@ mod tests {
         assert_eq!(bounds("at least 143"), (143.0, None, Qualifier::AtLeast));
         assert_eq!(bounds("no fewer than 10"), (10.0, None, Qualifier::AtLeast));
         assert_eq!(bounds("143 or more"), (143.0, None, Qualifier::AtLeast));
+        assert_eq!(bounds("140-odd"), (140.0, None, Qualifier::AtLeast));
         assert_eq!(bounds("more than 62"), (63.0, None, Qualifier::MoreThan));
         assert_eq!(bounds("over 100"), (101.0, None, Qualifier::MoreThan));
         assert_eq!(bounds("upwards of 50"), (51.0, None, Qualifier::MoreThan));
