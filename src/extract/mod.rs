@@ -245,7 +245,10 @@ fn reported_speech(between: &str) -> bool {
 /// "the 200th day of the tragedy on Tuesday", "the anniversary of the attack on Friday": the date
 /// is of a commemoration, not of the event.
 fn anniversary(before: &str) -> bool {
-    let tail: String = before.chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
+    // Only the words of the match's own sentence: in "It happened last week. The attack in
+    // Moscow on Friday ..." the week is no day of the attack.
+    let sentence = before.rfind(['.', '!', '?', ';', '\n']).map_or(before, |end| &before[end + 1..]);
+    let tail: String = sentence.chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
     let words: Vec<String> =
         tail.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
     let n = words.len();
