@@ -15,6 +15,7 @@ use crate::rules::{Grammar, Pattern, Rule, RuleBook, ValueKind};
 use crate::thresholds::Thresholds;
 pub use context::Context;
 use date::DateReading;
+use regex::Regex;
 use shadow::{Shadow, View};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -188,9 +189,10 @@ fn read_match(
         (View::Prose, ValueKind::Name) => person_name(text, grammar).map(|name| Value::Name { name }),
     };
     let value = value?;
-    // "a third of the victims", "half": a share is not a count.
+    // "a third of the victims", "half": a share is not a count; "nine died in hospital, bringing
+    // the toll to 139": an increment is not a total.
     if let Value::Count(c) = &value
-        && c.stated.is_some_and(|n| n < 1.0 && n.fract() != 0.0)
+        && (c.stated.is_some_and(|n| n < 1.0 && n.fract() != 0.0) || increment(&doc.prose, &range))
     {
         return None;
     }
@@ -276,6 +278,21 @@ fn anniversary(before: &str) -> bool {
                     | "commemoration"
             )
         )
+}
+
+/// Whether the count at `r` adds to a toll that the same sentence then gives: "nine people died
+/// in hospital, bringing the death toll to 139". Such an update would otherwise stand against the
+/// total as a conflict. ("A further 82 people were injured" or "another 33 remain in serious
+/// condition" are no increments: they count another group than the sentence before.)
+fn increment(prose: &str, r: &std::ops::Range<usize>) -> bool {
+    static BRINGS: OnceLock<Regex> = OnceLock::new();
+    let brings = BRINGS.get_or_init(|| {
+        Regex::new(
+            r"(?i)^[^.;\n]*?\b(?:bringing|raising|taking|pushing|lifting|putting)\s+the\s+(?:(?:overall|total|official|death|casualty|injury)\s+)?(?:toll|tally|number\s+of\s+(?:dead|deaths|injured|casualties|victims))\s+(?:up\s+)?to\b",
+        )
+        .expect("a toll brought up")
+    });
+    brings.is_match(&prose[r.end..])
 }
 
 /// Rejects numbers that are parts of something else: times ("10:15"), money ("$5"), percentages,
@@ -390,6 +407,20 @@ mod tests {
         assert_eq!(
             f,
             vec![("deaths".into(), "at least 143".into(), None), ("injuries".into(), "more than 100".into(), None)]
+        );
+    }
+
+    #[test]
+    fn an_increment_is_not_a_total() {
+        assert_eq!(
+            facts("Nine people died in hospital after the attack, bringing the death toll to 139."),
+            vec![("deaths".into(), "139".into(), None)],
+            "the toll, not the nine"
+        );
+        assert_eq!(
+            facts("The attack killed 9 people, bringing the number of attacks this year to 30."),
+            vec![("deaths".into(), "9".into(), None)],
+            "a number of something else"
         );
     }
 
