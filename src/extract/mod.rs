@@ -192,7 +192,9 @@ fn read_match(
     // "a third of the victims", "half": a share is not a count; "nine died in hospital, bringing
     // the toll to 139": an increment is not a total.
     if let Value::Count(c) = &value
-        && (c.stated.is_some_and(|n| n < 1.0 && n.fract() != 0.0) || increment(&doc.prose, &range))
+        && (c.stated.is_some_and(|n| n < 1.0 && n.fract() != 0.0)
+            || increment(&doc.prose, &range)
+            || more_of_the_same(&doc.prose, &views.counts().text, &range))
     {
         return None;
     }
@@ -293,6 +295,17 @@ fn increment(prose: &str, r: &std::ops::Range<usize>) -> bool {
         .expect("a toll brought up")
     });
     brings.is_match(&prose[r.end..])
+}
+
+/// Whether the count at `r` is "N more" with no other count before it in its sentence: "Two more
+/// people died" adds to a toll told before. After a count of the same sentence, "more" names
+/// another group: "six died and 40 more were injured".
+fn more_of_the_same(prose: &str, counts: &str, r: &std::ops::Range<usize>) -> bool {
+    static MORE: OnceLock<Regex> = OnceLock::new();
+    let more = MORE.get_or_init(|| Regex::new(r"(?i)^\s+more\b").expect("more after a count"));
+    let sentence_start = prose[..r.start].rfind(['.', '!', '?', ';', '\n']).map_or(0, |i| i + 1);
+    let mark = View::Counts.mark().expect("the counts view has tokens") as char;
+    more.is_match(&prose[r.end..]) && !counts[sentence_start..r.start].contains(mark)
 }
 
 /// Rejects numbers that are parts of something else: times ("10:15"), money ("$5"), percentages,
@@ -416,6 +429,12 @@ mod tests {
             facts("Nine people died in hospital after the attack, bringing the death toll to 139."),
             vec![("deaths".into(), "139".into(), None)],
             "the toll, not the nine"
+        );
+        assert!(facts("Two more people died in hospital.").is_empty(), "two more than the toll told before");
+        assert_eq!(
+            facts("Six people died and 40 more were injured."),
+            vec![("deaths".into(), "Six".into(), None), ("injuries".into(), "40".into(), None)],
+            "after a count of its sentence, another group"
         );
         assert_eq!(
             facts("The attack killed 9 people, bringing the number of attacks this year to 30."),
