@@ -662,6 +662,7 @@ impl DateGrammar {
         let kept = self.apply_parts(text, kept, reference, prefer);
         let found = self.join_ranges(text, kept, reference);
         let found = offset_days(text, found);
+        let found = self.holiday_weekends(text, found);
         let mut found = open_ranges(text, found);
         let dates: Vec<Range<usize>> = found.iter().map(|(r, _)| r.clone()).collect();
         for m in lengths {
@@ -1594,6 +1595,28 @@ mod tests {
         }
         // One number word after a date is a count, not a year.
         assert_eq!(on("March 3 two people"), vec![("March 3", day(2016, 3, 3))]);
+    }
+
+    #[test]
+    fn a_holiday_weekend_is_the_holiday_with_the_weekend_beside_it() {
+        let on = |text| scanned(text, p(2021, 11, 1), Prefer::Past);
+        let period = |a: (i32, u32, u32), b: (i32, u32, u32)| DateReading::Period {
+            start: CivilDate { year: a.0, month: a.1, day: a.2 },
+            end: CivilDate { year: b.0, month: b.1, day: b.2 },
+        };
+        for (text, phrase, reading) in [
+            ("Labor Day weekend", "Labor Day weekend", period((2021, 9, 4), (2021, 9, 7))),
+            ("the weekend of Halloween", "the weekend of Halloween", period((2021, 10, 30), (2021, 11, 1))),
+            ("Halloween weekend 2022", "Halloween weekend 2022", period((2022, 10, 29), (2022, 11, 1))),
+            ("Labor Day 2021 weekend", "Labor Day 2021 weekend", period((2021, 9, 4), (2021, 9, 7))),
+            ("weekend of Thanksgiving 2023", "weekend of Thanksgiving 2023", period((2023, 11, 23), (2023, 11, 27))),
+            ("the Fourth of July weekend 2023", "the Fourth of July weekend 2023", period((2023, 7, 1), (2023, 7, 5))),
+        ] {
+            assert_eq!(on(text), vec![(phrase, reading)], "{text}");
+        }
+        // Easter's weekend differs by country; a Wednesday's holiday has no weekend beside it.
+        assert_eq!(on("Easter weekend")[0].1, day(2021, 4, 4));
+        assert_eq!(on("Christmas 2024 weekend"), vec![("Christmas 2024", day(2024, 12, 25))]);
     }
 
     #[test]
@@ -2623,11 +2646,93 @@ impl DateGrammar {
     /// Whether a phrase is a holiday's name alone, perhaps after "this", "next" or "last"
     /// ("Halloween", "last Christmas"): no year, no day.
     pub fn is_holiday_name(&self, phrase: &str) -> bool {
+        self.holiday_named(phrase).is_some()
+    }
+
+    /// The rule of the holiday a phrase names alone, perhaps after "this", "next" or "last".
+    fn holiday_named(&self, phrase: &str) -> Option<HolidayRule> {
         let name = match phrase.split_once(char::is_whitespace) {
             Some((first, rest)) if HOLIDAY_DIRECTIONS.iter().any(|d| first.eq_ignore_ascii_case(d)) => rest,
             _ => phrase,
         };
-        self.holiday(name).is_some()
+        self.holiday(name)
+    }
+
+    /// "Labor Day weekend", "the weekend of Halloween", "Thanksgiving 2023 weekend": the holiday
+    /// with the weekend it falls on or next to, as long weekends are counted: Saturday to a
+    /// Monday or Tuesday holiday, a Thursday or Friday holiday to Sunday, a Saturday or Sunday
+    /// holiday's own weekend. Read alone as the holiday's day, a weekend event would conflict with
+    /// a report of its Saturday. A Wednesday holiday has no weekend of its own, and Easter's is
+    /// Friday to Monday in some countries and Saturday to Sunday in others: they stay the day.
+    fn holiday_weekends(
+        &self,
+        text: &str,
+        found: Vec<(Range<usize>, DateReading)>,
+    ) -> Vec<(Range<usize>, DateReading)> {
+        static RE: OnceLock<(Regex, Regex, Regex)> = OnceLock::new();
+        let (before, after, stated) = RE.get_or_init(|| {
+            (
+                Regex::new(r"(?i)\b(?:the\s+)?week[\s-]?end\s+of\s+$").expect("a weekend before a holiday"),
+                Regex::new(r"(?i)^\s*week[\s-]?end\b(?:\s*,?\s*(?P<y>1\d{3}|20\d\d)\b)?")
+                    .expect("a weekend after a holiday"),
+                Regex::new(r"(?i)^(?P<name>.*?)\s*,?\s*(?:(?:of|in)\s+)?(?:1\d{3}|20\d\d)$")
+                    .expect("a holiday and its year"),
+            )
+        });
+        let mut out: Vec<(Range<usize>, DateReading)> = Vec::with_capacity(found.len());
+        for (range, reading) in found {
+            if out.last().is_some_and(|(r, _)| r.end > range.start) {
+                // The year after "weekend", taken into the weekend before it.
+                continue;
+            }
+            let day = match &reading {
+                DateReading::Date(v) if v.day.is_some() => date_stretch(v).map(|s| s.0),
+                _ => None,
+            };
+            let phrase = &text[range.clone()];
+            let year = stated.captures(phrase);
+            let name = year.as_ref().and_then(|c| c.name("name")).map_or(phrase, |m| m.as_str());
+            // "the Fourth of July" is a date of the rules' own.
+            let name = name.strip_prefix("the ").or_else(|| name.strip_prefix("The ")).unwrap_or(name);
+            let rule = day.and(self.holiday_named(name));
+            let (Some(day), Some(rule)) =
+                (day, rule.filter(|r| !matches!(r.base, HolidayBase::Easter | HolidayBase::OrthodoxEaster)))
+            else {
+                out.push((range, reading));
+                continue;
+            };
+            let prev_end = out.last().map_or(0, |(r, _)| r.end);
+            let b = before.find(&text[prev_end..range.start]).map(|m| prev_end + m.start());
+            let a = after.captures(&text[range.end..]);
+            // "Halloween weekend 2021": the holiday of the year after the weekend.
+            let day = match a.as_ref().and_then(|c| c.name("y")) {
+                Some(y) if year.is_none() => {
+                    match y.as_str().parse().ok().and_then(|y| rule.in_year(y).into_iter().next()) {
+                        Some((start, _)) => start,
+                        None => day,
+                    }
+                }
+                _ => day,
+            };
+            let w = i64::from(weekday(day));
+            let weekend = match w {
+                0 | 1 => Some((add_days(day, -w - 2), add_days(day, 1))),
+                3 | 4 => Some((day, add_days(day, 7 - w))),
+                5 => Some((day, add_days(day, 2))),
+                6 => Some((add_days(day, -1), add_days(day, 1))),
+                _ => None,
+            };
+            let span = match (b, &a) {
+                (Some(at), _) => Some(at..range.end),
+                (None, Some(c)) => Some(range.start..range.end + c.get(0).map_or(0, |m| m.end())),
+                (None, None) => None,
+            };
+            match (weekend, span) {
+                (Some((start, end)), Some(span)) => out.push((span, DateReading::Period { start, end })),
+                _ => out.push((range, reading)),
+            }
+        }
+        out
     }
 
     /// Whether a phrase names a holiday of the Hebrew calendar ("Yom Kippur 2018"), whose days
