@@ -394,6 +394,10 @@ fn holiday_key(name: &str) -> String {
     name.to_lowercase().chars().filter(|c| !matches!(c, '\'' | '’' | '.' | '-') && !c.is_whitespace()).collect()
 }
 
+/// The words that go on with a clause after a date, where a noun would make a number a count:
+/// "in two thousand and fifteen and ...", but not "in two thousand and fifteen cases".
+const CLAUSE_GOES_ON: &str = r"(?:and|or|but|when|while|as|to|until|through|after|before|then)\b";
+
 const DURATION_UNITS: &str =
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|wks?|months?|years?|yrs?|decades?|centuries|century)";
 
@@ -1598,6 +1602,59 @@ mod tests {
     }
 
     #[test]
+    fn years_in_words_alone_and_two_digit_years_after_of() {
+        let year =
+            |y| DateReading::Date(DateValue { year: Some(y), month: None, day: None, weekday: None, unresolved: None });
+        let on = |text| scanned(text, p(2018, 5, 22), Prefer::Past);
+        assert_eq!(
+            on("They left in nineteen ninety six and came back in two thousand and fifteen."),
+            vec![("nineteen ninety six", year(1996)), ("two thousand and fifteen", year(2015))]
+        );
+        for (text, reading) in [
+            ("fifteen August nineteen hundred ninety three", day(1993, 8, 15)),
+            ("6 April seventeen hundred thirty three", day(1733, 4, 6)),
+            ("April of 87", DateReading::Date(month_value(1987, 4))),
+            ("15 April of '87", day(1987, 4, 15)),
+        ] {
+            assert_eq!(on(text), vec![(text, reading)], "{text}");
+        }
+        // Counts: a noun after the number, "of" a number, "two thousand" alone, a time of day.
+        for text in [
+            "a crowd of two thousand and fifty gathered",
+            "in two thousand and fifteen cases",
+            "It happened in two thousand.",
+            "the train left at twenty thirty",
+        ] {
+            assert!(on(text).is_empty(), "{text}: {:?}", on(text));
+        }
+        assert_eq!(on("on April 6 eleven hundred people marched"), vec![("April 6", day(2018, 4, 6))]);
+        let marches = on("a March of 20 miles and the May of 10 years");
+        assert!(
+            marches
+                .iter()
+                .all(|(_, r)| !matches!(r, DateReading::Date(v) if v.year == Some(2020) || v.year == Some(2010))),
+            "{marches:?}"
+        );
+    }
+
+    #[test]
+    fn the_nth_day_of_the_month_is_this_months() {
+        let on = |text| scanned(text, p(2020, 7, 1), Prefer::Past);
+        assert_eq!(
+            on("the twenty-sixth day of the month"),
+            vec![("the twenty-sixth day of the month", day(2020, 7, 26))]
+        );
+        let at = CivilDate { year: 2020, month: 7, day: 31 };
+        assert_eq!(
+            on("before the thirty-first day of the month"),
+            vec![("before the thirty-first day of the month", DateReading::Open { from: None, to: Some(at) })],
+            "not the first day"
+        );
+        let one_day = on("the one day of the month he rests");
+        assert!(one_day.iter().all(|(_, r)| !matches!(r, DateReading::Date(_))), "a length: {one_day:?}");
+    }
+
+    #[test]
     fn a_holiday_weekend_is_the_holiday_with_the_weekend_beside_it() {
         let on = |text| scanned(text, p(2021, 11, 1), Prefer::Past);
         let period = |a: (i32, u32, u32), b: (i32, u32, u32)| DateReading::Period {
@@ -2450,8 +2507,9 @@ fn year_words_pattern() -> String {
     let teens = UNITS[10..].join("|");
     let tens = TENS.join("|");
     let below_100 = format!(r"(?:(?:{tens})(?:[\s-]+(?:{units}))?|{teens}|{units})\b");
+    let centuries = UNITS[11..].join("|");
     format!(
-        r"(?:two\s+thousand(?:\s+(?:and\s+)?{below_100}|\b)|(?:eighteen|nineteen|twenty)\s+(?:(?:{tens})(?:[\s-]+(?:{units}))?\b|(?:{teens})\b|(?:zero|oh|o)\s+(?:{units})\b))"
+        r"(?:two\s+thousand(?:\s+(?:and\s+)?{below_100}|\b)|(?:{centuries})\s+hundred\s+(?:and\s+)?{below_100}|(?:eighteen|nineteen|twenty)\s+(?:(?:{tens})(?:[\s-]+(?:{units}))?\b|(?:{teens})\b|(?:zero|oh|o)\s+(?:{units})\b))"
     )
 }
 
@@ -2463,6 +2521,7 @@ fn year_in_words(text: &str) -> Option<i32> {
     match words.as_slice() {
         ["two", "thousand"] => Some(2000),
         ["two", "thousand", rest @ ..] => Some(2000 + number(rest)?),
+        [century, "hundred", rest @ ..] => Some(100 * number(&[century])? + number(rest)?),
         [century, "zero" | "oh" | "o", rest @ ..] => Some(100 * number(&[century])? + number(rest)?),
         [century, rest @ ..] => Some(100 * number(&[century])? + number(rest)?),
         [] => None,
@@ -2597,6 +2656,16 @@ impl DateGrammar {
                 format!(r"\b(?P<wan>{weekday_names}|{names})\s+after\s+next\b"),
                 format!(r"\b(?P<cago>(?:(?:{num}|an?)\s+(?:years?|months?|weeks?|days?)(?:\s*,\s*|\s+and\s+|\s+)){{1,3}}(?:{num}|an?)\s+(?:years?|months?|weeks?|days?))\s+(?P<cagod>ago|later|from\s+now|hence)\b"),
                 format!(r"\b(?P<offn>{num}|an?)\s+(?P<offu>days?|weeks?)\s+(?P<offd>from|after|before)\s+(?P<offr>today|tomorrow|tmrw|yesterday|now)\b"),
+                // A year in words alone ("in nineteen ninety six", "since two thousand and
+                // fifteen") only after a preposition of time and before the clause ends: "of two
+                // thousand and fifty" and "two thousand and fifteen people" are counts.
+                format!(r"\b(?:in|since|until|till|during|before|after)\s+(?P<ml2>(?P<yw>{year_words}))(?:\s*(?:[.,;:!?)]|$)|\s+{CLAUSE_GOES_ON})"),
+                // "April of 87", "15 April of '87": a two-digit year only where nothing follows
+                // it ("the March of 20 miles", "May of 10 years").
+                format!(r"\b(?P<ml2>(?:(?P<dk>{day})\s+)?(?P<mk>(?-i:May|March)|january|february|april|june|july|august|september|october|november|december)\s+of\s+['’]?(?P<yk>\d\d))\b(?:\s*(?:[.,;:!?)]|$)|\s+{CLAUSE_GOES_ON})"),
+                // "the twenty-sixth day of the month": this month's ("the thirty-first" is no
+                // "first day of the month").
+                format!(r"\b(?:the\s+)?(?P<dotm>{day})\s+day\s+of\s+the\s+month\b"),
             ];
             Forms::new(&forms.map(|f| format!("(?i){f}"))).expect("date scanner forms")
         })
@@ -2774,6 +2843,33 @@ impl DateGrammar {
             let m = s("ymm").or(s("mym")).or(s("mym2"))?;
             let m = month_of(m.trim_end_matches('.')).filter(|m| (1..=12).contains(m))?;
             return Some(DateReading::Date(month_value(full_year(y)?, m)));
+        }
+        if let Some(y) = s("yw") {
+            // "two thousand" alone is a count ("in two thousand cases" aside, "in two thousand"
+            // is rarely the year 2000).
+            let y = year_in_words(y).filter(|_| !y.trim().eq_ignore_ascii_case("two thousand"))?;
+            return Some(DateReading::Date(DateValue {
+                year: Some(y),
+                month: None,
+                day: None,
+                weekday: None,
+                unresolved: None,
+            }));
+        }
+        if let Some(y) = s("yk") {
+            let (m, y) = (month_number(s("mk")?)?, full_year(y)?);
+            return match s("dk") {
+                Some(d) => ymd(y, m, day_value(d)?),
+                None => Some(DateReading::Date(month_value(y, m))),
+            };
+        }
+        if let Some(d) = s("dotm") {
+            // "the one day of the month" is no day.
+            if DAY_CARDINALS.iter().any(|c| d.eq_ignore_ascii_case(c)) {
+                return None;
+            }
+            let Some(p) = p else { return Some(unresolved(c.whole().as_str())) };
+            return ymd(p.year, p.month, day_value(d)?);
         }
         if let Some(d) = s("decade") {
             let d: i32 = d.parse().ok()?;
