@@ -666,6 +666,8 @@ impl DateGrammar {
         let kept = self.apply_parts(text, kept, reference, prefer);
         let found = self.join_ranges(text, kept, reference);
         let found = offset_days(text, found);
+        let found = bounded_offsets(text, found);
+        let found = compared_years(text, found);
         let found = self.holiday_weekends(text, found);
         let mut found = open_ranges(text, found);
         let dates: Vec<Range<usize>> = found.iter().map(|(r, _)| r.clone()).collect();
@@ -1398,6 +1400,111 @@ fn open_ranges(text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(Rang
     out
 }
 
+/// "more than 2 weeks before today", "less than 3 days after tomorrow": a day counted from another
+/// after "more than" or "less than" bounds a range instead of naming a day. More than a length
+/// before a day is before the day it counts to, more than a length after is after it (from the
+/// next day: Recognizers starts on it); less than a length after a day runs from that day up to
+/// the one counted to, less than a length before from the one counted to up to the day.
+fn bounded_offsets(text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(Range<usize>, DateReading)> {
+    static RE: OnceLock<(Regex, Regex)> = OnceLock::new();
+    let (bound, offset) = RE.get_or_init(|| {
+        (
+            Regex::new(r"(?i)\b(?P<q>more|less|fewer)\s+than\s+$").expect("a bound before a length"),
+            Regex::new(&format!(
+                r"(?i)^(?P<n>{}|an?)\s+(?P<u>days?|weeks?)\s+(?P<d>after|before|from)\b",
+                number_pattern()
+            ))
+            .expect("a length counted from a day"),
+        )
+    });
+    found
+        .into_iter()
+        .map(|(range, reading)| {
+            let day = match &reading {
+                DateReading::Date(v) if v.day.is_some() => date_stretch(v).map(|s| s.0),
+                _ => None,
+            };
+            let counted = day.and_then(|d| Some((d, offset.captures(&text[range.clone()])?)));
+            let Some((d, c)) = counted else { return (range, reading) };
+            let Some((q, n)) = bound.captures(&text[..range.start]).zip(count_of(&c["n"])) else {
+                return (range, reading);
+            };
+            let length = if c["u"].to_lowercase().starts_with("week") { 7 * n } else { n };
+            let before = c["d"].eq_ignore_ascii_case("before");
+            let more = q["q"].eq_ignore_ascii_case("more");
+            let bounded = match (more, before) {
+                (true, true) => DateReading::Open { from: None, to: Some(d) },
+                (true, false) => DateReading::Open { from: Some(add_days(d, 1)), to: None },
+                (false, true) => DateReading::Period { start: add_days(d, 1), end: add_days(d, length + 1) },
+                (false, false) => DateReading::Period { start: add_days(d, -length), end: d },
+            };
+            (q.get(0).map_or(range.start, |m| m.start())..range.end, bounded)
+        })
+        .collect()
+}
+
+/// "year greater than 2012", "year 2016 and greater", ">= 2019": a year compared, as a query or a
+/// table bounds one. Only after the word "year" or a sign: "greater than 2012" alone is a count,
+/// and so is a year after a sign with a noun after it ("<2000 people").
+fn compared_years(text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(Range<usize>, DateReading)> {
+    static RE: OnceLock<(Regex, Regex, Regex)> = OnceLock::new();
+    let (before, after, year_word) = RE.get_or_init(|| {
+        (
+            Regex::new(r"(?i)(?:\byears?\s+(?:(?:is|are|was|were)\s+)?(?:(?P<gt>greater|later|higher|bigger|more)|(?P<lt>less|smaller|lower|earlier))\s+than|(?:^|\s)(?:(?P<ge>>\s*=|≥)|(?P<le><\s*=|≤)|(?P<gts>>)|(?P<lts><)))\s*$")
+                .expect("a comparison before a year"),
+            Regex::new(r"(?i)^\s+(?:and|or)\s+(?:(?P<ge>greater|higher|above)|(?P<le>less|smaller|lower|below))\b")
+                .expect("a comparison after a year"),
+            Regex::new(r"(?i)\byears?\s+$").expect("the word year"),
+        )
+    });
+    let mut out: Vec<(Range<usize>, DateReading)> = Vec::with_capacity(found.len());
+    for (range, reading) in found {
+        let year = match &reading {
+            DateReading::Date(DateValue { year: Some(y), month: None, day: None, .. }) => Some(*y),
+            _ => None,
+        };
+        let prev_end = out.last().map_or(0, |(r, _)| r.end);
+        let Some(y) = year else {
+            out.push((range, reading));
+            continue;
+        };
+        let (start, end) = (CivilDate { year: y, month: 1, day: 1 }, CivilDate { year: y + 1, month: 1, day: 1 });
+        let noun_after = text[range.end..].trim_start().starts_with(char::is_alphabetic);
+        let has = |c: &regex::Captures, names: &[&str]| names.iter().any(|n| c.name(n).is_some());
+        let b = before
+            .captures(&text[prev_end..range.start])
+            .filter(|c| !(has(c, &["gts", "lts", "ge", "le"]) && noun_after));
+        let a = after.captures(&text[range.end..]).filter(|_| year_word.is_match(&text[prev_end..range.start]));
+        let (span, from, to) = match (b, a) {
+            (Some(c), _) => {
+                let at = prev_end + c.get(0).map_or(0, |m| m.start());
+                let at = at + text[at..range.start].len() - text[at..range.start].trim_start().len();
+                let (from, to) = if has(&c, &["gt", "gts"]) {
+                    (Some(end), None)
+                } else if has(&c, &["ge"]) {
+                    (Some(start), None)
+                } else if has(&c, &["lt", "lts"]) {
+                    (None, Some(start))
+                } else {
+                    (None, Some(end))
+                };
+                (at..range.end, from, to)
+            }
+            (None, Some(c)) => {
+                let at = year_word.find(&text[prev_end..range.start]).map_or(range.start, |m| prev_end + m.start());
+                let to_end = range.end + c.get(0).map_or(0, |m| m.end());
+                if has(&c, &["ge"]) { (at..to_end, Some(start), None) } else { (at..to_end, None, Some(end)) }
+            }
+            (None, None) => {
+                out.push((range, reading));
+                continue;
+            }
+        };
+        out.push((span, DateReading::Open { from, to }));
+    }
+    out
+}
+
 /// A short reading for reports: "2024-03-22", "March 22 (year unknown)", "Friday (date unknown)".
 pub fn reading(v: &DateValue) -> String {
     let month_name = |m: u32| {
@@ -1652,6 +1759,51 @@ mod tests {
         );
         let one_day = on("the one day of the month he rests");
         assert!(one_day.iter().all(|(_, r)| !matches!(r, DateReading::Date(_))), "a length: {one_day:?}");
+    }
+
+    #[test]
+    fn more_or_less_than_a_length_from_a_day_bounds_a_range() {
+        let on = |text| scanned(text, p(2018, 5, 29), Prefer::Past);
+        let at = |m, d| CivilDate { year: 2018, month: m, day: d };
+        for (text, reading) in [
+            ("more than 2 weeks before today", DateReading::Open { from: None, to: Some(at(5, 15)) }),
+            ("more than 2 weeks after today", DateReading::Open { from: Some(at(6, 13)), to: None }),
+            ("less than 3 days after tomorrow", DateReading::Period { start: at(5, 30), end: at(6, 2) }),
+            ("less than 3 days before yesterday", DateReading::Period { start: at(5, 26), end: at(5, 29) }),
+        ] {
+            assert_eq!(on(text), vec![(text, reading)], "{text}");
+        }
+        assert!(matches!(on("more than 2 weeks")[..], [(_, DateReading::Duration(_))]), "a length alone");
+    }
+
+    #[test]
+    fn a_year_compared_after_the_word_year_or_a_sign() {
+        let on = |text| scanned(text, p(2018, 5, 29), Prefer::Past);
+        let jan1 = |y| CivilDate { year: y, month: 1, day: 1 };
+        for (text, phrase, reading) in [
+            (
+                "sales for year greater than 2012",
+                "year greater than 2012",
+                DateReading::Open { from: Some(jan1(2013)), to: None },
+            ),
+            (
+                "where year is less than 2015",
+                "year is less than 2015",
+                DateReading::Open { from: None, to: Some(jan1(2015)) },
+            ),
+            (
+                "How about year 2016 and greater",
+                "year 2016 and greater",
+                DateReading::Open { from: Some(jan1(2016)), to: None },
+            ),
+            ("> = 2019", "> = 2019", DateReading::Open { from: Some(jan1(2019)), to: None }),
+            ("< =2019", "< =2019", DateReading::Open { from: None, to: Some(jan1(2020)) }),
+        ] {
+            assert_eq!(on(text), vec![(phrase, reading)], "{text}");
+        }
+        for text in ["<2000 people were there", "a toll greater than 2012 deaths in 2012"] {
+            assert!(on(text).iter().all(|(_, r)| !matches!(r, DateReading::Open { .. })), "{text}: {:?}", on(text));
+        }
     }
 
     #[test]
