@@ -617,6 +617,13 @@ impl DateGrammar {
             if c.name("dd").is_some() && amount(m.start) {
                 continue;
             }
+            // "the 10 victims", "the 2-1 win": a number after "the" is a day only where a date
+            // ends or a range goes on ("back for the 27.", "from the 13 to 15 July").
+            if c.name("dn").is_some_and(|d| d.as_str().bytes().all(|b| b.is_ascii_digit()))
+                && !date_may_end(&text[m.end..])
+            {
+                continue;
+            }
             // "THE BOY WHO LIVED": in a line of capitals, a word in capitals is no abbreviation.
             if c.name("ab").is_some() && in_a_line_of_capitals(text, &m) {
                 continue;
@@ -1400,6 +1407,19 @@ fn open_ranges(text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(Rang
     out
 }
 
+/// Whether a date may end where `after` begins: at the end, before punctuation that ends a
+/// phrase, or before a word that goes on with a clause or a range.
+fn date_may_end(after: &str) -> bool {
+    static END: OnceLock<Regex> = OnceLock::new();
+    END.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?i)^(?:\s*$|\s*[,;!?)]|\s*[.:](?:\s|$)|\s+(?:of|from|between|at|in|on|this|next|last|{CLAUSE_GOES_ON}))"
+        ))
+        .expect("the end of a date")
+    })
+    .is_match(after)
+}
+
 /// "more than 2 weeks before today", "less than 3 days after tomorrow": a day counted from another
 /// after "more than" or "less than" bounds a range instead of naming a day. More than a length
 /// before a day is before the day it counts to, more than a length after is after it (from the
@@ -1742,6 +1762,27 @@ mod tests {
                 .all(|(_, r)| !matches!(r, DateReading::Date(v) if v.year == Some(2020) || v.year == Some(2010))),
             "{marches:?}"
         );
+    }
+
+    #[test]
+    fn a_number_after_a_year_or_after_the_is_mostly_a_count() {
+        let on = |text| scanned(text, p(2024, 3, 14), Prefer::Past);
+        let year =
+            |y| DateReading::Date(DateValue { year: Some(y), month: None, day: None, weekday: None, unresolved: None });
+        // Not October 2016, March 2019, the 10th, the 3rd.
+        for (text, phrase, reading) in [
+            ("In 2016, 10 people died", "2016", year(2016)),
+            ("In 2016 10 people died", "2016", year(2016)),
+            ("By 2019, 3 schools had closed", "2019", year(2019)),
+            ("in 2016-10", "2016-10", DateReading::Date(month_value(2016, 10))),
+            ("in 2016 / 11", "2016 / 11", DateReading::Date(month_value(2016, 11))),
+            ("I went back for the 27.", "the 27", day(2024, 2, 27)),
+        ] {
+            assert_eq!(on(text), vec![(phrase, reading)], "{text}");
+        }
+        for text in ["the 10 victims were named", "the 3 suspects", "of the 21 dead"] {
+            assert!(on(text).is_empty(), "{text}: {:?}", on(text));
+        }
     }
 
     #[test]
@@ -2774,7 +2815,7 @@ impl DateGrammar {
                 format!(r"\b(?P<na>{n})\s?[-/.]\s?(?P<nb>{n})\b(?:\s?[-/.]\s?(?P<nc>\d{{4}}|\d{{2}})\b|,\s?(?P<nc2>\d{{4}})\b|,(?P<nc3>\d\d)\b)?"),
                 format!(r"\b(?:(?P<wa>{wd}),?\s*)?(?P<mr>{mon})\s*(?P<dr1>{n})(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru|till|until)\s*(?P<dr2>{n})(?:st|nd|rd|th)?\b(?:,?\s*(?P<yr>{year}))?"),
                 format!(r"\b(?P<dr3>{n})(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru|till|until)\s*(?P<dr4>{n})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mr2>{mon})(?:,?\s*(?P<yr2>{year}))?"),
-                format!(r"\b(?P<ymy>{year})\s*[,/-]?\s*(?P<ymm>{names}\b\.?|0?[1-9]\b|1[0-2]\b)|\b(?P<mym>{names})\.?(?:\s*,?\s*|\s*[-/]\s*)(?P<myy>{year}|{year_words})|\b(?P<mym2>0?[1-9]|1[0-2])\s*-\s*(?P<myy2>{year})"),
+                format!(r"\b(?P<ymy>{year})(?:\s*[,/-]?\s*(?P<ymm>{names}\b\.?)|\s*[/-]\s*(?P<ymn>0?[1-9]\b|1[0-2]\b))|\b(?P<mym>{names})\.?(?:\s*,?\s*|\s*[-/]\s*)(?P<myy>{year}|{year_words})|\b(?P<mym2>0?[1-9]|1[0-2])\s*-\s*(?P<myy2>{year})"),
                 r"\bthe\s+(?P<after>week|month|year)\s+after\s+next\b".to_string(),
                 r"\b(?:the\s+)?(?P<decade>(?:1[89]|20)?\d0)'?s\b".to_string(),
                 r"\b(?:the\s+)?(?P<dwc>nineteen|twenty)[\s-]+(?P<dw>tens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b".to_string(),
@@ -2992,7 +3033,7 @@ impl DateGrammar {
             ymd(y, m, d)
         };
         if let Some(y) = s("ymy").or(s("myy")).or(s("myy2")) {
-            let m = s("ymm").or(s("mym")).or(s("mym2"))?;
+            let m = s("ymm").or(s("ymn")).or(s("mym")).or(s("mym2"))?;
             let m = month_of(m.trim_end_matches('.')).filter(|m| (1..=12).contains(m))?;
             return Some(DateReading::Date(month_value(full_year(y)?, m)));
         }
