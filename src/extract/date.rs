@@ -617,6 +617,16 @@ impl DateGrammar {
             if c.name("dd").is_some() && amount(m.start) {
                 continue;
             }
+            // "$20161016", "20161016%", "20161016.5" are amounts, "case no. 20161016" a number.
+            if c.name("cy").is_some()
+                && (amount(m.start)
+                    || numbered(&text[..m.start])
+                    || bytes.get(m.end) == Some(&b'%')
+                    || (matches!(bytes.get(m.end), Some(b'.' | b','))
+                        && bytes.get(m.end + 1).is_some_and(u8::is_ascii_digit)))
+            {
+                continue;
+            }
             // "the 10 victims", "the 2-1 win": a number after "the" is a day only where a date
             // ends or a range goes on ("back for the 27.", "from the 13 to 15 July").
             if c.name("dn").is_some_and(|d| d.as_str().bytes().all(|b| b.is_ascii_digit()))
@@ -673,6 +683,7 @@ impl DateGrammar {
         let kept = self.apply_parts(text, kept, reference, prefer);
         let found = self.join_ranges(text, kept, reference);
         let found = offset_days(text, found);
+        let found = self.offset_months(text, found);
         let found = bounded_offsets(text, found);
         let found = compared_years(text, found);
         let found = self.holiday_weekends(text, found);
@@ -1407,6 +1418,17 @@ fn open_ranges(text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(Rang
     out
 }
 
+/// Whether `before` ends with a word that numbers what comes next: "case no.", "number", "#".
+fn numbered(before: &str) -> bool {
+    static NUMBERED: OnceLock<Regex> = OnceLock::new();
+    NUMBERED
+        .get_or_init(|| {
+            Regex::new(r"(?i)(?:\b(?:no|nos|nr|number|id|code|tel|phone|fax|ref|account|order)\.?:?|#)\s*$")
+                .expect("a number's label")
+        })
+        .is_match(before)
+}
+
 /// Whether a date may end where `after` begins: at the end, before punctuation that ends a
 /// phrase, or before a word that goes on with a clause or a range.
 fn date_may_end(after: &str) -> bool {
@@ -1781,6 +1803,28 @@ mod tests {
             assert_eq!(on(text), vec![(phrase, reading)], "{text}");
         }
         for text in ["the 10 victims were named", "the 3 suspects", "of the 21 dead"] {
+            assert!(on(text).is_empty(), "{text}: {:?}", on(text));
+        }
+    }
+
+    #[test]
+    fn compact_dates_and_working_weeks() {
+        let on = |text| scanned(text, p(2018, 6, 27), Prefer::Past);
+        let week = |a: u32, b: u32| DateReading::Period {
+            start: CivilDate { year: 2018, month: 6, day: a },
+            end: CivilDate { year: 2018, month: 6, day: b },
+        };
+        for (text, phrase, reading) in [
+            ("I'll go back 20161016.", "20161016", day(2016, 10, 16)),
+            ("www.example2.com/data/report-20170302.html", "20170302", day(2017, 3, 2)),
+            ("It will happen this working week", "this working week", week(25, 30)),
+            ("last workweek", "last workweek", week(18, 23)),
+        ] {
+            assert_eq!(on(text), vec![(phrase, reading)], "{text}");
+        }
+        for text in
+            ["He paid $20161016 in fines.", "Case no. 20161016 was filed.", "a 20161016.5 rise", "phone 20161316"]
+        {
             assert!(on(text).is_empty(), "{text}: {:?}", on(text));
         }
     }
@@ -2469,9 +2513,19 @@ mod tests {
         ] {
             assert_eq!(on(text), vec![(text, reading)], "{text}");
         }
-        // A month or a year away stays a length beside the day.
-        let a_year = on("a year after March 3, 2015");
-        assert!(matches!(a_year[..], [(_, DateReading::Duration(_)), ("March 3, 2015", _)]), "{a_year:?}");
+        // Whole months or years move the day, except from a holiday without its year.
+        for (text, reading) in [
+            ("a year after March 3, 2015", day(2016, 3, 3)),
+            ("two months after next Friday", day(2017, 1, 18)),
+            ("4 months from tomorrow", day(2017, 3, 8)),
+            ("one month before March 31, 2016", day(2016, 2, 29)),
+        ] {
+            assert_eq!(on(text), vec![(text, reading)], "{text}");
+        }
+        let a_year = on("a year after Christmas");
+        assert!(matches!(a_year[..], [(_, DateReading::Duration(_)), ("Christmas", _)]), "{a_year:?}");
+        let lasted = on("It lasted four months from March 3 to July 3");
+        assert!(lasted.iter().all(|(_, r)| !matches!(r, DateReading::Date(_))), "{lasted:?}");
     }
 
     #[test]
@@ -2859,6 +2913,11 @@ impl DateGrammar {
                 // "the twenty-sixth day of the month": this month's ("the thirty-first" is no
                 // "first day of the month").
                 format!(r"\b(?:the\s+)?(?P<dotm>{day})\s+day\s+of\s+the\s+month\b"),
+                // "20161016", "report-20170302.html": a compact date, as file names and
+                // identifiers write one.
+                r"\b(?P<cy>(?:19|20)\d\d)(?P<cm>0[1-9]|1[0-2])(?P<cd>0[1-9]|[12]\d|3[01])\b".to_string(),
+                // "this working week", "next workweek": Monday to Friday.
+                format!(r"\b(?P<wkdir>{rel})\s+work(?:ing)?[\s-]?week\b"),
             ];
             Forms::new(&forms.map(|f| format!("(?i){f}"))).expect("date scanner forms")
         })
@@ -2997,6 +3056,50 @@ impl DateGrammar {
         out
     }
 
+    /// "two months after next Friday", "4 months from tomorrow", "six months after March 3, 2020":
+    /// a day moved by whole months or years, its day of the month kept (or the last of a shorter
+    /// month). Not a holiday without its year: "a year after Christmas" is a year after the last
+    /// Christmas to one peer and after the next to the other, so there the length stays beside
+    /// the day.
+    fn offset_months(&self, text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(Range<usize>, DateReading)> {
+        static OFFSET: OnceLock<Regex> = OnceLock::new();
+        let offset = OFFSET.get_or_init(|| {
+            Regex::new(&format!(
+                r"(?i)\b(?P<n>{}|an?)\s+(?P<u>months?|years?)\s+(?P<d>after|before|from)\s+$",
+                number_pattern()
+            ))
+            .expect("months or years before a day")
+        });
+        let mut out: Vec<(Range<usize>, DateReading)> = Vec::with_capacity(found.len());
+        for (range, reading) in found {
+            let day = match &reading {
+                DateReading::Date(v) if v.day.is_some() => date_stretch(v).map(|s| s.0),
+                _ => None,
+            };
+            let moved = day.filter(|_| !self.is_holiday_name(&text[range.clone()])).and_then(|d| {
+                let c = offset.captures(&text[..range.start])?;
+                let at = c.get(0)?.start();
+                // A phrase read inside the length ("one month before") gives way to it; one that
+                // reaches into it from before keeps its place.
+                if out.last().is_some_and(|(r, _)| r.start < at && r.end > at) {
+                    return None;
+                }
+                let n = count_of(&c["n"])?;
+                let n = if c["u"].to_lowercase().starts_with("year") { 12 * n } else { n };
+                let n = if c["d"].eq_ignore_ascii_case("before") { -n } else { n };
+                let k = i64::from(d.year) * 12 + i64::from(d.month) - 1 + n;
+                let (y, m) = (k.div_euclid(12) as i32, k.rem_euclid(12) as u32 + 1);
+                let date = CivilDate { year: y, month: m, day: d.day.min(super::calendar::days_in_month(y, m)) };
+                Some((at..range.end, DateReading::Date(day_value_of(date))))
+            });
+            if let Some((span, _)) = &moved {
+                out.retain(|(r, _)| r.end <= span.start);
+            }
+            out.push(moved.unwrap_or((range, reading)));
+        }
+        out
+    }
+
     /// Whether a phrase names a holiday of the Hebrew calendar ("Yom Kippur 2018"), whose days
     /// begin at the sundown before the days the scanner reads.
     pub fn names_hebrew_holiday(&self, phrase: &str) -> bool {
@@ -3063,6 +3166,19 @@ impl DateGrammar {
             }
             let Some(p) = p else { return Some(unresolved(c.whole().as_str())) };
             return ymd(p.year, p.month, day_value(d)?);
+        }
+        if let Some(y) = s("cy") {
+            return ymd(y.parse().ok()?, s("cm")?.parse().ok()?, s("cd")?.parse().ok()?);
+        }
+        if let (Some(dir), Some(p)) = (s("wkdir"), p) {
+            let dir = dir.to_lowercase();
+            let step: i64 = match dir.split_whitespace().last()? {
+                "last" | "past" | "previous" => -1,
+                "this" | "current" => 0,
+                _ => 1,
+            };
+            let start = add_days(monday_of(p), 7 * step);
+            return Some(DateReading::Period { start, end: add_days(start, 5) });
         }
         if let Some(d) = s("decade") {
             let d: i32 = d.parse().ok()?;
