@@ -629,13 +629,21 @@ impl DateGrammar {
             }
             // "the 10 victims", "the 2-1 win": a number after "the" is a day only where a date
             // ends or a range goes on ("back for the 27.", "from the 13 to 15 July").
-            if c.name("dn").is_some_and(|d| d.as_str().bytes().all(|b| b.is_ascii_digit()))
-                && !date_may_end(&text[m.end..])
-            {
+            // So after a weekday: "On Saturday, 12 protesters were held" is last Saturday, not
+            // the 12th of a month whose 12th was a Saturday.
+            let bare = |g: &str| c.name(g).is_some_and(|d| d.as_str().bytes().all(|b| b.is_ascii_digit()));
+            if (bare("dn") || bare("wtd")) && !date_may_end(&text[m.end..]) {
                 continue;
             }
             // "THE BOY WHO LIVED": in a line of capitals, a word in capitals is no abbreviation.
             if c.name("ab").is_some() && in_a_line_of_capitals(text, &m) {
+                continue;
+            }
+            // "won Friday 7-6": a score after a weekday, now that "Friday 7" is no longer read.
+            let word_before =
+                text[..m.start].trim_end().trim_end_matches(',').rsplit(|ch: char| !ch.is_alphabetic()).next();
+            if c.name("na").is_some() && text[m.clone()].contains('-') && word_before.and_then(weekday_number).is_some()
+            {
                 continue;
             }
             if c.name("na").or(c.name("sr1")).or(c.name("sd1")).is_some() {
@@ -1805,6 +1813,13 @@ mod tests {
         for text in ["the 10 victims were named", "the 3 suspects", "of the 21 dead"] {
             assert!(on(text).is_empty(), "{text}: {:?}", on(text));
         }
+        assert!(
+            matches!(&on("On Saturday, 12 protesters were held.")[..], [("Saturday", DateReading::Date(v))] if v.day == Some(9))
+        );
+        assert!(
+            matches!(&on("On Saturday 3 people were killed")[..], [("Saturday", DateReading::Date(v))] if v.day == Some(9))
+        );
+        assert_eq!(on("on Friday 13!"), vec![("Friday 13", day(2023, 10, 13))]);
     }
 
     #[test]
