@@ -478,6 +478,10 @@ fn holiday_key(name: &str) -> String {
     name.to_lowercase().chars().filter(|c| !matches!(c, '\'' | '’' | '.' | '-') && !c.is_whitespace()).collect()
 }
 
+/// The words that go on with a clause after a date, where a noun would make a number a count:
+/// "in two thousand and fifteen and ...", but not "in two thousand and fifteen cases".
+const CLAUSE_GOES_ON: &str = r"(?:and|or|but|when|while|as|to|until|through|after|before|then)\b";
+
 const DURATION_UNITS: &str =
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|wks?|months?|years?|yrs?|decades?|centuries|century)";
 
@@ -704,8 +708,33 @@ impl DateGrammar {
             {
                 continue;
             }
+            // "$20161016", "20161016%", "20161016.5" are amounts, "case no. 20161016" a number.
+            if c.name("cy").is_some()
+                && (amount(m.start)
+                    || numbered(&text[..m.start])
+                    || bytes.get(m.end) == Some(&b'%')
+                    || (matches!(bytes.get(m.end), Some(b'.' | b','))
+                        && bytes.get(m.end + 1).is_some_and(u8::is_ascii_digit)))
+            {
+                continue;
+            }
+            // "the 10 victims", "the 2-1 win": a number after "the" is a day only where a date
+            // ends or a range goes on ("back for the 27.", "from the 13 to 15 July").
+            // So after a weekday: "On Saturday, 12 protesters were held" is last Saturday, not
+            // the 12th of a month whose 12th was a Saturday.
+            let bare = |g: &str| c.name(g).is_some_and(|d| d.as_str().bytes().all(|b| b.is_ascii_digit()));
+            if (bare("dn") || bare("wtd")) && !date_may_end(&text[m.end..]) {
+                continue;
+            }
             // "THE BOY WHO LIVED": in a line of capitals, a word in capitals is no abbreviation.
             if c.name("ab").is_some() && in_a_line_of_capitals(text, &m) {
+                continue;
+            }
+            // "won Friday 7-6": a score after a weekday, now that "Friday 7" is no longer read.
+            let word_before =
+                text[..m.start].trim_end().trim_end_matches(',').rsplit(|ch: char| !ch.is_alphabetic()).next();
+            if c.name("na").is_some() && text[m.clone()].contains('-') && word_before.and_then(weekday_number).is_some()
+            {
                 continue;
             }
             if c.name("na").or(c.name("sr1")).or(c.name("sd1")).is_some() {
@@ -754,6 +783,10 @@ impl DateGrammar {
         let kept = self.apply_parts(text, kept, reference, prefer);
         let found = self.join_ranges(text, kept, reference);
         let found = offset_days(text, found);
+        let found = self.offset_months(text, found);
+        let found = bounded_offsets(text, found);
+        let found = compared_years(text, found);
+        let found = self.holiday_weekends(text, found);
         let mut found = open_ranges(text, found);
         let dates: Vec<Range<usize>> = found.iter().map(|(r, _)| r.clone()).collect();
         for m in lengths {
@@ -1593,6 +1626,135 @@ fn open_ranges(text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(Rang
     out
 }
 
+/// Whether `before` ends with a word that numbers what comes next: "case no.", "number", "#".
+fn numbered(before: &str) -> bool {
+    static NUMBERED: OnceLock<Regex> = OnceLock::new();
+    NUMBERED
+        .get_or_init(|| {
+            Regex::new(r"(?i)(?:\b(?:no|nos|nr|number|id|code|tel|phone|fax|ref|account|order)\.?:?|#)\s*$")
+                .expect("a number's label")
+        })
+        .is_match(before)
+}
+
+/// Whether a date may end where `after` begins: at the end, before punctuation that ends a
+/// phrase, or before a word that goes on with a clause or a range.
+fn date_may_end(after: &str) -> bool {
+    static END: OnceLock<Regex> = OnceLock::new();
+    END.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?i)^(?:\s*$|\s*[,;!?)]|\s*[.:](?:\s|$)|\s+(?:of|from|between|at|in|on|this|next|last|{CLAUSE_GOES_ON}))"
+        ))
+        .expect("the end of a date")
+    })
+    .is_match(after)
+}
+
+/// "more than 2 weeks before today", "less than 3 days after tomorrow": a day counted from another
+/// after "more than" or "less than" bounds a range instead of naming a day. More than a length
+/// before a day is before the day it counts to, more than a length after is after it (from the
+/// next day: Recognizers starts on it); less than a length after a day runs from that day up to
+/// the one counted to, less than a length before from the one counted to up to the day.
+fn bounded_offsets(text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(Range<usize>, DateReading)> {
+    static RE: OnceLock<(Regex, Regex)> = OnceLock::new();
+    let (bound, offset) = RE.get_or_init(|| {
+        (
+            Regex::new(r"(?i)\b(?P<q>more|less|fewer)\s+than\s+$").expect("a bound before a length"),
+            Regex::new(&format!(
+                r"(?i)^(?P<n>{}|an?)\s+(?P<u>days?|weeks?)\s+(?P<d>after|before|from)\b",
+                number_pattern()
+            ))
+            .expect("a length counted from a day"),
+        )
+    });
+    found
+        .into_iter()
+        .map(|(range, reading)| {
+            let day = match &reading {
+                DateReading::Date(v) if v.day.is_some() => date_stretch(v).map(|s| s.0),
+                _ => None,
+            };
+            let counted = day.and_then(|d| Some((d, offset.captures(&text[range.clone()])?)));
+            let Some((d, c)) = counted else { return (range, reading) };
+            let Some((q, n)) = bound.captures(&text[..range.start]).zip(count_of(&c["n"])) else {
+                return (range, reading);
+            };
+            let length = if c["u"].to_lowercase().starts_with("week") { 7 * n } else { n };
+            let before = c["d"].eq_ignore_ascii_case("before");
+            let more = q["q"].eq_ignore_ascii_case("more");
+            let bounded = match (more, before) {
+                (true, true) => DateReading::Open { from: None, to: Some(d) },
+                (true, false) => DateReading::Open { from: Some(add_days(d, 1)), to: None },
+                (false, true) => DateReading::Period { start: add_days(d, 1), end: add_days(d, length + 1) },
+                (false, false) => DateReading::Period { start: add_days(d, -length), end: d },
+            };
+            (q.get(0).map_or(range.start, |m| m.start())..range.end, bounded)
+        })
+        .collect()
+}
+
+/// "year greater than 2012", "year 2016 and greater", ">= 2019": a year compared, as a query or a
+/// table bounds one. Only after the word "year" or a sign: "greater than 2012" alone is a count,
+/// and so is a year after a sign with a noun after it ("<2000 people").
+fn compared_years(text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(Range<usize>, DateReading)> {
+    static RE: OnceLock<(Regex, Regex, Regex)> = OnceLock::new();
+    let (before, after, year_word) = RE.get_or_init(|| {
+        (
+            Regex::new(r"(?i)(?:\byears?\s+(?:(?:is|are|was|were)\s+)?(?:(?P<gt>greater|later|higher|bigger|more)|(?P<lt>less|smaller|lower|earlier))\s+than|(?:^|\s)(?:(?P<ge>>\s*=|≥)|(?P<le><\s*=|≤)|(?P<gts>>)|(?P<lts><)))\s*$")
+                .expect("a comparison before a year"),
+            Regex::new(r"(?i)^\s+(?:and|or)\s+(?:(?P<ge>greater|higher|above)|(?P<le>less|smaller|lower|below))\b")
+                .expect("a comparison after a year"),
+            Regex::new(r"(?i)\byears?\s+$").expect("the word year"),
+        )
+    });
+    let mut out: Vec<(Range<usize>, DateReading)> = Vec::with_capacity(found.len());
+    for (range, reading) in found {
+        let year = match &reading {
+            DateReading::Date(DateValue { year: Some(y), month: None, day: None, .. }) => Some(*y),
+            _ => None,
+        };
+        let prev_end = out.last().map_or(0, |(r, _)| r.end);
+        let Some(y) = year else {
+            out.push((range, reading));
+            continue;
+        };
+        let (start, end) = (CivilDate { year: y, month: 1, day: 1 }, CivilDate { year: y + 1, month: 1, day: 1 });
+        let noun_after = text[range.end..].trim_start().starts_with(char::is_alphabetic);
+        let has = |c: &regex::Captures, names: &[&str]| names.iter().any(|n| c.name(n).is_some());
+        let b = before
+            .captures(&text[prev_end..range.start])
+            .filter(|c| !(has(c, &["gts", "lts", "ge", "le"]) && noun_after));
+        let a = after.captures(&text[range.end..]).filter(|_| year_word.is_match(&text[prev_end..range.start]));
+        let (span, from, to) = match (b, a) {
+            (Some(c), _) => {
+                let at = prev_end + c.get(0).map_or(0, |m| m.start());
+                let at = at + text[at..range.start].len() - text[at..range.start].trim_start().len();
+                let (from, to) = if has(&c, &["gt", "gts"]) {
+                    (Some(end), None)
+                } else if has(&c, &["ge"]) {
+                    (Some(start), None)
+                } else if has(&c, &["lt", "lts"]) {
+                    (None, Some(start))
+                } else {
+                    (None, Some(end))
+                };
+                (at..range.end, from, to)
+            }
+            (None, Some(c)) => {
+                let at = year_word.find(&text[prev_end..range.start]).map_or(range.start, |m| prev_end + m.start());
+                let to_end = range.end + c.get(0).map_or(0, |m| m.end());
+                if has(&c, &["ge"]) { (at..to_end, Some(start), None) } else { (at..to_end, None, Some(end)) }
+            }
+            (None, None) => {
+                out.push((range, reading));
+                continue;
+            }
+        };
+        out.push((span, DateReading::Open { from, to }));
+    }
+    out
+}
+
 /// A short reading for reports: "2024-03-22", "March 22 (year unknown)", "Friday (date unknown)".
 pub fn reading(v: &DateValue) -> String {
     let month_name = |m: u32| {
@@ -1795,6 +1957,176 @@ mod tests {
         }
         // One number word after a date is a count, not a year.
         assert_eq!(on("March 3 two people"), vec![("March 3", day(2016, 3, 3))]);
+    }
+
+    #[test]
+    fn years_in_words_alone_and_two_digit_years_after_of() {
+        let year =
+            |y| DateReading::Date(DateValue { year: Some(y), month: None, day: None, weekday: None, unresolved: None });
+        let on = |text| scanned(text, p(2018, 5, 22), Prefer::Past);
+        assert_eq!(
+            on("They left in nineteen ninety six and came back in two thousand and fifteen."),
+            vec![("nineteen ninety six", year(1996)), ("two thousand and fifteen", year(2015))]
+        );
+        for (text, reading) in [
+            ("fifteen August nineteen hundred ninety three", day(1993, 8, 15)),
+            ("6 April seventeen hundred thirty three", day(1733, 4, 6)),
+            ("April of 87", DateReading::Date(month_value(1987, 4))),
+            ("15 April of '87", day(1987, 4, 15)),
+        ] {
+            assert_eq!(on(text), vec![(text, reading)], "{text}");
+        }
+        // Counts: a noun after the number, "of" a number, "two thousand" alone, a time of day.
+        for text in [
+            "a crowd of two thousand and fifty gathered",
+            "in two thousand and fifteen cases",
+            "It happened in two thousand.",
+            "the train left at twenty thirty",
+        ] {
+            assert!(on(text).is_empty(), "{text}: {:?}", on(text));
+        }
+        assert_eq!(on("on April 6 eleven hundred people marched"), vec![("April 6", day(2018, 4, 6))]);
+        let marches = on("a March of 20 miles and the May of 10 years");
+        assert!(
+            marches
+                .iter()
+                .all(|(_, r)| !matches!(r, DateReading::Date(v) if v.year == Some(2020) || v.year == Some(2010))),
+            "{marches:?}"
+        );
+    }
+
+    #[test]
+    fn a_number_after_a_year_or_after_the_is_mostly_a_count() {
+        let on = |text| scanned(text, p(2024, 3, 14), Prefer::Past);
+        let year =
+            |y| DateReading::Date(DateValue { year: Some(y), month: None, day: None, weekday: None, unresolved: None });
+        // Not October 2016, March 2019, the 10th, the 3rd.
+        for (text, phrase, reading) in [
+            ("In 2016, 10 people died", "2016", year(2016)),
+            ("In 2016 10 people died", "2016", year(2016)),
+            ("By 2019, 3 schools had closed", "2019", year(2019)),
+            ("in 2016-10", "2016-10", DateReading::Date(month_value(2016, 10))),
+            ("in 2016 / 11", "2016 / 11", DateReading::Date(month_value(2016, 11))),
+            ("I went back for the 27.", "the 27", day(2024, 2, 27)),
+        ] {
+            assert_eq!(on(text), vec![(phrase, reading)], "{text}");
+        }
+        for text in ["the 10 victims were named", "the 3 suspects", "of the 21 dead"] {
+            assert!(on(text).is_empty(), "{text}: {:?}", on(text));
+        }
+        assert!(
+            matches!(&on("On Saturday, 12 protesters were held.")[..], [("Saturday", DateReading::Date(v))] if v.day == Some(9))
+        );
+        assert!(
+            matches!(&on("On Saturday 3 people were killed")[..], [("Saturday", DateReading::Date(v))] if v.day == Some(9))
+        );
+        assert_eq!(on("on Friday 13!"), vec![("Friday 13", day(2023, 10, 13))]);
+    }
+
+    #[test]
+    fn compact_dates_and_working_weeks() {
+        let on = |text| scanned(text, p(2018, 6, 27), Prefer::Past);
+        let week = |a: u32, b: u32| DateReading::Period {
+            start: CivilDate { year: 2018, month: 6, day: a },
+            end: CivilDate { year: 2018, month: 6, day: b },
+        };
+        for (text, phrase, reading) in [
+            ("I'll go back 20161016.", "20161016", day(2016, 10, 16)),
+            ("www.example2.com/data/report-20170302.html", "20170302", day(2017, 3, 2)),
+            ("It will happen this working week", "this working week", week(25, 30)),
+            ("last workweek", "last workweek", week(18, 23)),
+        ] {
+            assert_eq!(on(text), vec![(phrase, reading)], "{text}");
+        }
+        for text in
+            ["He paid $20161016 in fines.", "Case no. 20161016 was filed.", "a 20161016.5 rise", "phone 20161316"]
+        {
+            assert!(on(text).is_empty(), "{text}: {:?}", on(text));
+        }
+    }
+
+    #[test]
+    fn the_nth_day_of_the_month_is_this_months() {
+        let on = |text| scanned(text, p(2020, 7, 1), Prefer::Past);
+        assert_eq!(
+            on("the twenty-sixth day of the month"),
+            vec![("the twenty-sixth day of the month", day(2020, 7, 26))]
+        );
+        let at = CivilDate { year: 2020, month: 7, day: 31 };
+        assert_eq!(
+            on("before the thirty-first day of the month"),
+            vec![("before the thirty-first day of the month", DateReading::Open { from: None, to: Some(at) })],
+            "not the first day"
+        );
+        let one_day = on("the one day of the month he rests");
+        assert!(one_day.iter().all(|(_, r)| !matches!(r, DateReading::Date(_))), "a length: {one_day:?}");
+    }
+
+    #[test]
+    fn more_or_less_than_a_length_from_a_day_bounds_a_range() {
+        let on = |text| scanned(text, p(2018, 5, 29), Prefer::Past);
+        let at = |m, d| CivilDate { year: 2018, month: m, day: d };
+        for (text, reading) in [
+            ("more than 2 weeks before today", DateReading::Open { from: None, to: Some(at(5, 15)) }),
+            ("more than 2 weeks after today", DateReading::Open { from: Some(at(6, 13)), to: None }),
+            ("less than 3 days after tomorrow", DateReading::Period { start: at(5, 30), end: at(6, 2) }),
+            ("less than 3 days before yesterday", DateReading::Period { start: at(5, 26), end: at(5, 29) }),
+        ] {
+            assert_eq!(on(text), vec![(text, reading)], "{text}");
+        }
+        assert!(matches!(on("more than 2 weeks")[..], [(_, DateReading::Duration(_))]), "a length alone");
+    }
+
+    #[test]
+    fn a_year_compared_after_the_word_year_or_a_sign() {
+        let on = |text| scanned(text, p(2018, 5, 29), Prefer::Past);
+        let jan1 = |y| CivilDate { year: y, month: 1, day: 1 };
+        for (text, phrase, reading) in [
+            (
+                "sales for year greater than 2012",
+                "year greater than 2012",
+                DateReading::Open { from: Some(jan1(2013)), to: None },
+            ),
+            (
+                "where year is less than 2015",
+                "year is less than 2015",
+                DateReading::Open { from: None, to: Some(jan1(2015)) },
+            ),
+            (
+                "How about year 2016 and greater",
+                "year 2016 and greater",
+                DateReading::Open { from: Some(jan1(2016)), to: None },
+            ),
+            ("> = 2019", "> = 2019", DateReading::Open { from: Some(jan1(2019)), to: None }),
+            ("< =2019", "< =2019", DateReading::Open { from: None, to: Some(jan1(2020)) }),
+        ] {
+            assert_eq!(on(text), vec![(phrase, reading)], "{text}");
+        }
+        for text in ["<2000 people were there", "a toll greater than 2012 deaths in 2012"] {
+            assert!(on(text).iter().all(|(_, r)| !matches!(r, DateReading::Open { .. })), "{text}: {:?}", on(text));
+        }
+    }
+
+    #[test]
+    fn a_holiday_weekend_is_the_holiday_with_the_weekend_beside_it() {
+        let on = |text| scanned(text, p(2021, 11, 1), Prefer::Past);
+        let period = |a: (i32, u32, u32), b: (i32, u32, u32)| DateReading::Period {
+            start: CivilDate { year: a.0, month: a.1, day: a.2 },
+            end: CivilDate { year: b.0, month: b.1, day: b.2 },
+        };
+        for (text, phrase, reading) in [
+            ("Labor Day weekend", "Labor Day weekend", period((2021, 9, 4), (2021, 9, 7))),
+            ("the weekend of Halloween", "the weekend of Halloween", period((2021, 10, 30), (2021, 11, 1))),
+            ("Halloween weekend 2022", "Halloween weekend 2022", period((2022, 10, 29), (2022, 11, 1))),
+            ("Labor Day 2021 weekend", "Labor Day 2021 weekend", period((2021, 9, 4), (2021, 9, 7))),
+            ("weekend of Thanksgiving 2023", "weekend of Thanksgiving 2023", period((2023, 11, 23), (2023, 11, 27))),
+            ("the Fourth of July weekend 2023", "the Fourth of July weekend 2023", period((2023, 7, 1), (2023, 7, 5))),
+        ] {
+            assert_eq!(on(text), vec![(phrase, reading)], "{text}");
+        }
+        // Easter's weekend differs by country; a Wednesday's holiday has no weekend beside it.
+        assert_eq!(on("Easter weekend")[0].1, day(2021, 4, 4));
+        assert_eq!(on("Christmas 2024 weekend"), vec![("Christmas 2024", day(2024, 12, 25))]);
     }
 
     #[test]
@@ -2397,9 +2729,19 @@ mod tests {
         ] {
             assert_eq!(on(text), vec![(text, reading)], "{text}");
         }
-        // A month or a year away stays a length beside the day.
-        let a_year = on("a year after March 3, 2015");
-        assert!(matches!(a_year[..], [(_, DateReading::Duration(_)), ("March 3, 2015", _)]), "{a_year:?}");
+        // Whole months or years move the day, except from a holiday without its year.
+        for (text, reading) in [
+            ("a year after March 3, 2015", day(2016, 3, 3)),
+            ("two months after next Friday", day(2017, 1, 18)),
+            ("4 months from tomorrow", day(2017, 3, 8)),
+            ("one month before March 31, 2016", day(2016, 2, 29)),
+        ] {
+            assert_eq!(on(text), vec![(text, reading)], "{text}");
+        }
+        let a_year = on("a year after Christmas");
+        assert!(matches!(a_year[..], [(_, DateReading::Duration(_)), ("Christmas", _)]), "{a_year:?}");
+        let lasted = on("It lasted four months from March 3 to July 3");
+        assert!(lasted.iter().all(|(_, r)| !matches!(r, DateReading::Date(_))), "{lasted:?}");
     }
 
     #[test]
@@ -2733,8 +3075,9 @@ fn year_words_with(bare_thousand: bool) -> String {
     let tens = TENS.join("|");
     let below_100 = format!(r"(?:(?:{tens})(?:[\s-]+(?:{units}))?|{teens}|{units})\b");
     let bare = if bare_thousand { r"|\b" } else { "" };
+    let centuries = UNITS[11..].join("|");
     format!(
-        r"(?:two\s+thousand(?:\s+(?:and\s+)?{below_100}{bare})|(?:eighteen|nineteen|twenty)\s+(?:(?:{tens})(?:[\s-]+(?:{units}))?\b|(?:{teens})\b|(?:zero|oh|o)\s+(?:{units})\b))"
+        r"(?:two\s+thousand(?:\s+(?:and\s+)?{below_100}{bare})|(?:{centuries})\s+hundred\s+(?:and\s+)?{below_100}|(?:eighteen|nineteen|twenty)\s+(?:(?:{tens})(?:[\s-]+(?:{units}))?\b|(?:{teens})\b|(?:zero|oh|o)\s+(?:{units})\b))"
     )
 }
 
@@ -2746,6 +3089,7 @@ fn year_in_words(text: &str) -> Option<i32> {
     match words.as_slice() {
         ["two", "thousand"] => Some(2000),
         ["two", "thousand", rest @ ..] => Some(2000 + number(rest)?),
+        [century, "hundred", rest @ ..] => Some(100 * number(&[century])? + number(rest)?),
         [century, "zero" | "oh" | "o", rest @ ..] => Some(100 * number(&[century])? + number(rest)?),
         [century, rest @ ..] => Some(100 * number(&[century])? + number(rest)?),
         [] => None,
@@ -2847,7 +3191,7 @@ impl DateGrammar {
                 format!(r"\b(?P<na>{n})\s?[-/.]\s?(?P<nb>{n})\b(?:\s?[-/.]\s?(?P<nc>\d{{4}}|\d{{2}})\b|,\s?(?P<nc2>\d{{4}})\b|,(?P<nc3>\d\d)\b)?"),
                 format!(r"\b(?:(?P<wa>{wd}),?\s*)?(?P<mr>{mon})\s*(?P<dr1>{n})(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru|till|until)\s*(?P<dr2>{n})(?:st|nd|rd|th)?\b(?:,?\s*(?P<yr>{year}))?"),
                 format!(r"\b(?P<dr3>{n})(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru|till|until)\s*(?P<dr4>{n})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mr2>{mon})(?:,?\s*(?P<yr2>{year}))?"),
-                format!(r"\b(?P<ymy>{year})\s*[,/-]?\s*(?P<ymm>{names}\b\.?|0?[1-9]\b|1[0-2]\b)|\b(?P<mym>{names})\.?(?:\s*,?\s*|\s*[-/]\s*)(?P<myy>{year}|{year_words})|\b(?P<mym2>0?[1-9]|1[0-2])\s*-\s*(?P<myy2>{year})"),
+                format!(r"\b(?P<ymy>{year})(?:\s*[,/-]?\s*(?P<ymm>{names}\b\.?)|\s*[/-]\s*(?P<ymn>0?[1-9]\b|1[0-2]\b))|\b(?P<mym>{names})\.?(?:\s*,?\s*|\s*[-/]\s*)(?P<myy>{year}|{year_words})|\b(?P<mym2>0?[1-9]|1[0-2])\s*-\s*(?P<myy2>{year})"),
                 r"\bthe\s+(?P<after>week|month|year)\s+after\s+next\b".to_string(),
                 r"\b(?:the\s+)?(?P<decade>(?:1[89]|20)?\d0)'?s\b".to_string(),
                 r"\b(?:the\s+)?(?P<dwc>nineteen|twenty)[\s-]+(?P<dw>tens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b".to_string(),
@@ -2891,6 +3235,21 @@ impl DateGrammar {
                 format!(r"\bthe\s+(?:(?P<cln>second|third|fourth|2nd|3rd|4th)\s+)?closest\s+(?P<clw>{wd}|{holidays})\s+to\s+(?P<cla>today|{mon}\s*{day}|(?:the\s+)?{day}\s+(?:of\s+)?{mon})"),
                 // "14april 2015": a day and a month written as one word.
                 format!(r"\b(?P<dd>\d{{1,2}})(?P<md>{names})\b(?:\s*,?\s*(?P<yd>{year}))?"),
+                // A year in words alone ("in nineteen ninety six", "since two thousand and
+                // fifteen") only after a preposition of time and before the clause ends: "of two
+                // thousand and fifty" and "two thousand and fifteen people" are counts.
+                format!(r"\b(?:in|since|until|till|during|before|after)\s+(?P<ml2>(?P<yw>{year_words}))(?:\s*(?:[.,;:!?)]|$)|\s+{CLAUSE_GOES_ON})"),
+                // "April of 87", "15 April of '87": a two-digit year only where nothing follows
+                // it ("the March of 20 miles", "May of 10 years").
+                format!(r"\b(?P<ml2>(?:(?P<dk>{day})\s+)?(?P<mk>(?-i:May|March)|january|february|april|june|july|august|september|october|november|december)\s+of\s+['’]?(?P<yk>\d\d))\b(?:\s*(?:[.,;:!?)]|$)|\s+{CLAUSE_GOES_ON})"),
+                // "the twenty-sixth day of the month": this month's ("the thirty-first" is no
+                // "first day of the month").
+                format!(r"\b(?:the\s+)?(?P<dotm>{day})\s+day\s+of\s+the\s+month\b"),
+                // "20161016", "report-20170302.html": a compact date, as file names and
+                // identifiers write one.
+                r"\b(?P<cy>(?:19|20)\d\d)(?P<cm>0[1-9]|1[0-2])(?P<cd>0[1-9]|[12]\d|3[01])\b".to_string(),
+                // "this working week", "next workweek": Monday to Friday.
+                format!(r"\b(?P<wkdir>{rel})\s+work(?:ing)?[\s-]?week\b"),
             ];
             Forms::new(&forms.map(|f| format!("(?i){f}"))).expect("date scanner forms")
         })
@@ -2960,11 +3319,137 @@ impl DateGrammar {
     /// Whether a phrase is a holiday's name alone, perhaps after "this", "next" or "last"
     /// ("Halloween", "last Christmas"): no year, no day.
     pub fn is_holiday_name(&self, phrase: &str) -> bool {
+        self.holiday_named(phrase).is_some()
+    }
+
+    /// The rule of the holiday a phrase names alone, perhaps after "this", "next" or "last".
+    fn holiday_named(&self, phrase: &str) -> Option<HolidayRule> {
         let name = match phrase.split_once(char::is_whitespace) {
             Some((first, rest)) if HOLIDAY_DIRECTIONS.iter().any(|d| first.eq_ignore_ascii_case(d)) => rest,
             _ => phrase,
         };
-        self.holiday(name).is_some()
+        self.holiday(name)
+    }
+
+    /// "Labor Day weekend", "the weekend of Halloween", "Thanksgiving 2023 weekend": the holiday
+    /// with the weekend it falls on or next to, as long weekends are counted: Saturday to a
+    /// Monday or Tuesday holiday, a Thursday or Friday holiday to Sunday, a Saturday or Sunday
+    /// holiday's own weekend. Read alone as the holiday's day, a weekend event would conflict with
+    /// a report of its Saturday. A Wednesday holiday has no weekend of its own, and Easter's is
+    /// Friday to Monday in some countries and Saturday to Sunday in others: they stay the day.
+    fn holiday_weekends(
+        &self,
+        text: &str,
+        found: Vec<(Range<usize>, DateReading)>,
+    ) -> Vec<(Range<usize>, DateReading)> {
+        static RE: OnceLock<(Regex, Regex, Regex)> = OnceLock::new();
+        let (before, after, stated) = RE.get_or_init(|| {
+            (
+                Regex::new(r"(?i)\b(?:the\s+)?week[\s-]?end\s+of\s+$").expect("a weekend before a holiday"),
+                Regex::new(r"(?i)^\s*week[\s-]?end\b(?:\s*,?\s*(?P<y>1\d{3}|20\d\d)\b)?")
+                    .expect("a weekend after a holiday"),
+                Regex::new(r"(?i)^(?P<name>.*?)\s*,?\s*(?:(?:of|in)\s+)?(?:1\d{3}|20\d\d)$")
+                    .expect("a holiday and its year"),
+            )
+        });
+        let mut out: Vec<(Range<usize>, DateReading)> = Vec::with_capacity(found.len());
+        for (range, reading) in found {
+            if out.last().is_some_and(|(r, _)| r.end > range.start) {
+                // The year after "weekend", taken into the weekend before it.
+                continue;
+            }
+            let day = match &reading {
+                DateReading::Date(v) if v.day.is_some() => date_stretch(v).map(|s| s.0),
+                _ => None,
+            };
+            let phrase = &text[range.clone()];
+            let year = stated.captures(phrase);
+            let name = year.as_ref().and_then(|c| c.name("name")).map_or(phrase, |m| m.as_str());
+            // "the Fourth of July" is a date of the rules' own.
+            let name = name.strip_prefix("the ").or_else(|| name.strip_prefix("The ")).unwrap_or(name);
+            let rule = day.and(self.holiday_named(name));
+            let (Some(day), Some(rule)) =
+                (day, rule.filter(|r| !matches!(r.base, HolidayBase::Easter | HolidayBase::OrthodoxEaster)))
+            else {
+                out.push((range, reading));
+                continue;
+            };
+            let prev_end = out.last().map_or(0, |(r, _)| r.end);
+            let b = before.find(&text[prev_end..range.start]).map(|m| prev_end + m.start());
+            let a = after.captures(&text[range.end..]);
+            // "Halloween weekend 2021": the holiday of the year after the weekend.
+            let day = match a.as_ref().and_then(|c| c.name("y")) {
+                Some(y) if year.is_none() => {
+                    match y.as_str().parse().ok().and_then(|y| rule.in_year(y).into_iter().next()) {
+                        Some((start, _)) => start,
+                        None => day,
+                    }
+                }
+                _ => day,
+            };
+            let w = i64::from(weekday(day));
+            let weekend = match w {
+                0 | 1 => Some((add_days(day, -w - 2), add_days(day, 1))),
+                3 | 4 => Some((day, add_days(day, 7 - w))),
+                5 => Some((day, add_days(day, 2))),
+                6 => Some((add_days(day, -1), add_days(day, 1))),
+                _ => None,
+            };
+            let span = match (b, &a) {
+                (Some(at), _) => Some(at..range.end),
+                (None, Some(c)) => Some(range.start..range.end + c.get(0).map_or(0, |m| m.end())),
+                (None, None) => None,
+            };
+            match (weekend, span) {
+                (Some((start, end)), Some(span)) => out.push((span, DateReading::Period { start, end })),
+                _ => out.push((range, reading)),
+            }
+        }
+        out
+    }
+
+    /// "two months after next Friday", "4 months from tomorrow", "six months after March 3, 2020":
+    /// a day moved by whole months or years, its day of the month kept (or the last of a shorter
+    /// month). Not a holiday without its year: "a year after Christmas" is a year after the last
+    /// Christmas to one peer and after the next to the other, so there the length stays beside
+    /// the day.
+    fn offset_months(&self, text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(Range<usize>, DateReading)> {
+        static OFFSET: OnceLock<Regex> = OnceLock::new();
+        let offset = OFFSET.get_or_init(|| {
+            Regex::new(&format!(
+                r"(?i)\b(?P<n>{}|an?)\s+(?P<u>months?|years?)\s+(?P<d>after|before|from)\s+$",
+                number_pattern()
+            ))
+            .expect("months or years before a day")
+        });
+        let mut out: Vec<(Range<usize>, DateReading)> = Vec::with_capacity(found.len());
+        for (range, reading) in found {
+            let day = match &reading {
+                DateReading::Date(v) if v.day.is_some() => date_stretch(v).map(|s| s.0),
+                _ => None,
+            };
+            let moved = day.filter(|_| !self.is_holiday_name(&text[range.clone()])).and_then(|d| {
+                let c = offset.captures(&text[..range.start])?;
+                let at = c.get(0)?.start();
+                // A phrase read inside the length ("one month before") gives way to it; one that
+                // reaches into it from before keeps its place.
+                if out.last().is_some_and(|(r, _)| r.start < at && r.end > at) {
+                    return None;
+                }
+                let n = count_of(&c["n"])?;
+                let n = if c["u"].to_lowercase().starts_with("year") { 12 * n } else { n };
+                let n = if c["d"].eq_ignore_ascii_case("before") { -n } else { n };
+                let k = i64::from(d.year) * 12 + i64::from(d.month) - 1 + n;
+                let (y, m) = (k.div_euclid(12) as i32, k.rem_euclid(12) as u32 + 1);
+                let date = CivilDate { year: y, month: m, day: d.day.min(super::calendar::days_in_month(y, m)) };
+                Some((at..range.end, DateReading::Date(day_value_of(date))))
+            });
+            if let Some((span, _)) = &moved {
+                out.retain(|(r, _)| r.end <= span.start);
+            }
+            out.push(moved.unwrap_or((range, reading)));
+        }
+        out
     }
 
     /// Whether a phrase names a holiday of the Hebrew calendar ("Yom Kippur 2018"), whose days
@@ -3003,7 +3488,7 @@ impl DateGrammar {
             ymd(y, m, d)
         };
         if let Some(y) = s("ymy").or(s("myy")).or(s("myy2")) {
-            let m = s("ymm").or(s("mym")).or(s("mym2"))?;
+            let m = s("ymm").or(s("ymn")).or(s("mym")).or(s("mym2"))?;
             let m = month_of(m.trim_end_matches('.')).filter(|m| (1..=12).contains(m))?;
             return Some(DateReading::Date(month_value(full_year(y)?, m)));
         }
@@ -3020,6 +3505,46 @@ impl DateGrammar {
                 weekday: None,
                 unresolved: None,
             }));
+        }
+        if let Some(y) = s("yw") {
+            // "two thousand" alone is a count ("in two thousand cases" aside, "in two thousand"
+            // is rarely the year 2000).
+            let y = year_in_words(y).filter(|_| !y.trim().eq_ignore_ascii_case("two thousand"))?;
+            return Some(DateReading::Date(DateValue {
+                year: Some(y),
+                month: None,
+                day: None,
+                weekday: None,
+                unresolved: None,
+            }));
+        }
+        if let Some(y) = s("yk") {
+            let (m, y) = (month_number(s("mk")?)?, full_year(y)?);
+            return match s("dk") {
+                Some(d) => ymd(y, m, day_value(d)?),
+                None => Some(DateReading::Date(month_value(y, m))),
+            };
+        }
+        if let Some(d) = s("dotm") {
+            // "the one day of the month" is no day.
+            if DAY_CARDINALS.iter().any(|c| d.eq_ignore_ascii_case(c)) {
+                return None;
+            }
+            let Some(p) = p else { return Some(unresolved(c.whole().as_str())) };
+            return ymd(p.year, p.month, day_value(d)?);
+        }
+        if let Some(y) = s("cy") {
+            return ymd(y.parse().ok()?, s("cm")?.parse().ok()?, s("cd")?.parse().ok()?);
+        }
+        if let (Some(dir), Some(p)) = (s("wkdir"), p) {
+            let dir = dir.to_lowercase();
+            let step: i64 = match dir.split_whitespace().last()? {
+                "last" | "past" | "previous" => -1,
+                "this" | "current" => 0,
+                _ => 1,
+            };
+            let start = add_days(monday_of(p), 7 * step);
+            return Some(DateReading::Period { start, end: add_days(start, 5) });
         }
         if let Some(d) = s("decade") {
             let d: i32 = d.parse().ok()?;
