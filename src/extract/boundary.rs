@@ -244,11 +244,24 @@ impl SetScan {
         let cache = &mut *cache;
         let mut found = PatternSet::new(dfa.pattern_len());
         let mut sid = dfa.start_state_forward(cache, &Input::new(text)).ok()?;
-        for &byte in text.as_bytes() {
-            // Known transitions out of a plain state are one lookup; the rest (a state not yet
-            // computed, a match, the dead state) go through `next_state`.
-            let next = if sid.is_tagged() { sid } else { dfa.next_state_untagged(cache, sid, byte) };
-            sid = if next.is_tagged() { dfa.next_state(cache, sid, byte).ok()? } else { next };
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            // Known transitions between plain states are one lookup each, through a cache that
+            // does not change meanwhile; the rest (a state not yet computed, a match, the dead
+            // state) go through `next_state`.
+            let known: &Cache = cache;
+            while at < bytes.len() && !sid.is_tagged() {
+                let next = dfa.next_state_untagged(known, sid, bytes[at]);
+                if next.is_tagged() {
+                    break;
+                }
+                sid = next;
+                at += 1;
+            }
+            let Some(&byte) = bytes.get(at) else { break };
+            sid = dfa.next_state(cache, sid, byte).ok()?;
+            at += 1;
             if sid.is_tagged() && self.record(cache, sid, &mut found)? {
                 return Some(found);
             }
