@@ -26,6 +26,7 @@ use crate::extract::number::CountGrammar;
 use crate::extract::shadow::View;
 use rayon::prelude::*;
 use serde::Deserialize;
+use std::collections::HashSet;
 use std::path::Path;
 
 /// The built-in rule files, embedded so that `factlint` works from any folder.
@@ -218,6 +219,10 @@ pub struct Grammar {
     group: String,
     event: String,
     name: String,
+    /// Words that make a run of capitalised words no person's name: the lexicon's organisation
+    /// and facility words, titles and words that are no places, looked up for every `{person}`
+    /// match.
+    pub(crate) not_in_person_names: HashSet<String>,
 }
 
 /// A person's name: two or three capitalised words on one line, a middle initial allowed.
@@ -238,7 +243,14 @@ impl Grammar {
         let who = format!("(?:{group})?");
         let nouns: Vec<&str> = lexicon.events.nouns.iter().map(String::as_str).collect();
         let event = format!(r"\b{}\b", alternation(&nouns));
-        Grammar { lexicon, counts, dates, who, group, event, name: NAME_PATTERN.to_string() }
+        let names = &lexicon.names;
+        let not_in_person_names =
+            [&names.organisation_words, &names.not_places, &names.facility_words, &names.person_titles]
+                .into_iter()
+                .flatten()
+                .cloned()
+                .collect();
+        Grammar { lexicon, counts, dates, who, group, event, name: NAME_PATTERN.to_string(), not_in_person_names }
     }
 
     pub fn builtin() -> Self {

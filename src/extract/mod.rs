@@ -363,12 +363,7 @@ fn person_name(text: &str, grammar: &Grammar) -> Option<String> {
     {
         return None;
     }
-    let excluded = |w: &&str| {
-        [&names.organisation_words, &names.not_places, &names.facility_words, &names.person_titles]
-            .iter()
-            .any(|list| list.iter().any(|x| x == *w))
-    };
-    (words.len() >= 2 && !words.iter().any(excluded)).then(|| words.join(" "))
+    (words.len() >= 2 && !words.iter().any(|w| grammar.not_in_person_names.contains(*w))).then(|| words.join(" "))
 }
 
 /// A subject named by a pattern, minus a leading article; None for words that are not names.
