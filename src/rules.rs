@@ -26,6 +26,7 @@ use crate::extract::number::CountGrammar;
 use crate::extract::shadow::View;
 use rayon::prelude::*;
 use serde::Deserialize;
+use std::collections::HashSet;
 use std::path::Path;
 
 /// The built-in rule files, embedded so that `factlint` works from any folder.
@@ -189,6 +190,9 @@ impl std::ops::Deref for RuleBook {
 pub struct Pattern {
     pub regex: Twin,
     pub view: View,
+    /// The pattern is its value placeholder alone (`{person}`): a match is its value, and
+    /// finding it needs no capture search.
+    pub value_is_match: bool,
 }
 
 /// A problem in a rule file, pointing at the line and column.
@@ -215,6 +219,10 @@ pub struct Grammar {
     group: String,
     event: String,
     name: String,
+    /// Words that make a run of capitalised words no person's name: the lexicon's organisation
+    /// and facility words, titles and words that are no places, looked up for every `{person}`
+    /// match.
+    pub(crate) not_in_person_names: HashSet<String>,
 }
 
 /// A person's name: two or three capitalised words on one line, a middle initial allowed.
@@ -235,7 +243,14 @@ impl Grammar {
         let who = format!("(?:{group})?");
         let nouns: Vec<&str> = lexicon.events.nouns.iter().map(String::as_str).collect();
         let event = format!(r"\b{}\b", alternation(&nouns));
-        Grammar { lexicon, counts, dates, who, group, event, name: NAME_PATTERN.to_string() }
+        let names = &lexicon.names;
+        let not_in_person_names =
+            [&names.organisation_words, &names.not_places, &names.facility_words, &names.person_titles]
+                .into_iter()
+                .flatten()
+                .cloned()
+                .collect();
+        Grammar { lexicon, counts, dates, who, group, event, name: NAME_PATTERN.to_string(), not_in_person_names }
     }
 
     pub fn builtin() -> Self {
@@ -342,7 +357,8 @@ pub fn parse_rule(origin: &str, text: &str, grammar: &Grammar) -> Result<Rule, R
             let (expanded, view) = grammar.expand(p.get_ref(), file.kind).map_err(|m| at(offset, m))?;
             let regex = Twin::new(&expanded)
                 .map_err(|e| at(offset, format!("invalid pattern: {}", first_line(&e.to_string()))))?;
-            Ok(Pattern { regex, view })
+            let value_is_match = regex.get(true).captures_len() == 2 && is_value_group(&expanded);
+            Ok(Pattern { regex, view, value_is_match })
         })
         .collect::<Vec<_>>()
         .into_iter()
@@ -361,6 +377,13 @@ pub fn parse_rule(origin: &str, text: &str, grammar: &Grammar) -> Result<Rule, R
         counterexamples: file.counterexamples,
         origin: origin.to_string(),
     })
+}
+
+/// Whether a pattern is one group, `value`, around the whole of it.
+fn is_value_group(pattern: &str) -> bool {
+    use regex_syntax::ast::{Ast, GroupKind};
+    let Ok(ast) = regex_syntax::ast::parse::Parser::new().parse(pattern) else { return false };
+    matches!(&ast, Ast::Group(g) if matches!(&g.kind, GroupKind::CaptureName { name, .. } if name.name == "value"))
 }
 
 fn first_line(s: &str) -> String {
@@ -474,6 +497,22 @@ mod tests {
 
         let e = parse_rule("x.toml", "id = [", &g).unwrap_err();
         assert_eq!(e.line, 1);
+    }
+
+    #[test]
+    fn only_a_lone_value_placeholder_is_its_whole_match() {
+        let g = Grammar::builtin();
+        let rule = |kind: &str, pattern: &str| {
+            let text = format!(
+                "id = \"x\"\ndescription = \"d\"\nattribute = \"a\"\nkind = \"{kind}\"\npatterns = ['{pattern}']\n"
+            );
+            parse_rule("x.toml", &text, &g).unwrap().patterns[0].value_is_match
+        };
+        assert!(rule("name", "{person}"));
+        assert!(rule("year", "{year}"));
+        assert!(!rule("name", "{person} said"));
+        assert!(!rule("year", "({year})|in {year}"));
+        assert!(!rule("count", "{count}{who}"));
     }
 
     #[test]

@@ -110,10 +110,16 @@ pub fn extract_facts(doc: &Document, rules: &RuleBook, grammar: &Grammar, t: &Th
     let mut search = |(r, p): (usize, usize), para: Range<usize>, ascii_words: bool| {
         let (rule, pattern) = (&rules[r], &rules[r].patterns[p]);
         let text = &views.text(pattern.view)[para.clone()];
-        for caps in pattern.regex.get(ascii_words).captures_iter(text) {
-            if let Some(fact) = read_match(doc, &views, grammar, rule, pattern, para.start, &caps) {
+        let regex = pattern.regex.get(ascii_words);
+        let mut read = |groups: Groups| {
+            if let Some(fact) = read_match(doc, &views, grammar, rule, pattern, para.start, groups) {
                 found.push((rule.priority, (r, p), fact));
             }
+        };
+        if pattern.value_is_match {
+            regex.find_iter(text).for_each(|m| read(Groups::whole(m)));
+        } else {
+            regex.captures_iter(text).for_each(|caps| read(Groups::of(&caps)));
         }
     };
     let ascii_words = boundary::words_are_ascii(&doc.prose);
@@ -154,7 +160,31 @@ pub fn extract_facts(doc: &Document, rules: &RuleBook, grammar: &Grammar, t: &Th
     facts
 }
 
-/// The fact one match of `rule`'s `pattern` reads, if it reads one; the captures' offsets are
+/// The groups of a rule pattern's match that reading it looks at.
+struct Groups<'t> {
+    whole: Range<usize>,
+    value: Option<Range<usize>>,
+    who: Option<&'t str>,
+    subject: Option<&'t str>,
+}
+
+impl<'t> Groups<'t> {
+    /// A match of a pattern that is its value alone.
+    fn whole(m: regex::Match) -> Self {
+        Groups { whole: m.range(), value: Some(m.range()), who: None, subject: None }
+    }
+
+    fn of(caps: &regex::Captures<'t>) -> Self {
+        Groups {
+            whole: caps.get(0).expect("a match has a whole").range(),
+            value: caps.name("value").map(|m| m.range()),
+            who: caps.name("who").map(|m| m.as_str()),
+            subject: caps.name("subject").map(|m| m.as_str()),
+        }
+    }
+}
+
+/// The fact one match of `rule`'s `pattern` reads, if it reads one; the groups' offsets are
 /// relative to `base`.
 fn read_match(
     doc: &Document,
@@ -163,12 +193,11 @@ fn read_match(
     rule: &Rule,
     pattern: &Pattern,
     base: usize,
-    caps: &regex::Captures,
+    groups: Groups,
 ) -> Option<Fact> {
-    let m = caps.name("value")?;
-    let range = trim_range(&doc.prose, base + m.start()..base + m.end());
-    let whole = caps.get(0).expect("a match has a whole");
-    let whole = base + whole.start()..base + whole.end();
+    let m = groups.value?;
+    let range = trim_range(&doc.prose, base + m.start..base + m.end);
+    let whole = base + groups.whole.start..base + groups.whole.end;
     if range.is_empty()
         || !plausible_context(&doc.prose, range.clone(), rule.kind)
         || (rule.kind == ValueKind::Date
@@ -198,8 +227,8 @@ fn read_match(
     {
         return None;
     }
-    let population = caps.name("who").and_then(|w| grammar.lexicon.population_of(w.as_str()));
-    let named_subject = caps.name("subject").and_then(|s| clean_subject(s.as_str(), grammar));
+    let population = groups.who.and_then(|w| grammar.lexicon.population_of(w));
+    let named_subject = groups.subject.and_then(|s| clean_subject(s, grammar));
     let fact = Fact {
         doc: doc.index,
         span: doc.source_span(range.clone()),
@@ -376,12 +405,7 @@ fn person_name(text: &str, grammar: &Grammar) -> Option<String> {
     {
         return None;
     }
-    let excluded = |w: &&str| {
-        [&names.organisation_words, &names.not_places, &names.facility_words, &names.person_titles]
-            .iter()
-            .any(|list| list.iter().any(|x| x == *w))
-    };
-    (words.len() >= 2 && !words.iter().any(excluded)).then(|| words.join(" "))
+    (words.len() >= 2 && !words.iter().any(|w| grammar.not_in_person_names.contains(*w))).then(|| words.join(" "))
 }
 
 /// A subject named by a pattern, minus a leading article; None for words that are not names.
