@@ -2791,8 +2791,7 @@ mod tests {
 
     #[test]
     fn eras_seasons_and_the_closest_day() {
-        let year =
-            |y| DateReading::Date(DateValue { year: Some(y), month: None, day: None, weekday: None, unresolved: None });
+        let year = |y| DateReading::Date(year_value(y));
         let period = |a: (i32, u32, u32), b: (i32, u32, u32)| DateReading::Period {
             start: CivilDate { year: a.0, month: a.1, day: a.2 },
             end: CivilDate { year: b.0, month: b.1, day: b.2 },
@@ -2820,10 +2819,7 @@ mod tests {
         ] {
             assert_eq!(on(text), vec![(text, reading)], "{text}");
         }
-        assert_eq!(
-            reading(&DateValue { year: Some(-44), month: None, day: None, weekday: None, unresolved: None }),
-            "44 BC"
-        );
+        assert_eq!(reading(&year_value(-44)), "44 BC");
         // A count after a holiday, a verb after a direction, an advert or a disease.
         for (text, not) in [
             ("Easter two thousand pilgrims came", "Easter two thousand"),
@@ -3004,6 +3000,10 @@ fn monday_of(d: CivilDate) -> CivilDate {
 
 fn day_value_of(d: CivilDate) -> DateValue {
     DateValue { year: Some(d.year), month: Some(d.month), day: Some(d.day), weekday: None, unresolved: None }
+}
+
+fn year_value(year: i32) -> DateValue {
+    DateValue { year: Some(year), month: None, day: None, weekday: None, unresolved: None }
 }
 
 fn month_value(year: i32, month: u32) -> DateValue {
@@ -3497,26 +3497,13 @@ impl DateGrammar {
             // so; there is no year 0 to skip, as a year here is a label, not a day count).
             let y: i32 = y.parse().ok().filter(|y| *y > 0)?;
             let bc = s("era").is_some_and(|e| e.starts_with(['b', 'B']));
-            let year = Some(if bc { -y } else { y });
-            return Some(DateReading::Date(DateValue {
-                year,
-                month: None,
-                day: None,
-                weekday: None,
-                unresolved: None,
-            }));
+            return Some(DateReading::Date(year_value(if bc { -y } else { y })));
         }
         if let Some(y) = s("yw") {
             // "two thousand" alone is a count ("in two thousand cases" aside, "in two thousand"
             // is rarely the year 2000).
             let y = year_in_words(y).filter(|_| !y.trim().eq_ignore_ascii_case("two thousand"))?;
-            return Some(DateReading::Date(DateValue {
-                year: Some(y),
-                month: None,
-                day: None,
-                weekday: None,
-                unresolved: None,
-            }));
+            return Some(DateReading::Date(year_value(y)));
         }
         if let Some(y) = s("yk") {
             let (m, y) = (month_number(s("mk")?)?, full_year(y)?);
