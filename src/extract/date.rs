@@ -782,8 +782,7 @@ impl DateGrammar {
         let kept = self.count_from_offsets(text, kept, reference);
         let kept = self.apply_parts(text, kept, reference, prefer);
         let found = self.join_ranges(text, kept, reference);
-        let found = offset_days(text, found);
-        let found = self.offset_months(text, found);
+        let found = offset_days(text, found, |phrase| self.is_holiday_name(phrase));
         let found = bounded_offsets(text, found);
         let found = compared_years(text, found);
         let found = self.holiday_weekends(text, found);
@@ -1480,14 +1479,20 @@ impl DateGrammar {
 }
 
 /// Reads a length of time before or after a day as the day that far from it: "three days after
-/// Christmas", "2 weeks before May 13, 1999", "16 days from 01/02/2018". Only days and weeks:
-/// "a year after Christmas" is read one way by one peer (the next Christmas) and another by the
-/// other (a year after the last), so a month or a year away is left as a length beside a day.
-fn offset_days(text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(Range<usize>, DateReading)> {
+/// Christmas", "2 weeks before May 13, 1999", "16 days from 01/02/2018", "six months after March
+/// 3, 2020" (whole months or years keep the day of the month, or take the last of a shorter
+/// month). Not months or years from a holiday named without its year (`is_holiday`): "a year
+/// after Christmas" is read one way by one peer (the next Christmas) and another by the other (a
+/// year after the last), so there the length stays beside the day.
+fn offset_days(
+    text: &str,
+    found: Vec<(Range<usize>, DateReading)>,
+    is_holiday: impl Fn(&str) -> bool,
+) -> Vec<(Range<usize>, DateReading)> {
     static OFFSET: OnceLock<Regex> = OnceLock::new();
     let offset = OFFSET.get_or_init(|| {
         Regex::new(&format!(
-            r"(?i)\b(?P<n>{}|an?)\s+(?P<u>days?|weeks?)\s+(?P<d>after|before|from)\s+$",
+            r"(?i)\b(?P<n>{}|an?)\s+(?P<u>days?|weeks?|months?|years?)\s+(?P<d>after|before|from)\s+$",
             number_pattern()
         ))
         .expect("a length of time before a day")
@@ -1510,14 +1515,24 @@ fn offset_days(text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(Rang
             out.push((range, reading));
             continue;
         }
-        let Some(n) = count_of(&c["n"]) else {
+        let unit = c["u"].to_lowercase();
+        let whole_months = unit.starts_with("month") || unit.starts_with("year");
+        let n = count_of(&c["n"]).filter(|_| !(whole_months && is_holiday(&text[range.clone()])));
+        let Some(n) = n else {
             out.push((range, reading));
             continue;
         };
         out.retain(|(r, _)| r.end <= at);
         let n = if c["d"].eq_ignore_ascii_case("before") { -n } else { n };
-        let unit = c["u"].to_lowercase();
-        let shifted = add_days(d, if unit.starts_with("week") { 7 * n } else { n });
+        let shifted = match unit.trim_end_matches('s') {
+            "week" => add_days(d, 7 * n),
+            "day" => add_days(d, n),
+            unit => {
+                let k = i64::from(d.year) * 12 + i64::from(d.month) - 1 + if unit == "year" { 12 * n } else { n };
+                let (y, m) = (k.div_euclid(12) as i32, k.rem_euclid(12) as u32 + 1);
+                CivilDate { year: y, month: m, day: d.day.min(super::calendar::days_in_month(y, m)) }
+            }
+        };
         out.push((at..range.end, DateReading::Date(day_value_of(shifted))));
     }
     out
@@ -3404,50 +3419,6 @@ impl DateGrammar {
                 (Some((start, end)), Some(span)) => out.push((span, DateReading::Period { start, end })),
                 _ => out.push((range, reading)),
             }
-        }
-        out
-    }
-
-    /// "two months after next Friday", "4 months from tomorrow", "six months after March 3, 2020":
-    /// a day moved by whole months or years, its day of the month kept (or the last of a shorter
-    /// month). Not a holiday without its year: "a year after Christmas" is a year after the last
-    /// Christmas to one peer and after the next to the other, so there the length stays beside
-    /// the day.
-    fn offset_months(&self, text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(Range<usize>, DateReading)> {
-        static OFFSET: OnceLock<Regex> = OnceLock::new();
-        let offset = OFFSET.get_or_init(|| {
-            Regex::new(&format!(
-                r"(?i)\b(?P<n>{}|an?)\s+(?P<u>months?|years?)\s+(?P<d>after|before|from)\s+$",
-                number_pattern()
-            ))
-            .expect("months or years before a day")
-        });
-        let mut out: Vec<(Range<usize>, DateReading)> = Vec::with_capacity(found.len());
-        for (range, reading) in found {
-            let day = match &reading {
-                DateReading::Date(v) if v.day.is_some() => date_stretch(v).map(|s| s.0),
-                _ => None,
-            };
-            let moved = day.filter(|_| !self.is_holiday_name(&text[range.clone()])).and_then(|d| {
-                let c = offset.captures(&text[..range.start])?;
-                let at = c.get(0)?.start();
-                // A phrase read inside the length ("one month before") gives way to it; one that
-                // reaches into it from before keeps its place.
-                if out.last().is_some_and(|(r, _)| r.start < at && r.end > at) {
-                    return None;
-                }
-                let n = count_of(&c["n"])?;
-                let n = if c["u"].to_lowercase().starts_with("year") { 12 * n } else { n };
-                let n = if c["d"].eq_ignore_ascii_case("before") { -n } else { n };
-                let k = i64::from(d.year) * 12 + i64::from(d.month) - 1 + n;
-                let (y, m) = (k.div_euclid(12) as i32, k.rem_euclid(12) as u32 + 1);
-                let date = CivilDate { year: y, month: m, day: d.day.min(super::calendar::days_in_month(y, m)) };
-                Some((at..range.end, DateReading::Date(day_value_of(date))))
-            });
-            if let Some((span, _)) = &moved {
-                out.retain(|(r, _)| r.end <= span.start);
-            }
-            out.push(moved.unwrap_or((range, reading)));
         }
         out
     }
