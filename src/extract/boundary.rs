@@ -251,6 +251,17 @@ impl SetScan {
             // does not change meanwhile; the rest (a state not yet computed, a match, the dead
             // state) go through `next_state`.
             let known: &Cache = cache;
+            let step =
+                |sid: LazyStateID, byte: u8| Some(dfa.next_state_untagged(known, sid, byte)).filter(|s| !s.is_tagged());
+            // Four bytes a round while all four steps are plain.
+            while !sid.is_tagged()
+                && let Some(&[a, b, c, d]) = bytes.get(at..at + 4)
+                && let Some(s4) =
+                    step(sid, a).and_then(|s| step(s, b)).and_then(|s| step(s, c)).and_then(|s| step(s, d))
+            {
+                sid = s4;
+                at += 4;
+            }
             while at < bytes.len() && !sid.is_tagged() {
                 let next = dfa.next_state_untagged(known, sid, bytes[at]);
                 if next.is_tagged() {
