@@ -3377,6 +3377,14 @@ impl DateGrammar {
                 DateReading::Date(v) if v.day.is_some() => date_stretch(v).map(|s| s.0),
                 _ => None,
             };
+            let prev_end = out.last().map_or(0, |(r, _)| r.end);
+            let b = before.find(&text[prev_end..range.start]).map(|m| prev_end + m.start());
+            let a = after.captures(&text[range.end..]);
+            // Most days have no weekend beside them: no holiday to look up.
+            if day.is_none() || (b.is_none() && a.is_none()) {
+                out.push((range, reading));
+                continue;
+            }
             let phrase = &text[range.clone()];
             let year = stated.captures(phrase);
             let name = year.as_ref().and_then(|c| c.name("name")).map_or(phrase, |m| m.as_str());
@@ -3389,9 +3397,6 @@ impl DateGrammar {
                 out.push((range, reading));
                 continue;
             };
-            let prev_end = out.last().map_or(0, |(r, _)| r.end);
-            let b = before.find(&text[prev_end..range.start]).map(|m| prev_end + m.start());
-            let a = after.captures(&text[range.end..]);
             // "Halloween weekend 2021": the holiday of the year after the weekend.
             let day = match a.as_ref().and_then(|c| c.name("y")) {
                 Some(y) if year.is_none() => {
