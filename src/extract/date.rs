@@ -526,9 +526,9 @@ impl Part {
     fn from_word(word: &str) -> Option<Part> {
         Some(match word.to_lowercase().as_str() {
             "beginning" | "start" => Part::Start,
-            "early" => Part::Early,
+            "early" | "earlier" => Part::Early,
             "mid" | "middle" => Part::Middle,
-            "late" => Part::Late,
+            "late" | "later" => Part::Late,
             "end" => Part::End,
             _ => return None,
         })
@@ -2272,6 +2272,13 @@ mod tests {
                 DateReading::Part { of: (at(2024, 3, 25), at(2024, 4, 1)), part: Part::Start }
             )]
         );
+        // "later this week" is a part of the week, no day the rules could compare; "later this
+        // year" stays the year.
+        assert_eq!(
+            part("later this week"),
+            vec![("later this week", DateReading::Part { of: (at(2024, 3, 18), at(2024, 3, 25)), part: Part::Late })]
+        );
+        assert_eq!(part("later this year"), vec![("later this year", DateReading::Date(year_value(2024)))]);
         // A day has no early or late part: the day stays as it is.
         assert_eq!(part("late March 22, 2024"), vec![("March 22, 2024", day(2024, 3, 22))]);
         assert!(matches!(&part("the end of Friday")[..], [("Friday", DateReading::Date(v))] if v.day == Some(15)));
@@ -3293,7 +3300,8 @@ impl DateGrammar {
     /// Reads "early", "mid", "late", "the beginning of", "the end of" before a month, a year or a
     /// week as a [`DateReading::Part`] of it: "early March", "mid-2016", "the end of next week".
     /// A found phrase that starts with "early" or "late" itself ("late last year", which the
-    /// rules read as the year) is read again without that word.
+    /// rules read as the year) is read again without that word, and so is "earlier this week" or
+    /// "later this week" (a part of the week, no day), but not "later this year" (the year).
     fn apply_parts(
         &self,
         text: &str,
@@ -3306,7 +3314,7 @@ impl DateGrammar {
             (
                 Regex::new(r"(?i)\b(?:the\s+)?(?:(?P<a>early|mid|late)(?:\s*-\s*|\s+)|(?P<b>beginning|start|middle|end)\s+of\s+(?:the\s+)?(?:around\s+)?)$")
                     .expect("part before a date"),
-                Regex::new(r"(?i)^(?P<a>early|late)\s+").expect("part opening a date"),
+                Regex::new(r"(?i)^(?P<a>early|late|(?P<er>earlier|later))\s+").expect("part opening a date"),
             )
         });
         found
@@ -3322,6 +3330,8 @@ impl DateGrammar {
                 if let Some(c) = inside.captures(inner)
                     && let [(r, rest)] = self.scan_with(&inner[c[0].len()..], reference, prefer).as_slice()
                     && r.end == inner.len() - c[0].len()
+                    // "later this week" is no day, but "later this year" stays the year the rules read.
+                    && (c.name("er").is_none() || matches!(rest, DateReading::Period { .. }))
                     && let (Some(of), Some(part)) = (part_stretch(rest), Part::from_word(&c["a"]))
                 {
                     return (range, DateReading::Part { of, part });
