@@ -1298,7 +1298,9 @@ impl DateGrammar {
             };
             return days.map(holiday_reading);
         }
-        let DateReading::Date(DateValue { month: Some(m), day: None, .. }) = reading else {
+        // A month alone: "March 2024 in two years" keeps the year it states.
+        let (DateReading::Date(DateValue { month: Some(m), day: None, .. }), Some(_)) = (reading, month_number(phrase))
+        else {
             return None;
         };
         let year = if unit == DurationUnit::Year {
@@ -2792,6 +2794,7 @@ mod tests {
             "the first Christmas in two years",
             "its most violent March in a decade",
             "a March in a year when nothing happened",
+            "March 2024 in two years",
         ] {
             let found = on(text);
             assert!(found.iter().all(|(phrase, _)| !phrase.contains(" in ")), "{text}: {found:?}");
