@@ -363,6 +363,16 @@ impl Season {
     }
 }
 
+/// Which way a direction word counts from this one: "last", "past", "previous" back one; "this",
+/// "current" none; "next", "coming", "the following" ahead one.
+fn step_of(dir: &str) -> i64 {
+    match dir.to_lowercase().split_whitespace().last().unwrap_or_default() {
+        "last" | "past" | "previous" => -1,
+        "this" | "current" => 0,
+        _ => 1,
+    }
+}
+
 /// How many units a date phrase counts: "3", "three", "a"; "few" and "a few" are three, as both
 /// peers count them ("the past few days", "in a few weeks").
 fn amount_of(text: &str) -> Option<f64> {
@@ -1306,12 +1316,7 @@ impl DateGrammar {
         let year = if unit == DurationUnit::Year {
             day.year
         } else {
-            (day.year - 1..=day.year + 1).min_by_key(|y| {
-                distance((
-                    month_start(i64::from(*y) * 12 + i64::from(*m) - 1),
-                    month_start(i64::from(*y) * 12 + i64::from(*m)),
-                ))
-            })?
+            (day.year - 1..=day.year + 1).min_by_key(|y| date_stretch(&month_value(*y, *m)).map(distance))?
         };
         Some(DateReading::Date(month_value(year, *m)))
     }
@@ -1526,14 +1531,9 @@ fn offset_days(
         };
         out.retain(|(r, _)| r.end <= at);
         let n = if c["d"].eq_ignore_ascii_case("before") { -n } else { n };
-        let shifted = match unit.trim_end_matches('s') {
-            "week" => add_days(d, 7 * n),
-            "day" => add_days(d, n),
-            unit => {
-                let k = i64::from(d.year) * 12 + i64::from(d.month) - 1 + if unit == "year" { 12 * n } else { n };
-                let (y, m) = (k.div_euclid(12) as i32, k.rem_euclid(12) as u32 + 1);
-                CivilDate { year: y, month: m, day: d.day.min(super::calendar::days_in_month(y, m)) }
-            }
+        let Some(shifted) = DurationUnit::from_name(&unit).and_then(|unit| shift(d, n, unit)) else {
+            out.push((range, reading));
+            continue;
         };
         out.push((at..range.end, DateReading::Date(day_value_of(shifted))));
     }
@@ -1978,8 +1978,7 @@ mod tests {
 
     #[test]
     fn years_in_words_alone_and_two_digit_years_after_of() {
-        let year =
-            |y| DateReading::Date(DateValue { year: Some(y), month: None, day: None, weekday: None, unresolved: None });
+        let year = |y| DateReading::Date(year_value(y));
         let on = |text| scanned(text, p(2018, 5, 22), Prefer::Past);
         assert_eq!(
             on("They left in nineteen ninety six and came back in two thousand and fifteen."),
@@ -2015,8 +2014,7 @@ mod tests {
     #[test]
     fn a_number_after_a_year_or_after_the_is_mostly_a_count() {
         let on = |text| scanned(text, p(2024, 3, 14), Prefer::Past);
-        let year =
-            |y| DateReading::Date(DateValue { year: Some(y), month: None, day: None, weekday: None, unresolved: None });
+        let year = |y| DateReading::Date(year_value(y));
         // Not October 2016, March 2019, the 10th, the 3rd.
         for (text, phrase, reading) in [
             ("In 2016, 10 people died", "2016", year(2016)),
@@ -2127,17 +2125,21 @@ mod tests {
     #[test]
     fn a_holiday_weekend_is_the_holiday_with_the_weekend_beside_it() {
         let on = |text| scanned(text, p(2021, 11, 1), Prefer::Past);
-        let period = |a: (i32, u32, u32), b: (i32, u32, u32)| DateReading::Period {
-            start: CivilDate { year: a.0, month: a.1, day: a.2 },
-            end: CivilDate { year: b.0, month: b.1, day: b.2 },
-        };
         for (text, phrase, reading) in [
-            ("Labor Day weekend", "Labor Day weekend", period((2021, 9, 4), (2021, 9, 7))),
-            ("the weekend of Halloween", "the weekend of Halloween", period((2021, 10, 30), (2021, 11, 1))),
-            ("Halloween weekend 2022", "Halloween weekend 2022", period((2022, 10, 29), (2022, 11, 1))),
-            ("Labor Day 2021 weekend", "Labor Day 2021 weekend", period((2021, 9, 4), (2021, 9, 7))),
-            ("weekend of Thanksgiving 2023", "weekend of Thanksgiving 2023", period((2023, 11, 23), (2023, 11, 27))),
-            ("the Fourth of July weekend 2023", "the Fourth of July weekend 2023", period((2023, 7, 1), (2023, 7, 5))),
+            ("Labor Day weekend", "Labor Day weekend", period(at(2021, 9, 4), at(2021, 9, 7))),
+            ("the weekend of Halloween", "the weekend of Halloween", period(at(2021, 10, 30), at(2021, 11, 1))),
+            ("Halloween weekend 2022", "Halloween weekend 2022", period(at(2022, 10, 29), at(2022, 11, 1))),
+            ("Labor Day 2021 weekend", "Labor Day 2021 weekend", period(at(2021, 9, 4), at(2021, 9, 7))),
+            (
+                "weekend of Thanksgiving 2023",
+                "weekend of Thanksgiving 2023",
+                period(at(2023, 11, 23), at(2023, 11, 27)),
+            ),
+            (
+                "the Fourth of July weekend 2023",
+                "the Fourth of July weekend 2023",
+                period(at(2023, 7, 1), at(2023, 7, 5)),
+            ),
         ] {
             assert_eq!(on(text), vec![(phrase, reading)], "{text}");
         }
@@ -2817,10 +2819,6 @@ mod tests {
     #[test]
     fn eras_seasons_and_the_closest_day() {
         let year = |y| DateReading::Date(year_value(y));
-        let period = |a: (i32, u32, u32), b: (i32, u32, u32)| DateReading::Period {
-            start: CivilDate { year: a.0, month: a.1, day: a.2 },
-            end: CivilDate { year: b.0, month: b.1, day: b.2 },
-        };
         let on = |text| scanned(text, p(2013, 2, 12), Prefer::Past);
         for (text, reading) in [
             ("2014 BC", year(-2014)),
@@ -2829,14 +2827,14 @@ mod tests {
             ("AD 70", year(70)),
             ("14april 2015", day(2015, 4, 14)),
             ("Easter Sunday two thousand ten", day(2010, 4, 4)),
-            ("next few days", period((2013, 2, 13), (2013, 2, 16))),
-            ("past few days", period((2013, 2, 9), (2013, 2, 12))),
-            ("this summer", period((2013, 6, 21), (2013, 9, 23))),
-            ("this winter", period((2012, 12, 21), (2013, 3, 20))),
-            ("last winter", period((2011, 12, 21), (2012, 3, 20))),
-            ("last summer", period((2012, 6, 21), (2012, 9, 23))),
-            ("next autumn", period((2013, 9, 23), (2013, 12, 21))),
-            ("the summer of 2019", period((2019, 6, 21), (2019, 9, 23))),
+            ("next few days", period(at(2013, 2, 13), at(2013, 2, 16))),
+            ("past few days", period(at(2013, 2, 9), at(2013, 2, 12))),
+            ("this summer", period(at(2013, 6, 21), at(2013, 9, 23))),
+            ("this winter", period(at(2012, 12, 21), at(2013, 3, 20))),
+            ("last winter", period(at(2011, 12, 21), at(2012, 3, 20))),
+            ("last summer", period(at(2012, 6, 21), at(2012, 9, 23))),
+            ("next autumn", period(at(2013, 9, 23), at(2013, 12, 21))),
+            ("the summer of 2019", period(at(2019, 6, 21), at(2019, 9, 23))),
             ("the closest Monday to Oct 5th", day(2012, 10, 8)),
             ("the second closest Monday to October fifth", day(2012, 10, 1)),
             ("the closest Christmas to today", day(2012, 12, 25)),
@@ -3513,13 +3511,7 @@ impl DateGrammar {
             return ymd(y.parse().ok()?, s("cm")?.parse().ok()?, s("cd")?.parse().ok()?);
         }
         if let (Some(dir), Some(p)) = (s("wkdir"), p) {
-            let dir = dir.to_lowercase();
-            let step: i64 = match dir.split_whitespace().last()? {
-                "last" | "past" | "previous" => -1,
-                "this" | "current" => 0,
-                _ => 1,
-            };
-            let start = add_days(monday_of(p), 7 * step);
+            let start = add_days(monday_of(p), 7 * step_of(dir));
             return Some(DateReading::Period { start, end: add_days(start, 5) });
         }
         if let Some(d) = s("decade") {
@@ -3617,13 +3609,6 @@ impl DateGrammar {
             }
             return place(m, d, y);
         }
-        let step_of = |dir: &str| -> i64 {
-            match dir.to_lowercase().split_whitespace().last().unwrap_or_default() {
-                "last" | "past" | "previous" => -1,
-                "this" | "current" => 0,
-                _ => 1,
-            }
-        };
         if let Some(anchor) = s("cla") {
             return self.closest(s("clw")?, anchor, s("cln").map_or(Some(1), day_value)?, p?, prefer);
         }

@@ -280,7 +280,7 @@ fn reported_speech(between: &str) -> bool {
 fn anniversary(before: &str) -> bool {
     // Only the words of the match's own sentence: in "It happened last week. The attack in
     // Moscow on Friday ..." the week is no day of the attack.
-    let sentence = before.rfind(['.', '!', '?', ';', '\n']).map_or(before, |end| &before[end + 1..]);
+    let sentence = &before[sentence_start(before)..];
     let tail: String = sentence.chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
     let words: Vec<String> =
         tail.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
@@ -311,11 +311,17 @@ fn anniversary(before: &str) -> bool {
         )
 }
 
+/// Where the sentence that `before` ends in starts: after the last full stop, question or
+/// exclamation mark, semicolon or line break (a cheap cut; an abbreviation's full stop cuts too).
+fn sentence_start(before: &str) -> usize {
+    before.rfind(['.', '!', '?', ';', '\n']).map_or(0, |end| end + 1)
+}
+
 /// Whether the count at `r` adds to a toll that the same sentence then gives: "nine people died
 /// in hospital, bringing the death toll to 139". Such an update would otherwise stand against the
 /// total as a conflict. ("A further 82 people were injured" or "another 33 remain in serious
 /// condition" are no increments: they count another group than the sentence before.)
-fn increment(prose: &str, r: &std::ops::Range<usize>) -> bool {
+fn increment(prose: &str, r: &Range<usize>) -> bool {
     static BRINGS: OnceLock<Regex> = OnceLock::new();
     let brings = BRINGS.get_or_init(|| {
         Regex::new(
@@ -329,12 +335,11 @@ fn increment(prose: &str, r: &std::ops::Range<usize>) -> bool {
 /// Whether the count at `r` is "N more" with no other count before it in its sentence: "Two more
 /// people died" adds to a toll told before. After a count of the same sentence, "more" names
 /// another group: "six died and 40 more were injured".
-fn more_of_the_same(prose: &str, counts: &str, r: &std::ops::Range<usize>) -> bool {
+fn more_of_the_same(prose: &str, counts: &str, r: &Range<usize>) -> bool {
     static MORE: OnceLock<Regex> = OnceLock::new();
     let more = MORE.get_or_init(|| Regex::new(r"(?i)^\s+more\b").expect("more after a count"));
-    let sentence_start = prose[..r.start].rfind(['.', '!', '?', ';', '\n']).map_or(0, |i| i + 1);
     let mark = View::Counts.mark().expect("the counts view has tokens") as char;
-    more.is_match(&prose[r.end..]) && !counts[sentence_start..r.start].contains(mark)
+    more.is_match(&prose[r.end..]) && !counts[sentence_start(&prose[..r.start])..r.start].contains(mark)
 }
 
 /// Rejects numbers that are parts of something else: times ("10:15"), money ("$5"), percentages,
