@@ -119,14 +119,15 @@ pub struct Rule {
     pub origin: String,
 }
 
-/// The rules a run uses, sorted by id, with a [`Gate`] over the patterns of each token view: a
-/// paragraph without a count phrase near a rule's words runs none of the `{count}` patterns.
-/// Prose patterns (`{year}`, `{person}`) are few and match nearly every paragraph; they run
-/// ungated.
+/// The rules a run uses, sorted by id, with a [`Gate`] over the patterns of each view: a
+/// paragraph without a count phrase near a rule's words runs none of the `{count}` patterns, one
+/// without "founded" or "established" none of the founding year's. A pattern that is its value
+/// alone (`{person}`) matches nearly every paragraph, so it runs ungated, over the whole prose.
 #[derive(Debug)]
 pub struct RuleBook {
     rules: Vec<Rule>,
     gates: Vec<GatedView>,
+    ungated: Vec<(usize, usize)>,
 }
 
 /// The patterns of one token view, as (rule, pattern) indices, and their gate.
@@ -139,14 +140,18 @@ pub struct GatedView {
 
 impl RuleBook {
     pub fn new(rules: Vec<Rule>) -> RuleBook {
-        let gates = [View::Counts, View::Dates]
+        let patterns = || {
+            rules
+                .iter()
+                .enumerate()
+                .flat_map(|(r, rule)| rule.patterns.iter().enumerate().map(move |(p, pattern)| (r, p, pattern)))
+        };
+        let ungated = patterns().filter(|(_, _, pattern)| pattern.value_is_match).map(|(r, p, _)| (r, p)).collect();
+        let gates = [View::Counts, View::Dates, View::Prose]
             .into_iter()
             .filter_map(|view| {
-                let members: Vec<(usize, usize)> = rules
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(r, rule)| rule.patterns.iter().enumerate().map(move |(p, pattern)| (r, p, pattern)))
-                    .filter(|(_, _, pattern)| pattern.view == view)
+                let members: Vec<(usize, usize)> = patterns()
+                    .filter(|(_, _, pattern)| pattern.view == view && !pattern.value_is_match)
                     .map(|(r, p, _)| (r, p))
                     .collect();
                 if members.is_empty() {
@@ -157,16 +162,16 @@ impl RuleBook {
                 Some(GatedView { view, members, gate })
             })
             .collect();
-        RuleBook { rules, gates }
-    }
-
-    /// The gate of `view`'s patterns, if they have one.
-    pub fn gated(&self, view: View) -> Option<&GatedView> {
-        self.gates.iter().find(|g| g.view == view)
+        RuleBook { rules, gates, ungated }
     }
 
     pub fn gated_views(&self) -> &[GatedView] {
         &self.gates
+    }
+
+    /// The (rule, pattern) indices of the patterns that run over the whole prose.
+    pub fn ungated(&self) -> &[(usize, usize)] {
+        &self.ungated
     }
 }
 

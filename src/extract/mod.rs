@@ -123,12 +123,8 @@ pub fn extract_facts(doc: &Document, rules: &RuleBook, grammar: &Grammar, t: &Th
         }
     };
     let ascii_words = boundary::words_are_ascii(&doc.prose);
-    for (r, rule) in rules.iter().enumerate() {
-        for (p, pattern) in rule.patterns.iter().enumerate() {
-            if rules.gated(pattern.view).is_none() {
-                search((r, p), 0..doc.prose.len(), ascii_words);
-            }
-        }
+    for &pattern in rules.ungated() {
+        search(pattern, 0..doc.prose.len(), ascii_words);
     }
     for gated in rules.gated_views() {
         for (para, ascii_words, patterns) in gated.gate.paragraphs(views.text(gated.view)) {
@@ -450,6 +446,15 @@ mod tests {
             f,
             vec![("deaths".into(), "at least 143".into(), None), ("injuries".into(), "more than 100".into(), None)]
         );
+    }
+
+    /// Prose patterns run paragraph by paragraph behind their gate, as token patterns do: a
+    /// founding year is read in its paragraph, and never across a blank line from a heading.
+    #[test]
+    fn a_prose_fact_stays_in_its_paragraph() {
+        let founded = |text: &str| facts(text).into_iter().filter(|f| f.0 == "founding year").count();
+        assert_eq!(founded("Intro.\n\nThe Vostok Front was founded in 2015 by exiles."), 1);
+        assert_eq!(founded("## Vostok Front\n\nwas founded in 2015, its leaders say."), 0);
     }
 
     #[test]
