@@ -8,7 +8,7 @@ use super::calendar::{
     TithiTime, add_days, chinese_new_year, civil_from_days, days_from_civil, easter, hebrew_to_civil, hijri_to_civil,
     hijri_years_in, hindu_tithi_days, is_valid, nth_weekday, orthodox_easter, parsi_new_year, sankranti, weekday,
 };
-use super::lexicon::{Holiday, Lexicon};
+use super::lexicon::{Holiday, Lexicon, WHITE_SPACE, token_alternation};
 use super::number::{TENS, UNITS, number_pattern, parse_number};
 use crate::model::{CivilDate, DateValue};
 use regex::{Captures, Regex};
@@ -451,12 +451,12 @@ fn unresolved(phrase: &str) -> DateReading {
     DateReading::Date(DateValue { year: None, month: None, day: None, weekday: None, unresolved: Some(text) })
 }
 
-/// A regex alternation of holiday names, longest first, each apostrophe or full stop optional
-/// and any white space between words.
+/// A regex alternation of holiday names (a trie, see [`token_alternation`]), longest first, each
+/// apostrophe or full stop optional and any white space between words.
 fn holiday_names_pattern<'a>(names: impl Iterator<Item = &'a str>) -> String {
     let mut names: Vec<&str> = names.collect();
     super::lexicon::sort_longest_first(&mut names);
-    let parts: Vec<String> = names
+    let tokens: Vec<Vec<String>> = names
         .iter()
         .map(|name| {
             let words = name.split_whitespace().map(|w| {
@@ -467,12 +467,12 @@ fn holiday_names_pattern<'a>(names: impl Iterator<Item = &'a str>) -> String {
                         '-' => r"[\s-]?".to_string(),
                         ch => regex::escape(&ch.to_string()),
                     })
-                    .collect::<String>()
+                    .collect::<Vec<_>>()
             });
-            words.collect::<Vec<_>>().join(r"\s+")
+            words.collect::<Vec<_>>().join(&WHITE_SPACE.to_string())
         })
         .collect();
-    format!("(?:{})", parts.join("|"))
+    token_alternation(&tokens)
 }
 
 /// Whether `range` overlaps one of `sorted`, ranges in text order that do not overlap each other.

@@ -132,18 +132,152 @@ pub fn sort_longest_first(words: &mut Vec<&str>) {
     words.dedup();
 }
 
-/// A regex alternation of phrases, each word boundary-delimited and white space made flexible.
+/// A regex alternation of phrases, longest first, white space between words made flexible,
+/// written as a trie: "seventeen|seventy|seven" is `s(?:even(?:teen|ty|))`, in effect.
+///
+/// The regex crate compiles an alternation as one branch per phrase once `(?i)` makes each
+/// letter a class, and its capture search tries every branch at every place the alternation may
+/// start: for the number words, embedded a dozen times in the number pattern, and for the
+/// qualifiers, populations and events of the rules, that was much of the cost of a match. A trie
+/// tries one letter at a time. It finds the same matches: two phrases can both match at one
+/// place only when their letters agree (up to case) as far as the shorter goes, and a branch is
+/// shared only where no phrase between them in the list could compete, so competing phrases
+/// keep their order (the shorter, ended by the empty alternative, after the longer).
 pub fn alternation(phrases: &[&str]) -> String {
     let mut phrases = phrases.to_vec();
     sort_longest_first(&mut phrases);
-    let parts: Vec<String> =
-        phrases.iter().map(|p| p.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+")).collect();
-    format!("(?:{})", parts.join("|"))
+    let tokens = phrases.iter().map(|p| {
+        let words = p.split_whitespace().map(|w| w.chars().map(|c| regex::escape(&c.to_string())).collect());
+        words.collect::<Vec<Vec<String>>>().join(&WHITE_SPACE.to_string())
+    });
+    token_alternation(&tokens.collect::<Vec<_>>())
+}
+
+/// The token that stands for the white space between two words.
+pub const WHITE_SPACE: &str = r"\s+";
+
+/// A regex alternation of sequences of tokens (each a character, escaped as `regex::escape`
+/// writes it, [`WHITE_SPACE`], or any other piece of a regex), in their order, as a trie (see
+/// [`alternation`]).
+pub fn token_alternation(items: &[Vec<String>]) -> String {
+    let items: Vec<&[String]> = items.iter().map(Vec::as_slice).collect();
+    format!("(?:{})", trie(&items))
+}
+
+fn trie(items: &[&[String]]) -> String {
+    let mut branches: Vec<(Option<&String>, Vec<&[String]>)> = Vec::new();
+    for item in items {
+        let (first, rest) = match item.split_first() {
+            Some((first, rest)) => (Some(first), rest),
+            None => (None, &[][..]),
+        };
+        // A sequence joins the last branch it can share, unless a later one could compete with it.
+        let shared = branches.iter().rposition(|(key, _)| may_compete(*key, first));
+        match shared {
+            Some(i) if first.is_some() && branches[i].0 == first => branches[i].1.push(rest),
+            _ => branches.push((first, vec![rest])),
+        }
+    }
+    let branch = |(first, rests): &(Option<&String>, Vec<&[String]>)| match (first, rests.as_slice()) {
+        (None, _) => String::new(),
+        (Some(first), [rest]) => format!("{first}{}", rest.concat()),
+        (Some(first), rests) => format!("{first}(?:{})", trie(rests)),
+    };
+    branches.iter().map(branch).collect::<Vec<_>>().join("|")
+}
+
+/// Whether two first tokens may match at the same place: two ASCII characters that are the same
+/// letter up to case, or two white spaces. Anything else may (the end of a sequence matches
+/// anywhere, an optional token may match nothing), and so may a character beyond ASCII, to be
+/// safe with Unicode's case folding.
+fn may_compete(a: Option<&String>, b: Option<&String>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else { return true };
+    let char_of = |t: &str| {
+        let unescaped = t.strip_prefix('\\').unwrap_or(t);
+        let mut chars = unescaped.chars();
+        chars.next().filter(|c| c.is_ascii() && !c.is_whitespace() && chars.next().is_none())
+    };
+    match (char_of(a), char_of(b)) {
+        (Some(x), Some(y)) => x.eq_ignore_ascii_case(&y),
+        (Some(_), None) => b != WHITE_SPACE,
+        (None, Some(_)) => a != WHITE_SPACE,
+        (None, None) => true,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The trie finds what the plain alternation of the same phrases finds, at every place of
+    /// a text, with or without `(?i)`, whatever follows: a longer phrase before the shorter it
+    /// begins, a shorter one where only it lets the rest match, and phrases that differ only in
+    /// case in an order the trie must not change.
+    #[test]
+    fn alternation_trie_matches_as_the_plain_alternation() {
+        let lists: [&[&str]; 3] = [
+            &["seventeen", "seventy", "seven", "six", "sixteen", "a", "an", "and", "ant"],
+            &["U.S. troops", "u.s. Troops", "U.S. service members", "US troops", "troops", "the dead", "the"],
+            &["more than", "more", "at least", "at most", "at", "no more than", "nearly", "near"],
+        ];
+        let texts = [
+            "seventeen seven teens an ant and sixteen",
+            "U.S. troops and u.s. troops, US  troops, U.S. service members",
+            "the dead and the troops",
+            "no more than 5, at least 6, at most 7, nearly 8, more 9",
+        ];
+        for phrases in lists {
+            let mut sorted = phrases.to_vec();
+            sort_longest_first(&mut sorted);
+            let plain = sorted.iter().map(|p| p.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+"));
+            let plain = format!("(?:{})", plain.collect::<Vec<_>>().join("|"));
+            let trie = alternation(phrases);
+            assert_ne!(plain, trie, "a trie shares the phrases' beginnings");
+            for flags in ["", "(?i)"] {
+                for tail in ["", r"\s+teens", r"\s+troops", r"\s+\d", r"\b"] {
+                    let compile = |alt: &str| regex::Regex::new(&format!("{flags}{alt}{tail}")).unwrap();
+                    let (p, t) = (compile(&plain), compile(&trie));
+                    for text in texts {
+                        let found = |re: &regex::Regex| re.find_iter(text).map(|m| m.range()).collect::<Vec<_>>();
+                        assert_eq!(found(&p), found(&t), "{flags}{trie}{tail} on {text:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// With optional tokens (an apostrophe or a full stop that may be left out) a branch is
+    /// shared only between equal tokens, and nothing moves across an optional one.
+    #[test]
+    fn token_trie_keeps_optional_tokens_in_order() {
+        let token = |t: &str| -> Vec<String> {
+            t.split(' ').map(|p| if p == "_" { WHITE_SPACE.to_string() } else { p.to_string() }).collect()
+        };
+        let items: Vec<Vec<String>> = [
+            r"N e w _ Y e a r ['’]? s _ D a y",
+            r"N e w _ Y e a r ['’]? s",
+            r"N e w _ Y e a r s _ E v e",
+            r"S t \.? _ P a t r i c k ['’]? s _ D a y",
+            r"S t _ J o h n",
+            r"N e w _ Y e a r",
+            r"s t",
+        ]
+        .iter()
+        .map(|t| token(t))
+        .collect();
+        let plain = format!("(?:{})", items.iter().map(|t| t.concat()).collect::<Vec<_>>().join("|"));
+        let trie = token_alternation(&items);
+        assert_ne!(plain, trie);
+        for text in ["New Year's Day, New Years Eve, New Years, St. Patrick’s Day, St Patricks Day, St John, st"] {
+            for flags in ["", "(?i)"] {
+                let found = |alt: &str| {
+                    let re = regex::Regex::new(&format!(r"{flags}\b{alt}\b")).unwrap();
+                    re.find_iter(text).map(|m| m.range()).collect::<Vec<_>>()
+                };
+                assert_eq!(found(&plain), found(&trie), "{flags}{trie}");
+            }
+        }
+    }
 
     #[test]
     fn builtin_lexicon_parses() {

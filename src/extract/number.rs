@@ -182,40 +182,9 @@ const FRACTIONS: &[(&str, f64)] = &[
 /// twenty-firsts"); alone they are ordinals, and "seconds" is time.
 const COMPOUND_ONLY_FRACTIONS: &[(&str, f64)] = &[("first", 1.0), ("firsts", 1.0), ("second", 2.0), ("seconds", 2.0)];
 
-/// One regex alternation of words (all in one case), longest first, written as a trie:
-/// "seventeen|seventy|seven" is `s(?:even(?:teen|ty|))`, in effect.
-///
-/// The regex crate compiles an alternation of words as one branch per word once `(?i)` makes
-/// each letter a class, and its capture search tries every branch at every place the
-/// alternation may start: in the number pattern, embedded a dozen times over, that was most of
-/// the cost of reading a count or a date. A trie tries one letter at a time instead. It finds
-/// the same matches: two words can both match at one place only when one begins the other, so
-/// they share a branch of the trie, where they keep their order (the shorter, ended by the
-/// empty alternative, after the longer).
+/// One regex alternation of words, longest first (a trie, see [`alternation`]).
 fn alternatives<'a>(words: impl Iterator<Item = &'a str>) -> String {
-    let mut w: Vec<&str> = words.collect();
-    w.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-    format!("(?:{})", trie(&w))
-}
-
-/// The body of an alternation of `words`, in their order, as a trie (see [`alternatives`]).
-fn trie(words: &[&str]) -> String {
-    // Words by first character, in the order the characters first come; None where a word ends.
-    let mut branches: Vec<(Option<char>, Vec<&str>)> = Vec::new();
-    for w in words {
-        let first = w.chars().next();
-        let rest = first.map_or("", |c| &w[c.len_utf8()..]);
-        match branches.iter_mut().find(|(c, _)| *c == first) {
-            Some((_, rests)) => rests.push(rest),
-            None => branches.push((first, vec![rest])),
-        }
-    }
-    let branch = |(first, rests): &(Option<char>, Vec<&str>)| match (first, rests.as_slice()) {
-        (None, _) => String::new(),
-        (Some(c), [rest]) => regex::escape(&format!("{c}{rest}")),
-        (Some(c), rests) => format!("{}(?:{})", regex::escape(&c.to_string()), trie(rests)),
-    };
-    branches.iter().map(branch).collect::<Vec<_>>().join("|")
+    alternation(&words.collect::<Vec<_>>())
 }
 
 /// Digits alone, in groups or not: "2,000", "1.5", ".5", "1 234 567" (narrow spaces or three-digit
