@@ -325,7 +325,19 @@ fn increment(prose: &str, r: &Range<usize>) -> bool {
         )
         .expect("a toll brought up")
     });
-    brings.is_match(&prose[r.end..])
+    // The verb comes before the clause ends: a look for it there is cheaper than the regex over
+    // the rest of the prose, which falls back from its DFA at the first non-ASCII letter.
+    let after = &prose[r.end..];
+    let clause = &after[..after.find(['.', ';', '\n']).unwrap_or(after.len())];
+    let bytes = clause.as_bytes();
+    let verb_ends_at = |end: usize| {
+        ["bringing", "raising", "taking", "pushing", "lifting", "putting"]
+            .iter()
+            .any(|v| end >= v.len() && bytes[end - v.len()..end].eq_ignore_ascii_case(v.as_bytes()))
+    };
+    // Each verb ends in "g": only there is it worth a look.
+    let has_verb = (0..bytes.len()).any(|i| bytes[i] | 0x20 == b'g' && verb_ends_at(i + 1));
+    has_verb && brings.is_match(after)
 }
 
 /// Whether the count at `r` is "N more" with no other count before it in its sentence: "Two more
