@@ -198,7 +198,13 @@ pub struct Pattern {
     /// The pattern is its value placeholder alone (`{person}`): a match is its value, and
     /// finding it needs no capture search.
     pub value_is_match: bool,
+    /// The indices of its `value`, `who` and `subject` groups: a lookup by name hashes the name,
+    /// for every match.
+    pub groups: [Option<usize>; 3],
 }
+
+/// The named groups a match of a rule pattern is read by, in the order of [`Pattern::groups`].
+pub const READ_GROUPS: [&str; 3] = ["value", "who", "subject"];
 
 /// A problem in a rule file, pointing at the line and column.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -363,7 +369,8 @@ pub fn parse_rule(origin: &str, text: &str, grammar: &Grammar) -> Result<Rule, R
             let regex = Twin::new(&expanded)
                 .map_err(|e| at(offset, format!("invalid pattern: {}", first_line(&e.to_string()))))?;
             let value_is_match = regex.get(true).captures_len() == 2 && is_value_group(&expanded);
-            Ok(Pattern { regex, view, value_is_match })
+            let groups = READ_GROUPS.map(|name| regex.get(true).capture_names().position(|n| n == Some(name)));
+            Ok(Pattern { regex, view, value_is_match, groups })
         })
         .collect::<Vec<_>>()
         .into_iter()

@@ -119,7 +119,7 @@ pub fn extract_facts(doc: &Document, rules: &RuleBook, grammar: &Grammar, t: &Th
         if pattern.value_is_match {
             regex.find_iter(text).for_each(|m| read(Groups::whole(m)));
         } else {
-            regex.captures_iter(text).for_each(|caps| read(Groups::of(&caps)));
+            regex.captures_iter(text).for_each(|caps| read(Groups::of(&caps, pattern)));
         }
     };
     let ascii_words = boundary::words_are_ascii(&doc.prose);
@@ -170,12 +170,14 @@ impl<'t> Groups<'t> {
         Groups { whole: m.range(), value: Some(m.range()), who: None, subject: None }
     }
 
-    fn of(caps: &regex::Captures<'t>) -> Self {
+    /// A match of `pattern`, its groups found by the indices of [`Pattern::groups`].
+    fn of(caps: &regex::Captures<'t>, pattern: &Pattern) -> Self {
+        let [value, who, subject] = pattern.groups.map(|i| i.and_then(|i| caps.get(i)));
         Groups {
             whole: caps.get(0).expect("a match has a whole").range(),
-            value: caps.name("value").map(|m| m.range()),
-            who: caps.name("who").map(|m| m.as_str()),
-            subject: caps.name("subject").map(|m| m.as_str()),
+            value: value.map(|m| m.range()),
+            who: who.map(|m| m.as_str()),
+            subject: subject.map(|m| m.as_str()),
         }
     }
 }
@@ -402,7 +404,9 @@ fn in_headline(prose: &str, at: usize) -> bool {
 /// it is an organisation, a place, a site or a date ("Islamic State", "Abbey Gate", "Friday").
 fn person_name(text: &str, grammar: &Grammar) -> Option<String> {
     let names = &grammar.lexicon.names;
-    let text = context::strip_possessive(text).replace('’', "'");
+    let text = context::strip_possessive(text);
+    // Most names have no curly apostrophe: no copy for them.
+    let text: std::borrow::Cow<str> = if text.contains('’') { text.replace('’', "'").into() } else { text.into() };
     // "Eremin-" at a line break, "Artistic'" before a quote: not the whole name.
     if text.split_whitespace().any(|w| w.ends_with(['-', '\''])) {
         return None;
