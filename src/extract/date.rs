@@ -2012,6 +2012,24 @@ mod tests {
     }
 
     #[test]
+    fn a_two_digit_year_lies_at_most_twenty_years_ahead() {
+        // Published in March 2026: 20yy up to 2046, 19yy after.
+        let on = |text| scanned(text, p(2026, 3, 2), Prefer::Past);
+        for (text, phrase, reading) in [
+            ("The deed, dated 03/09/48, was found in the attic.", "03/09/48", day(1948, 3, 9)),
+            ("Her passport, issued 11/02/47, had expired.", "11/02/47", day(1947, 11, 2)),
+            ("The lease runs until 12/31/46.", "12/31/46", day(2046, 12, 31)),
+            ("The suspect was born on 7/4/52, police said.", "7/4/52", day(1952, 7, 4)),
+            ("The contract ends on 30-Jun-30.", "30-Jun-30", day(2030, 6, 30)),
+        ] {
+            assert_eq!(on(text), vec![(phrase, reading)], "{text}");
+        }
+        // Without a publication date the pivot stays at 50.
+        let undated = scanned("dated 03/09/41", None, Prefer::Past);
+        assert_eq!(undated, vec![("03/09/41", day(2041, 3, 9))]);
+    }
+
+    #[test]
     fn a_number_after_a_year_or_after_the_is_mostly_a_count() {
         let on = |text| scanned(text, p(2024, 3, 14), Prefer::Past);
         let year = |y| DateReading::Date(year_value(y));
@@ -3119,14 +3137,26 @@ fn year_in_words(text: &str) -> Option<i32> {
     }
 }
 
-/// A year in digits or words; a two-digit year: 00-49 are 20xx, 50-99 19xx.
-fn full_year(text: &str) -> Option<i32> {
+/// How many years after the reference year a two-digit year may still name, as Java's
+/// `SimpleDateFormat` counts (80 years back, 20 ahead): written in 2016, "12/31/30" is a deadline
+/// in 2030 and "03/18/40" a day in 1940 (a birth date, an anniversary).
+const TWO_DIGIT_YEARS_AHEAD: i32 = 20;
+
+/// A year in digits or words. A two-digit year is 20yy unless that lies more than
+/// [`TWO_DIGIT_YEARS_AHEAD`] years after `reference`'s year, then 19yy: news names past years far
+/// more often than distant ones (Recognizers fixes the pivot, 00-30 to 20yy and 40-99 to 19yy,
+/// Duckling reads "10/31/74" as 1974). Without a reference, 00-49 are 20yy, 50-99 19yy.
+fn full_year(text: &str, reference: Option<CivilDate>) -> Option<i32> {
     if text.starts_with(|c: char| c.is_alphabetic()) {
         return year_in_words(text);
     }
     let t = text.trim_start_matches('\'');
     let y: i32 = t.parse().ok()?;
-    Some(if t.len() == 2 { if y < 50 { 2000 + y } else { 1900 + y } } else { y })
+    if t.len() != 2 {
+        return Some(y);
+    }
+    let last = reference.map_or(2049, |p| p.year + TWO_DIGIT_YEARS_AHEAD);
+    Some(if 2000 + y <= last { 2000 + y } else { 1900 + y })
 }
 
 /// Month `m` day `d` said with weekday `w` but no year ("Sunday, Feb 10"): of its two
@@ -3463,7 +3493,7 @@ impl DateGrammar {
         let place = |m: u32, d: u32, y: Option<&str>| -> Option<DateReading> {
             let y =
                 match (y, p) {
-                    (Some(y), _) => full_year(y)?,
+                    (Some(y), _) => full_year(y, p)?,
                     (None, Some(p)) => month_day_year(p, m, d, prefer)?,
                     // Without a reference date the year stays unknown.
                     (None, None) => {
@@ -3477,7 +3507,7 @@ impl DateGrammar {
         if let Some(y) = s("ymy").or(s("myy")).or(s("myy2")) {
             let m = s("ymm").or(s("ymn")).or(s("mym")).or(s("mym2"))?;
             let m = month_of(m.trim_end_matches('.')).filter(|m| (1..=12).contains(m))?;
-            return Some(DateReading::Date(month_value(full_year(y)?, m)));
+            return Some(DateReading::Date(month_value(full_year(y, p)?, m)));
         }
         if let Some(y) = s("eray").or(s("eray2")) {
             // Years before the era count back from it: 2014 BC is year -2014 (Duckling writes it
@@ -3493,7 +3523,7 @@ impl DateGrammar {
             return Some(DateReading::Date(year_value(y)));
         }
         if let Some(y) = s("yk") {
-            let (m, y) = (month_number(s("mk")?)?, full_year(y)?);
+            let (m, y) = (month_number(s("mk")?)?, full_year(y, p)?);
             return match s("dk") {
                 Some(d) => ymd(y, m, day_value(d)?),
                 None => Some(DateReading::Date(month_value(y, m))),
@@ -3565,11 +3595,11 @@ impl DateGrammar {
                 let parts: Vec<&str> = t.split(['/', '-']).collect();
                 let (a, b): (u32, u32) = (parts.first()?.parse().ok()?, parts.get(1)?.parse().ok()?);
                 let (m, d) = if a > 12 { (b, a) } else { (a, b) };
-                let y = parts.get(2).map(|y| full_year(y)).map_or(Ok(None), |y| y.map(Some).ok_or(()));
+                let y = parts.get(2).map(|y| full_year(y, p)).map_or(Ok(None), |y| y.map(Some).ok_or(()));
                 Some((m, d, y.ok()?))
             };
             let ((m1, d1, y1), (m2, d2, y2)) = (end(a)?, end(s("sr2").or(s("sd2"))?)?);
-            let y2 = y2.or(s("sry").and_then(full_year));
+            let y2 = y2.or(s("sry").and_then(|y| full_year(y, p)));
             let (from, to) = match (y1, y2) {
                 (y1, Some(y2)) => {
                     let y1 = y1.unwrap_or(if (m1, d1) > (m2, d2) { y2 - 1 } else { y2 });
@@ -3615,7 +3645,7 @@ impl DateGrammar {
         if let Some(name) = s("season").or(s("season2")) {
             let season = Season::named(name)?;
             if let Some(y) = s("sy") {
-                return Some(season.of(full_year(y)?));
+                return Some(season.of(full_year(y, p)?));
             }
             if s("sverb").is_some() && season == Season::Autumn && name.eq_ignore_ascii_case("fall") {
                 return None;
@@ -3633,7 +3663,7 @@ impl DateGrammar {
             }
             let first = |year: i32| rule.in_year(year).into_iter().next();
             let days = match (s("hy"), s("hyrel"), s("hdir"), p) {
-                (Some(y), ..) => first(full_year(y)?),
+                (Some(y), ..) => first(full_year(y, p)?),
                 (None, Some(rel), _, Some(p)) => first(p.year + step_of(rel) as i32),
                 (None, None, Some(dir), Some(p)) => match step_of(dir) {
                     0 => first(p.year),
@@ -3653,7 +3683,7 @@ impl DateGrammar {
         };
         // The year a phrase states ("of 2018"), or the one it counts from this one ("of next year").
         let stated_or_counted = |stated: Option<&str>, counted: Option<&str>| match stated {
-            Some(y) => full_year(y),
+            Some(y) => full_year(y, Some(p)),
             None => Some(p.year + counted.map_or(0, step_of) as i32),
         };
         if let Some(m1) = s("mm1") {
@@ -3662,7 +3692,7 @@ impl DateGrammar {
             let (m1, m2) = (month_number(m1)?, month_number(s("mm2")?)?);
             let (y1, y2) = match s("mmy") {
                 Some(y) => {
-                    let y = full_year(y)?;
+                    let y = full_year(y, Some(p))?;
                     (if m1 <= m2 { y } else { y - 1 }, y)
                 }
                 None => {
@@ -3824,7 +3854,7 @@ impl DateGrammar {
         if let Some(q) = s("qn").or(s("qn2")).or(s("qn3")).or(s("qn4")) {
             let q = day_value(q).or_else(|| q.parse().ok())?;
             let y = match s("qy").or(s("qy2")).or(s("qy3")).or(s("qy4")) {
-                Some(y) => full_year(y)?,
+                Some(y) => full_year(y, Some(p))?,
                 // "in Q3" alone: this year's, or the last one's when it is still to come.
                 None if s("qn4").is_some() && prefer == Prefer::Past && 3 * q - 2 > p.month => p.year - 1,
                 None => p.year,
