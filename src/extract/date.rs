@@ -374,11 +374,12 @@ fn step_of(dir: &str) -> i64 {
 }
 
 /// How many units a date phrase counts: "3", "three", "a"; "few" and "a few" are three, as both
-/// peers count them ("the past few days", "in a few weeks").
+/// peers count them ("the past few days", "in a few weeks"); "couple (of)" two.
 fn amount_of(text: &str) -> Option<f64> {
     match text.to_lowercase().as_str() {
         "a" | "an" => Some(1.0),
         "few" | "a few" => Some(3.0),
+        a if a.starts_with("couple") => Some(2.0),
         a => parse_number(a),
     }
 }
@@ -407,6 +408,12 @@ fn shift(day: CivilDate, n: i64, unit: DurationUnit) -> Option<CivilDate> {
 fn count_of(text: &str) -> Option<i64> {
     let n = if matches!(text.to_lowercase().as_str(), "a" | "an") { 1.0 } else { parse_number(text)? };
     (n.fract() == 0.0 && (1.0..=10_000.0).contains(&n)).then_some(n as i64)
+}
+
+/// The ten years from January 1 of `start`: "the 1990s" from 1990.
+fn decade(start: i32) -> DateReading {
+    let at = |year: i32| CivilDate { year, month: 1, day: 1 };
+    DateReading::Period { start: at(start), end: at(start + 10) }
 }
 
 /// The first day of the month `k` months after January of year 0.
@@ -709,6 +716,22 @@ impl DateGrammar {
                 }
             }
             if c.name("dd").is_some() && amount(m.start) {
+                continue;
+            }
+            // "October, 1st" only where the date ends: not "in October, 3rd-quarter profits", "in
+            // October, 1st Lt. Smith"; "2016 10 16" neither in a run of numbers.
+            let suffixed = c
+                .name("de")
+                .map(|d| d.as_str())
+                .is_some_and(|d| d.starts_with(|ch: char| ch.is_ascii_digit()) && d.ends_with(char::is_alphabetic));
+            if (c.name("mdc").is_some() && !(suffixed && date_may_end(&text[m.end..])))
+                || (c.name("ys").is_some()
+                    && (!date_may_end(&text[m.end..]) || text[..m.start].ends_with(|ch: char| ch.is_ascii_digit())))
+            {
+                continue;
+            }
+            // "temperatures in the nineties", "ratings in the forties": degrees, percentages.
+            if c.name("dw2").is_some() && measured_before(&text[..m.start]) {
                 continue;
             }
             // "in 2014 BC Hydro", "14 AD patients": an undotted era is an abbreviation of something
@@ -1652,6 +1675,20 @@ fn numbered(before: &str) -> bool {
                 .expect("a number's label")
         })
         .is_match(before)
+}
+
+/// Whether the clause that ends with `before` measures something that a decade's word may count
+/// instead of years: "temperatures in the nineties", "approval ratings in the forties", "shot a
+/// round in the sixties".
+fn measured_before(before: &str) -> bool {
+    static MEASURED: OnceLock<Regex> = OnceLock::new();
+    let clause = &before[before.rfind(['.', '!', '?', ';', '\n']).map_or(0, |i| i + 1)..];
+    MEASURED
+        .get_or_init(|| {
+            Regex::new(r"(?i)\b(?:temperatures?|temps|highs|lows|degrees|heat|mercury|fahrenheit|celsius|ratings?|approval|polls?|polling|percent|scores?|scored|scoring|shot|mph|speeds?|gusts|winds)\b")
+                .expect("a measure before a decade's word")
+        })
+        .is_match(clause)
 }
 
 /// Whether a date may end where `after` begins: at the end, before punctuation that ends a
@@ -2611,6 +2648,74 @@ mod tests {
     }
 
     #[test]
+    fn decades_in_words_spaced_or_counted_from_this_one() {
+        let on = |text| scanned(text, p(2026, 3, 2), Prefer::Past);
+        let decade = |y| period(at(y, 1, 1), at(y + 10, 1, 1));
+        for (text, phrase, reading) in [
+            ("The bridge, built in the 1970 s, was closed.", "the 1970 s", decade(1970)),
+            ("Prices doubled in the nineties, the report said.", "the nineties", decade(1990)),
+            ("The band formed in the noughties.", "the noughties", decade(2000)),
+            ("a rivalry that began in seventies Britain", "seventies", decade(1970)),
+            ("The Sixties changed the town.", "The Sixties", decade(1960)),
+            ("More storms are expected this decade.", "this decade", decade(2020)),
+            ("The mine will close in the next decade.", "next decade", decade(2030)),
+        ] {
+            assert_eq!(on(text), vec![(phrase, reading)], "{text}");
+        }
+        // Ages, degrees, percentages, a golf score; a decade by name alone; the ten years before
+        // the publication date, which "the past decade" means in news, are no calendar decade.
+        for text in [
+            "The victim, a woman in her nineties, was rescued.",
+            "Temperatures will stay in the nineties all week.",
+            "Approval ratings remained in the forties.",
+            "He shot a round in the sixties.",
+            "fans of nineties pop",
+            "Crime has fallen over the past decade.",
+            "Sales grew 1990 S-class cars",
+        ] {
+            assert!(on(text).iter().all(|(_, r)| !matches!(r, DateReading::Period { .. })), "{text}: {:?}", on(text));
+        }
+        let last = on("the last decade of the 20th century");
+        assert_eq!(last, vec![("the 20th century", period(at(1900, 1, 1), at(2000, 1, 1)))]);
+    }
+
+    #[test]
+    fn a_date_after_a_comma_a_space_or_in_an_unusual_order() {
+        let on = |text| scanned(text, p(2026, 3, 2), Prefer::Past);
+        for (text, phrase, reading) in [
+            ("The vote was moved to October, 1st.", "October, 1st", day(2025, 10, 1)),
+            ("On 2024 10 16, the court ruled.", "2024 10 16", day(2024, 10, 16)),
+            ("the memo dated September-2020-23", "September-2020-23", day(2020, 9, 23)),
+            ("a filing stamped 2020/23/Sep", "2020/23/Sep", day(2020, 9, 23)),
+            ("the invoice of 23-2020-September", "23-2020-September", day(2020, 9, 23)),
+        ] {
+            assert_eq!(on(text), vec![(phrase, reading)], "{text}");
+        }
+        // Not a day after the comma: a count, an ordinal that names something else, a run of numbers.
+        for text in [
+            "In October, 12 people were hurt.",
+            "In October, 3rd-quarter profits fell.",
+            "In October, 1st Lt. Ana Ruiz was promoted.",
+            "In May, first responders arrived.",
+            "In 2016 10 16-year-olds were charged.",
+            "Scores: 2019 11 12 14",
+        ] {
+            assert!(on(text).iter().all(|(_, r)| !matches!(r, DateReading::Date(v) if v.day.is_some())), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_weekday_with_this_or_next_before_its_date_and_a_couple_of_weeks() {
+        let on = |text| scanned(text, p(2023, 5, 8), Prefer::Past);
+        assert_eq!(on("The hearing is set for this Friday 5/12."), vec![("this Friday 5/12", day(2023, 5, 12))]);
+        assert_eq!(on("Talks resume next Monday 5/15."), vec![("next Monday 5/15", day(2023, 5, 15))]);
+        // Whole weeks from next Monday, as "the next two weeks".
+        let couple = on("Results are due in the next couple of weeks.");
+        assert_eq!(couple, vec![("next couple of weeks", period(at(2023, 5, 15), at(2023, 5, 29)))]);
+        assert!(on("a couple of weeks").iter().all(|(_, r)| !matches!(r, DateReading::Period { .. })));
+    }
+
+    #[test]
     fn stretches_of_whole_units_before_or_after_this_one() {
         // Published Thursday 2019-07-04, in the third quarter.
         let cases = [
@@ -3238,6 +3343,9 @@ impl DateGrammar {
                 r"\b(?:the\s+)?(?:(?P<bpart>beginning|start|middle|end)\s+of\s+(?:the\s+)?(?P<bunit>week|month|year)\b|(?P<ab>(?-i:EOM|EOY|BOY))\b)".to_string(),
                 format!(r"\b(?P<ya>{year})\s?[-/.]\s?(?P<ma>{n}|{mon})\s?[-/.]\s?(?P<da>{n})\b"),
                 format!(r"\b(?P<yb>{year})[-/](?P<mb>{n})\b"),
+                // "2016 10 16" (see `scan_with`: only where the date ends), and a month by name in
+                // any place: "September-2020-23", "2020/23/Sep", "23-2020-September".
+                format!(r"\b(?P<ys>{year})\s(?P<ms>0[1-9]|1[0-2])\s(?P<ds>0[1-9]|[12]\d|3[01])\b|\b(?P<mh>{names})\.?-(?P<yh>{year})-(?P<dh>{n})\b|\b(?P<yh2>{year})/(?P<dh2>{n})/(?P<mh2>{names})\b|\b(?P<dh3>{n})-(?P<yh3>{year})-(?P<mh3>{names})\b"),
                 format!(r"\b(?P<mc>{n})\s*/\s*(?P<yc>{year})"),
                 format!(r"\b(?P<sr1>{n}/{n}(?:/(?:\d{{4}}|\d{{2}}))?)\s*[-–]\s*(?P<sr2>{n}/{n}(?:/(?:\d{{4}}|\d{{2}}))?)\b(?:,\s*(?P<sry>{year}))?|\b(?P<sd1>{n}-{n}-\d{{4}})\s*[-–]\s*(?P<sd2>{n}-{n}-\d{{4}})\b"),
                 format!(r"\b(?P<dx>{n})\s?[-/.]\s?(?P<mx>{names})\.?\s?[-/.]\s?(?P<yx>\d{{4}}|\d{{2}})\b|\b(?P<mx2>{names})\.?[-/.](?P<dx2>{n})[-/.](?P<yx2>\d{{4}})\b"),
@@ -3246,17 +3354,25 @@ impl DateGrammar {
                 format!(r"\b(?P<dr3>{n})(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru|till|until)\s*(?P<dr4>{n})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mr2>{mon})(?:,?\s*(?P<yr2>{year}))?"),
                 format!(r"\b(?P<ymy>{year})(?:\s*[,/-]?\s*(?P<ymm>{names}\b\.?)|\s*[/-]\s*(?P<ymn>0?[1-9]\b|1[0-2]\b))|\b(?P<mym>{names})\.?(?:\s*,?\s*|\s*[-/]\s*)(?P<myy>{year}|{year_words})|\b(?P<mym2>0?[1-9]|1[0-2])\s*-\s*(?P<myy2>{year})"),
                 r"\bthe\s+(?P<after>week|month|year)\s+after\s+next\b".to_string(),
-                r"\b(?:the\s+)?(?P<decade>(?:1[89]|20)?\d0)'?s\b".to_string(),
-                r"\b(?:the\s+)?(?P<dwc>nineteen|twenty)[\s-]+(?P<dw>tens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b".to_string(),
+                // "the 1990s", "the 90's", "1990 s" (as text pulled from a PDF spaces it); "this
+                // decade", "the next decade" (whole decades, as "the next 3 decades").
+                r"\b(?:the\s+)?(?:(?P<decade>(?:1[89]|20)?\d0)'?s|(?P<decade4>(?:1[89]|20)\d0)\s(?-i:s))\b|\b(?P<decdir>this|current|next|coming|upcoming)\s+decade\b".to_string(),
+                // "the nineteen seventies", "the twenty-tens"; "the nineties", "in nineties" (see
+                // `scan_with` for "temperatures in the nineties"; "in her nineties" has no "the").
+                r"\b(?:the\s+)?(?P<dwc>nineteen|twenty)[\s-]+(?P<dw>tens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b|\b(?:in\s+)?(?P<ml2>(?:the\s+)?(?P<dw2>thirties|forties|fifties|sixties|seventies|eighties|nineties|noughties))\b".to_string(),
                 format!(r"\b(?:the\s+)?(?P<cent>(?:[1-9]|1\d|2[01])(?:st|nd|rd|th)|{day})[\s-]+century\b"),
                 format!(r"\b(?:the\s+)?(?P<iwn>first|second|third|fourth|fifth|last|\d{{1,2}}(?:st|nd|rd|th))(?:\s+(?P<iwlast>last))?\s+week\s+of\s+(?:(?P<iwy>{year})|(?:the\s+)?(?:(?P<iwrel>this|next|last|previous|current)\s+)?year\b)|\bweek\s+(?P<iwn2>\d{{1,2}})\s*(?:of\s+|,\s*)?(?:(?P<iwy2>{year})|(?:the\s+)?(?P<iwrel2>this|next|last|previous|current)\s+year\b)"),
-                format!(r"\b(?P<wsl>{wd}),?\s+(?P<wslm>{n})/(?P<wsld>{n})\b(?:/(?P<wsly>\d{{4}}|\d{{2}})\b)?"),
+                // "Friday 5/12", "this Friday 5/12": the date it states, whichever Friday the word
+                // before it points to.
+                format!(r"\b(?:(?:this|next|last|coming)\s+)?(?P<wsl>{wd}),?\s+(?P<wslm>{n})/(?P<wsld>{n})\b(?:/(?P<wsly>\d{{4}}|\d{{2}})\b)?"),
                 format!(r"\b(?P<lmdir>last|this|next)\s+(?P<lmm>{mon})"),
-                format!(r"\b(?P<ndir>last|next|past|previous|coming|upcoming)\s+(?P<nn>{num}|few)\s+(?P<nu>{spans})\b|\b(?P<nn2>{num})\s+(?P<ndir2>next|past|previous|coming|upcoming)\s+(?P<nu2>{spans})\b"),
+                format!(r"\b(?P<ndir>last|next|past|previous|coming|upcoming)\s+(?P<nn>{num}|few|couple(?:\s+of)?)\s+(?P<nu>{spans})\b|\b(?P<nn2>{num})\s+(?P<ndir2>next|past|previous|coming|upcoming)\s+(?P<nu2>{spans})\b"),
                 format!(r"\b(?:the\s+)?(?P<mofn>{month_ordinals}|1[0-2]th|[1-9](?:st|nd|rd|th))\s+month\s+of\s+(?:(?P<mofy>{year})|(?:the\s+)?(?:(?P<mofrel>this|next|last|previous|current)\s+)?year\b)|\b(?P<ytd>the\s+year\s+to\s+date|year-to-date)\b"),
                 format!(r"\b(?:the\s+)?(?P<fnd>first|last)\s+(?P<fnn>{num})\s+(?P<fnu>days|weeks|months|quarters)\s+of\s+(?:(?P<fny>{year})|(?:the\s+)?(?:(?P<fnrel>this|next|last|previous|current)\s+)?year\b)"),
                 format!(r"\b(?:(?P<wb>{wd}),?\s*)?(?:the\s+)?(?P<dd>{day})\.?\s*(?:day\s+)?(?:of\s+)?(?P<md>{mon})(?:\s*,?\s*(?P<yd>{year}|'\d\d\b|{year_words})|,\s*(?P<wf>{wd}))?"),
-                format!(r"\b(?:(?P<wc>{wd})(?:,?\s*|-))?(?P<me>{mon})(?:\s*[./-]\s*|\s+the\s+|\s*)(?P<de>{day})(?:\s*,?\s*(?P<ye>{year}|{year_words})|,\s*(?P<wf>{wd}))?"),
+                // "October, 1st": after a comma only a day in digits with its suffix, where the
+                // date ends (see `scan_with`): "In October, 12 people", "in May, first responders".
+                format!(r"\b(?:(?P<wc>{wd})(?:,?\s*|-))?(?P<me>{mon})(?:\s*[./-]\s*|\s+the\s+|(?P<mdc>,)\s*|\s*)(?P<de>{day})(?:\s*,?\s*(?P<ye>{year}|{year_words})|,\s*(?P<wf>{wd}))?"),
                 // "Friday (March 22)": a weekday with its date in brackets, as news agencies write it.
                 format!(r"\b(?P<wc>{wd})\s*\(\s*(?P<me>{mon})\s*[./-]?\s*(?P<de>{day})(?:\s*,?\s*(?P<ye>{year}))?\s*\)"),
                 format!(r"\b(?P<mg>{names})(?P<dg>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<yg>{year}))?"),
@@ -3544,20 +3660,39 @@ impl DateGrammar {
             let start = add_days(monday_of(p), 7 * step_of(dir));
             return Some(DateReading::Period { start, end: add_days(start, 5) });
         }
-        if let Some(d) = s("decade") {
+        if let Some(d) = s("decade").or(s("decade4")) {
             let d: i32 = d.parse().ok()?;
-            let start = if d < 100 { 1900 + d } else { d };
-            let at = |y: i32| CivilDate { year: y, month: 1, day: 1 };
-            return Some(DateReading::Period { start: at(start), end: at(start + 10) });
+            return Some(decade(if d < 100 { 1900 + d } else { d }));
         }
-        if let Some(c) = s("dwc") {
-            // "the nineteen seventies", "the twenty-tens".
-            let tens =
-                ["tens", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
-            let k = tens.iter().position(|t| s("dw").is_some_and(|w| w.eq_ignore_ascii_case(t)))? as i32 + 1;
-            let start = if c.eq_ignore_ascii_case("nineteen") { 1900 } else { 2000 } + 10 * k;
-            let at = |y: i32| CivilDate { year: y, month: 1, day: 1 };
-            return Some(DateReading::Period { start: at(start), end: at(start + 10) });
+        if let (Some(dir), Some(p)) = (s("decdir"), p) {
+            return Some(decade(p.year - p.year.rem_euclid(10) + 10 * step_of(dir) as i32));
+        }
+        if let Some(w) = s("dw").or(s("dw2")) {
+            // "the nineteen seventies", "the twenty-tens"; "the nineties", "in nineties": the
+            // 1990s ("the twenties" and "the tens" alone may be this century's or the last's),
+            // "the noughties" the 2000s. "nineties" alone is none ("who lived to nineties").
+            if s("dw2").is_some() && !c.whole().as_str().contains(char::is_whitespace) {
+                return None;
+            }
+            let tens = [
+                "noughties",
+                "tens",
+                "twenties",
+                "thirties",
+                "forties",
+                "fifties",
+                "sixties",
+                "seventies",
+                "eighties",
+                "nineties",
+            ];
+            let k = tens.iter().position(|t| w.eq_ignore_ascii_case(t))? as i32;
+            let century = match s("dwc") {
+                Some(c) if c.eq_ignore_ascii_case("nineteen") => 1900,
+                None if k > 0 => 1900,
+                _ => 2000,
+            };
+            return Some(decade(century + 10 * k));
         }
         if let Some(n) = s("cent") {
             // "the 21st century": 2000 to 2099, as the peers and common usage count it.
@@ -3582,6 +3717,13 @@ impl DateGrammar {
         }
         if let Some(y) = s("ya") {
             return ymd(y.parse().ok()?, month_of(s("ma")?)?, s("da")?.parse().ok()?);
+        }
+        if let Some(y) = s("ys") {
+            return ymd(y.parse().ok()?, s("ms")?.parse().ok()?, s("ds")?.parse().ok()?);
+        }
+        if let Some(y) = s("yh").or(s("yh2")).or(s("yh3")) {
+            let m = month_number(s("mh").or(s("mh2")).or(s("mh3"))?)?;
+            return ymd(y.parse().ok()?, m, s("dh").or(s("dh2")).or(s("dh3"))?.parse().ok()?);
         }
         if let Some(y) = s("yb").or(s("yc")) {
             let m: u32 = s("mb").or(s("mc"))?.parse().ok()?;
