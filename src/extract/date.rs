@@ -688,8 +688,12 @@ impl DateGrammar {
     ) -> Vec<(Range<usize>, DateReading)> {
         let finder = self.finder.get_or_init(|| Twin::new(&format!("(?i){}", self.pattern)).expect("date pattern"));
         let ascii_words = words_are_ascii(text);
-        // "$12 December 27": an amount is no day.
-        let amount = |at: usize| text[..at].trim_end().ends_with(['$', '£', '€']);
+        // "$12 December 27": an amount is no day; nor "6,107.31 August 2019" the end of a number.
+        let amount = |at: usize| {
+            let before = &text[..at];
+            before.trim_end().ends_with(['$', '£', '€'])
+                || before.strip_suffix(['.', ',']).is_some_and(|b| b.ends_with(|ch: char| ch.is_ascii_digit()))
+        };
         let mut candidates: Vec<(Range<usize>, DateReading)> = finder
             .get(ascii_words)
             .find_iter(text)
@@ -953,7 +957,7 @@ fn read_absolute(c: &Captures, norm: &str, published: Option<CivilDate>, prefer:
             let (today, w) = (weekday(p), v.weekday?);
             let d = match prefer {
                 Prefer::Past => add_days(p, -i64::from((today + 7 - w) % 7)),
-                Prefer::Future => add_days(p, i64::from((w + 6 - today) % 7 + 1)),
+                Prefer::Future => next_weekday(p, w),
             };
             (v.year, v.month, v.day) = (Some(d.year), Some(d.month), Some(d.day));
         } else {
@@ -2716,6 +2720,24 @@ mod tests {
     }
 
     #[test]
+    fn this_coming_weekday_halves_written_as_one_word_and_the_end_of_a_number() {
+        // Published Monday 2023-05-08.
+        let on = |text| scanned(text, p(2023, 5, 8), Prefer::Past);
+        for (text, phrase, reading) in [
+            ("The strike starts this coming Friday.", "this coming Friday", day(2023, 5, 12)),
+            ("a vote on the upcoming Saturday", "upcoming Saturday", day(2023, 5, 13)),
+            ("The court sits again this coming Monday.", "this coming Monday", day(2023, 5, 15)),
+            ("Revenue rose in 2016H2, the filing said.", "2016H2", period(at(2016, 7, 1), at(2017, 1, 1))),
+            ("The fund paid 6,107.31 August 2019.", "August 2019", DateReading::Date(month_value(2019, 8))),
+            ("It paid on 31 August 2019.", "31 August 2019", day(2019, 8, 31)),
+        ] {
+            assert_eq!(on(text), vec![(phrase, reading)], "{text}");
+        }
+        assert_ne!(on("next Friday"), vec![("next Friday", day(2023, 5, 12))], "next week's Friday");
+        assert!(on("the 2016H2O study").iter().all(|(_, r)| !matches!(r, DateReading::Period { .. })));
+    }
+
+    #[test]
     fn stretches_of_whole_units_before_or_after_this_one() {
         // Published Thursday 2019-07-04, in the third quarter.
         let cases = [
@@ -3144,6 +3166,11 @@ fn monday_of(d: CivilDate) -> CivilDate {
     add_days(d, -i64::from(weekday(d)))
 }
 
+/// The first day after `p` that is weekday `w` (0 Monday .. 6 Sunday): one to seven days on.
+fn next_weekday(p: CivilDate, w: u32) -> CivilDate {
+    add_days(p, i64::from((w + 6 - weekday(p)) % 7 + 1))
+}
+
 fn day_value_of(d: CivilDate) -> DateValue {
     DateValue { year: Some(d.year), month: Some(d.month), day: Some(d.day), weekday: None, unresolved: None }
 }
@@ -3379,7 +3406,7 @@ impl DateGrammar {
                 format!(r"\b(?:from\s+)?(?P<mm1>{ab})\.?\s*(?:-|–|to|through|thru|till|until)\s*(?P<mm2>{ab})\b\.?(?:\s*,?\s*(?P<mmy>{year}))?", ab = r"(?:(?-i:Mar)|(?i:jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec))"),
                 r"\b(?P<rel>today|tomorrows?|tmrw|yesterday|the\s+day\s+(?:before\s+yesterday|after\s+(?:tomorrow|tmrw))|(?:the\s+)?next\s+day)\b".to_string(),
                 format!(r"\b(?P<pdir>{rel})\s+(?:calendar\s+)?(?P<punit>week(?:end)?|fortnight|month|year|yr)\b"),
-                format!(r"\b(?P<wdir>last|this|next|coming)\s+(?P<wr>{wd})"),
+                format!(r"\b(?P<wdir>last|this(?:\s+(?:coming|upcoming))?|next|coming|upcoming)\s+(?P<wr>{wd})"),
                 format!(r"\b(?P<ww>{wd})\s+(?:of\s+|from\s+|on\s+)?(?:the\s+)?(?P<wwdir>{rel})\s+week\b|\b(?P<wwdir2>{rel})\s+week(?:'s)?\s+(?:on\s+)?(?P<ww2>{wd})"),
                 format!(r"\b(?P<wl>{wd})"),
                 lone_mon.to_string(),
@@ -3388,7 +3415,7 @@ impl DateGrammar {
                 format!(r"\b(?:the\s+)?(?P<dofm>{day})\s+(?:day\s+)?of\s+(?:the\s+)?(?P<dofdir>{rel})\s+month\b"),
                 format!(r"\b(?P<agon>{num}|an?|few|a\s+few)\s+(?P<agou>days?|weeks?|fortnights?|months?|years?)\s+(?P<agod>ago|back|hence|from\s+(?:now|today)|later)\b|\bin\s+(?P<inn>{num}|an?)\s+(?P<inu>days?|weeks?|fortnights?|months?|years?)\b"),
                 format!(r"\b(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)(?:\s+(?:of\s+)?(?P<qy>{year}))?|\b(?P<qdir>{rel})\s+(?:quarter|qtr)\b|\b(?P<qy2>1\d{{3}}|20\d\d|\d\d)[-\s]?q(?P<qn2>[1-4])\b|\bq(?P<qn3>[1-4])\s*(?:-\s*|of\s+)?(?P<qy3>{year})|\b(?:in|during|for|by|through|until)\s+(?:the\s+)?q(?P<qn4>[1-4])\b(?:\s*-?\s*(?P<qy4>{year}))?"),
-                format!(r"\b(?P<hy>{year})\s?-?\s?h(?P<hn>[12])\b|\bh(?P<hn2>[12])\s*-?\s*(?P<hy2>{year})|\b(?:the\s+)?(?P<hn3>first|second|1st|2nd)\s+half\s+of\s+(?:(?P<hy3>{year})|(?:the\s+)?(?:(?P<hrel>this|next|last|previous|current)\s+)?year\b)"),
+                format!(r"\b(?P<hy>1\d{{3}}|20\d\d)\s?-?\s?h(?P<hn>[12])\b|\bh(?P<hn2>[12])\s*-?\s*(?P<hy2>{year})|\b(?:the\s+)?(?P<hn3>first|second|1st|2nd)\s+half\s+of\s+(?:(?P<hy3>{year})|(?:the\s+)?(?:(?P<hrel>this|next|last|previous|current)\s+)?year\b)"),
                 format!(r"\b(?:the\s+)?(?P<nth>{nth})(?:\s+(?P<nlast>last))?\s+(?P<nwd>{wd}|week|day)\s+(?:of|in)\s+(?:(?P<nmon>{mon})(?:\s*,?\s*(?P<ny>{year}))?|(?:the\s+)?(?P<nrel>this|next|last|previous|current)?\s*month\b)|\b(?P<nth2>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?P<nwd2>{weekday_names})\b"),
                 format!(r"\b(?P<wcn>{num}|an?)\s+(?P<wcw>{weekday_names})s?\s+(?P<wcd>from\s+now|hence|later|ago|back)\b"),
                 format!(r"\b(?P<wan>{weekday_names}|{names})\s+after\s+next\b"),
@@ -4110,18 +4137,14 @@ impl DateGrammar {
             let n = count_of(s("wcn")?)?;
             let w = scan_weekday(w)?;
             let back = matches!(s("wcd")?.to_lowercase().as_str(), "ago" | "back");
-            let first = if back {
-                add_days(p, -i64::from((weekday(p) + 6 - w) % 7 + 1))
-            } else {
-                add_days(p, i64::from((w + 6 - weekday(p)) % 7 + 1))
-            };
+            let first = if back { add_days(p, -i64::from((weekday(p) + 6 - w) % 7 + 1)) } else { next_weekday(p, w) };
             return Some(DateReading::Date(day_value_of(add_days(first, if back { -7 } else { 7 } * (n - 1)))));
         }
         if let Some(what) = s("wan") {
             // "Friday after next": a week after the coming Friday; "March after next" a year after
             // the coming March.
             if let Some(w) = scan_weekday(what).filter(|_| weekday_number(what).is_some()) {
-                return Some(DateReading::Date(day_value_of(add_days(p, i64::from((w + 6 - weekday(p)) % 7 + 1) + 7))));
+                return Some(DateReading::Date(day_value_of(add_days(next_weekday(p, w), 7))));
             }
             let m = month_number(what)?;
             return Some(DateReading::Date(month_value(p.year + 1 + i32::from(m <= p.month), m)));
@@ -4220,21 +4243,21 @@ impl DateGrammar {
         }
         if let Some(w) = s("wr") {
             let w = scan_weekday(w)?;
-            let step: i64 = match s("wdir")?.to_lowercase().as_str() {
-                "last" => -1,
-                "this" => 0,
-                _ => 1,
-            };
-            return Some(DateReading::Date(day_value_of(add_days(monday_of(p), 7 * step + i64::from(w)))));
+            let dir = s("wdir")?.to_lowercase();
+            // "this coming Friday", "upcoming Friday": the first after the reference day, in this
+            // week or the next.
+            if dir.ends_with("coming") {
+                return Some(DateReading::Date(day_value_of(next_weekday(p, w))));
+            }
+            return Some(DateReading::Date(day_value_of(add_days(monday_of(p), 7 * step_of(&dir) + i64::from(w)))));
         }
         if let Some(w) = s("wl") {
             let w = scan_weekday(w)?;
-            let today = weekday(p);
-            let n = match prefer {
-                Prefer::Past => -i64::from((today + 7 - w) % 7),
-                Prefer::Future => i64::from((w + 6 - today) % 7 + 1),
+            let d = match prefer {
+                Prefer::Past => add_days(p, -i64::from((weekday(p) + 7 - w) % 7)),
+                Prefer::Future => next_weekday(p, w),
             };
-            return Some(DateReading::Date(day_value_of(add_days(p, n))));
+            return Some(DateReading::Date(day_value_of(d)));
         }
         if let Some(m) = s("ml").or(s("ml2")) {
             let m = month_number(m.split_whitespace().last()?)?;
