@@ -709,9 +709,9 @@ impl DateGrammar {
             // A form that needs words around a date to know it is one marks the date `ml2`.
             let m = c.name("ml2").unwrap_or_else(|| c.whole());
             let m = base + m.start()..base + m.end();
-            // A year opening a numeric date ("2018-10-7") is no piece of a longer run of numbers
-            // ("10/1/2018-10/7/2018").
-            if ["ya", "yb", "yc"].iter().any(|g| c.name(g).is_some()) {
+            // A year or a month opening a numeric date ("2018-10-7", "12-2019") is no piece of a
+            // longer run of numbers ("10/1/2018-10/7/2018", the number "123-12-1234").
+            if ["ya", "yb", "yc", "mym2"].iter().any(|g| c.name(g).is_some()) {
                 let before = text[..m.start].trim_end();
                 if before.ends_with(['-', '/', '.', '–'])
                     && before[..before.len() - 1].trim_end().ends_with(|ch: char| ch.is_ascii_digit())
@@ -720,6 +720,13 @@ impl DateGrammar {
                 }
             }
             if c.name("dd").is_some() && amount(m.start) {
+                continue;
+            }
+            // "2015-1-32": a year and a month that a number goes on from.
+            if (c.name("yb").is_some() || c.name("ymn").is_some())
+                && bytes.get(m.end).is_some_and(|b| matches!(b, b'-' | b'/'))
+                && bytes.get(m.end + 1).is_some_and(u8::is_ascii_digit)
+            {
                 continue;
             }
             // "October, 1st" only where the date ends: not "in October, 3rd-quarter profits", "in
@@ -755,12 +762,13 @@ impl DateGrammar {
             {
                 continue;
             }
-            // "the 10 victims", "the 2-1 win": a number after "the" is a day only where a date
-            // ends or a range goes on ("back for the 27.", "from the 13 to 15 July").
-            // So after a weekday: "On Saturday, 12 protesters were held" is last Saturday, not
-            // the 12th of a month whose 12th was a Saturday.
+            // "the 10 victims", "the 2-1 win", "the first week", "the second round": a number or
+            // an ordinal after "the" is a day only where a date ends or a range goes on ("back
+            // for the 27.", "from the 13 to 15 July", "on the first of the month").
+            // So a number after a weekday: "On Saturday, 12 protesters were held" is last
+            // Saturday, not the 12th of a month whose 12th was a Saturday.
             let bare = |g: &str| c.name(g).is_some_and(|d| d.as_str().bytes().all(|b| b.is_ascii_digit()));
-            if (bare("dn") || bare("wtd")) && !date_may_end(&text[m.end..]) {
+            if (c.name("dn").is_some() || bare("wtd")) && !date_may_end(&text[m.end..]) {
                 continue;
             }
             // "THE BOY WHO LIVED": in a line of capitals, a word in capitals is no abbreviation.
@@ -797,6 +805,7 @@ impl DateGrammar {
                 candidates.push((start..m.end, r));
             }
         }
+        candidates.retain(|(r, _)| !modal_may(&text[r.clone()], &text[r.end..]));
         // Longest first among overlapping finds; the rules' own reading first among equals.
         let mut order: Vec<usize> = (0..candidates.len()).collect();
         let unresolved =
@@ -826,7 +835,7 @@ impl DateGrammar {
         let mut found = open_ranges(text, found);
         let dates: Vec<Range<usize>> = found.iter().map(|(r, _)| r.clone()).collect();
         for m in lengths {
-            if overlaps_any(&dates, &m) {
+            if overlaps_any(&dates, &m) || ordinal_second(&text[m.clone()], &text[m.end..]) {
                 continue;
             }
             if let Some(d) = self.read_duration(&text[m.clone()]) {
@@ -1679,6 +1688,30 @@ fn numbered(before: &str) -> bool {
                 .expect("a number's label")
         })
         .is_match(before)
+}
+
+/// "This may take longer", "one may ask", "May I ask": the verb, not the month. A phrase that ends
+/// with "may" in lower case names the month only where a date ends or goes on after it ("from this
+/// may to October", "after mid may", "may 2018"); "May" before "I" or "we" asks.
+fn modal_may(phrase: &str, after: &str) -> bool {
+    static MAY: OnceLock<(Regex, Regex)> = OnceLock::new();
+    let (month_goes_on, asks) = MAY.get_or_init(|| {
+        (
+            Regex::new(r"^(?:\s*$|\s*[,;.!?)\-–]|\s+(?:(?:to|through|thru|until|till|and|in|of)\b|\d))")
+                .expect("a month that goes on"),
+            Regex::new(r"^\s+(?:I|we|you|he|she|they|it)\b").expect("a question that asks"),
+        )
+    });
+    let last = phrase.rsplit(|ch: char| !ch.is_alphabetic()).next().unwrap_or_default();
+    (last == "may" && !month_goes_on.is_match(after)) || (phrase == "May" && asks.is_match(after))
+}
+
+/// "a second wave", "a second round": the ordinal, not a length of time, unless the phrase ends
+/// where a date may or counts on ("a second later", "a second of silence").
+fn ordinal_second(phrase: &str, after: &str) -> bool {
+    let words: Vec<String> = phrase.split([' ', '-']).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let counts_on = ["later", "earlier", "ago", "longer"].iter().any(|w| after.trim_start().starts_with(w));
+    words == ["a", "second"] && !(date_may_end(after) || counts_on)
 }
 
 /// Whether the clause that ends with `before` measures something that a decade's word may count
@@ -2735,6 +2768,32 @@ mod tests {
         }
         assert_ne!(on("next Friday"), vec![("next Friday", day(2023, 5, 12))], "next week's Friday");
         assert!(on("the 2016H2O study").iter().all(|(_, r)| !matches!(r, DateReading::Period { .. })));
+    }
+
+    #[test]
+    fn a_modal_may_an_ordinal_after_the_and_a_run_of_numbers_are_no_dates() {
+        let on = |text| scanned(text, p(2024, 3, 14), Prefer::Past);
+        for text in [
+            "This may take weeks, officials said.",
+            "This may or may not be true.",
+            "One may argue the vote was rigged.",
+            "May I add one thing, the minister asked.",
+            "In the first week of the trial, jurors heard from the police.",
+            "The second round of talks failed.",
+            "fears of a second wave of infections",
+            "Tickets: call 123-12-1234.",
+        ] {
+            assert!(on(text).is_empty(), "{text}: {:?}", on(text));
+        }
+        let run = on("the 2015-1-32 entry");
+        assert!(run.iter().all(|(_, r)| !matches!(r, DateReading::Date(v) if v.month.is_some())), "{run:?}");
+        assert_eq!(on("Police came back on the first."), vec![("on the first", day(2024, 3, 1))]);
+        let later = on("A second later, it exploded.");
+        assert!(matches!(later.as_slice(), [("A second", DateReading::Duration(_))]), "{later:?}");
+        // "may" in lower case where a date goes on is the month.
+        let may = on("the strike lasted from this may to october");
+        assert!(may.iter().any(|(t, _)| t.contains("may")), "{may:?}");
+        assert_eq!(on("The vote is in May."), vec![("May", DateReading::Date(month_value(2023, 5)))]);
     }
 
     #[test]
