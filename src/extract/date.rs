@@ -711,38 +711,46 @@ impl DateGrammar {
             let m = base + m.start()..base + m.end();
             // A year or a month opening a numeric date ("2018-10-7", "12-2019") is no piece of a
             // longer run of numbers ("10/1/2018-10/7/2018", the number "123-12-1234").
-            if ["ya", "yb", "yc", "mym2"].iter().any(|g| c.name(g).is_some()) {
-                let before = text[..m.start].trim_end();
-                if before.ends_with(['-', '/', '.', '–'])
-                    && before[..before.len() - 1].trim_end().ends_with(|ch: char| ch.is_ascii_digit())
-                {
-                    continue;
-                }
+            let before = text[..m.start].trim_end();
+            if before
+                .strip_suffix(['-', '/', '.', '–'])
+                .is_some_and(|b| b.trim_end().ends_with(|ch: char| ch.is_ascii_digit()))
+                && ["ya", "yb", "yc", "mym2"].iter().any(|g| c.name(g).is_some())
+            {
+                continue;
             }
             if c.name("dd").is_some() && amount(m.start) {
                 continue;
             }
             // "2015-1-32": a year and a month that a number goes on from.
-            if (c.name("yb").is_some() || c.name("ymn").is_some())
-                && bytes.get(m.end).is_some_and(|b| matches!(b, b'-' | b'/'))
+            if bytes.get(m.end).is_some_and(|b| matches!(b, b'-' | b'/'))
                 && bytes.get(m.end + 1).is_some_and(u8::is_ascii_digit)
+                && (c.name("yb").is_some() || c.name("ymn").is_some())
             {
                 continue;
             }
             // "October, 1st" only where the date ends: not "in October, 3rd-quarter profits", "in
             // October, 1st Lt. Smith"; "2016 10 16" neither in a run of numbers.
-            let suffixed = c
-                .name("de")
-                .map(|d| d.as_str())
-                .is_some_and(|d| d.starts_with(|ch: char| ch.is_ascii_digit()) && d.ends_with(char::is_alphabetic));
-            if (c.name("mdc").is_some() && !(suffixed && date_may_end(&text[m.end..])))
-                || (c.name("ys").is_some()
-                    && (!date_may_end(&text[m.end..]) || text[..m.start].ends_with(|ch: char| ch.is_ascii_digit())))
+            let phrase = &text[m.clone()];
+            let suffixed = |d: &str| d.starts_with(|ch: char| ch.is_ascii_digit()) && d.ends_with(char::is_alphabetic);
+            if (phrase.contains(',')
+                && c.name("mdc").is_some()
+                && !(c.name("de").is_some_and(|d| suffixed(d.as_str())) && date_may_end(&text[m.end..])))
+                || (phrase.starts_with(|ch: char| ch.is_ascii_digit())
+                    && phrase.contains(' ')
+                    && c.name("ys").is_some()
+                    && (!date_may_end(&text[m.end..]) || before.ends_with(|ch: char| ch.is_ascii_digit())))
             {
                 continue;
             }
             // "temperatures in the nineties", "ratings in the forties": degrees, percentages.
-            if c.name("dw2").is_some() && measured_before(&text[..m.start]) {
+            if phrase.len() > 3
+                && phrase.is_char_boundary(phrase.len() - 3)
+                && phrase[phrase.len() - 3..].eq_ignore_ascii_case("ies")
+                && c.name("dw").is_some()
+                && c.name("dwc").is_none()
+                && measured_before(&text[..m.start])
+            {
                 continue;
             }
             // "in 2014 BC Hydro", "14 AD patients": an undotted era is an abbreviation of something
@@ -1702,16 +1710,20 @@ fn modal_may(phrase: &str, after: &str) -> bool {
             Regex::new(r"^\s+(?:I|we|you|he|she|they|it)\b").expect("a question that asks"),
         )
     });
-    let last = phrase.rsplit(|ch: char| !ch.is_alphabetic()).next().unwrap_or_default();
-    (last == "may" && !month_goes_on.is_match(after)) || (phrase == "May" && asks.is_match(after))
+    let word_may = phrase.strip_suffix("may").is_some_and(|b| !b.ends_with(char::is_alphabetic));
+    (word_may && !month_goes_on.is_match(after)) || (phrase == "May" && asks.is_match(after))
 }
 
 /// "a second wave", "a second round": the ordinal, not a length of time, unless the phrase ends
 /// where a date may or counts on ("a second later", "a second of silence").
 fn ordinal_second(phrase: &str, after: &str) -> bool {
-    let words: Vec<String> = phrase.split([' ', '-']).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
-    let counts_on = ["later", "earlier", "ago", "longer"].iter().any(|w| after.trim_start().starts_with(w));
-    words == ["a", "second"] && !(date_may_end(after) || counts_on)
+    let b = phrase.as_bytes();
+    let a_second = b.len() == 8
+        && b[0].eq_ignore_ascii_case(&b'a')
+        && matches!(b[1], b' ' | b'-')
+        && b[2..].eq_ignore_ascii_case(b"second");
+    let counts_on = || ["later", "earlier", "ago", "longer"].iter().any(|w| after.trim_start().starts_with(w));
+    a_second && !(date_may_end(after) || counts_on())
 }
 
 /// Whether the clause that ends with `before` measures something that a decade's word may count
@@ -2709,6 +2721,7 @@ mod tests {
             "fans of nineties pop",
             "Crime has fallen over the past decade.",
             "Sales grew 1990 S-class cars",
+            "The lap took 90 s.",
         ] {
             assert!(on(text).iter().all(|(_, r)| !matches!(r, DateReading::Period { .. })), "{text}: {:?}", on(text));
         }
@@ -2785,6 +2798,8 @@ mod tests {
         ] {
             assert!(on(text).is_empty(), "{text}: {:?}", on(text));
         }
+        // A dash of more than one byte before a day.
+        assert!(on("The festival ran 10–12 October.").iter().any(|(t, _)| t.contains("12 October")));
         let run = on("the 2015-1-32 entry");
         assert!(run.iter().all(|(_, r)| !matches!(r, DateReading::Date(v) if v.month.is_some())), "{run:?}");
         assert_eq!(on("Police came back on the first."), vec![("on the first", day(2024, 3, 1))]);
@@ -3431,7 +3446,7 @@ impl DateGrammar {
                 format!(r"\b(?P<yb>{year})[-/](?P<mb>{n})\b"),
                 // "2016 10 16" (see `scan_with`: only where the date ends), and a month by name in
                 // any place: "September-2020-23", "2020/23/Sep", "23-2020-September".
-                format!(r"\b(?P<ys>{year})\s(?P<ms>0[1-9]|1[0-2])\s(?P<ds>0[1-9]|[12]\d|3[01])\b|\b(?P<mh>{names})\.?-(?P<yh>{year})-(?P<dh>{n})\b|\b(?P<yh2>{year})/(?P<dh2>{n})/(?P<mh2>{names})\b|\b(?P<dh3>{n})-(?P<yh3>{year})-(?P<mh3>{names})\b"),
+                format!(r"(?P<odd>\b(?P<ys>{year})\s(?P<ms>0[1-9]|1[0-2])\s(?P<ds>0[1-9]|[12]\d|3[01])\b|\b(?P<mh>{names})\.?-(?P<yh>{year})-(?P<dh>{n})\b|\b(?P<yh2>{year})/(?P<dh2>{n})/(?P<mh2>{names})\b|\b(?P<dh3>{n})-(?P<yh3>{year})-(?P<mh3>{names})\b)"),
                 format!(r"\b(?P<mc>{n})\s*/\s*(?P<yc>{year})"),
                 format!(r"\b(?P<sr1>{n}/{n}(?:/(?:\d{{4}}|\d{{2}}))?)\s*[-–]\s*(?P<sr2>{n}/{n}(?:/(?:\d{{4}}|\d{{2}}))?)\b(?:,\s*(?P<sry>{year}))?|\b(?P<sd1>{n}-{n}-\d{{4}})\s*[-–]\s*(?P<sd2>{n}-{n}-\d{{4}})\b"),
                 format!(r"\b(?P<dx>{n})\s?[-/.]\s?(?P<mx>{names})\.?\s?[-/.]\s?(?P<yx>\d{{4}}|\d{{2}})\b|\b(?P<mx2>{names})\.?[-/.](?P<dx2>{n})[-/.](?P<yx2>\d{{4}})\b"),
@@ -3442,10 +3457,10 @@ impl DateGrammar {
                 r"\bthe\s+(?P<after>week|month|year)\s+after\s+next\b".to_string(),
                 // "the 1990s", "the 90's", "1990 s" (as text pulled from a PDF spaces it); "this
                 // decade", "the next decade" (whole decades, as "the next 3 decades").
-                r"\b(?:the\s+)?(?:(?P<decade>(?:1[89]|20)?\d0)'?s|(?P<decade4>(?:1[89]|20)\d0)\s(?-i:s))\b|\b(?P<decdir>this|current|next|coming|upcoming)\s+decade\b".to_string(),
+                r"(?P<decades>\b(?:the\s+)?(?P<decade>(?:1[89]|20)?\d0(?:'?s|\s(?-i:s)))\b|\b(?P<decdir>this|current|next|coming|upcoming)\s+decade\b)".to_string(),
                 // "the nineteen seventies", "the twenty-tens"; "the nineties", "in nineties" (see
                 // `scan_with` for "temperatures in the nineties"; "in her nineties" has no "the").
-                r"\b(?:the\s+)?(?P<dwc>nineteen|twenty)[\s-]+(?P<dw>tens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b|\b(?:in\s+)?(?P<ml2>(?:the\s+)?(?P<dw2>thirties|forties|fifties|sixties|seventies|eighties|nineties|noughties))\b".to_string(),
+                r"\b(?:in\s+)?(?P<ml2>(?:the\s+)?(?:(?P<dwc>nineteen|twenty)[\s-]+)?(?P<dw>noughties|tens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b".to_string(),
                 format!(r"\b(?:the\s+)?(?P<cent>(?:[1-9]|1\d|2[01])(?:st|nd|rd|th)|{day})[\s-]+century\b"),
                 format!(r"\b(?:the\s+)?(?P<iwn>first|second|third|fourth|fifth|last|\d{{1,2}}(?:st|nd|rd|th))(?:\s+(?P<iwlast>last))?\s+week\s+of\s+(?:(?P<iwy>{year})|(?:the\s+)?(?:(?P<iwrel>this|next|last|previous|current)\s+)?year\b)|\bweek\s+(?P<iwn2>\d{{1,2}})\s*(?:of\s+|,\s*)?(?:(?P<iwy2>{year})|(?:the\s+)?(?P<iwrel2>this|next|last|previous|current)\s+year\b)"),
                 // "Friday 5/12", "this Friday 5/12": the date it states, whichever Friday the word
@@ -3746,20 +3761,22 @@ impl DateGrammar {
             let start = add_days(monday_of(p), 7 * step_of(dir));
             return Some(DateReading::Period { start, end: add_days(start, 5) });
         }
-        if let Some(d) = s("decade").or(s("decade4")) {
-            let d: i32 = d.parse().ok()?;
+        if s("decades").is_some() {
+            let Some(d) = s("decade") else {
+                return Some(decade(p?.year - p?.year.rem_euclid(10) + 10 * step_of(s("decdir")?) as i32));
+            };
+            // "in 90 s" is ninety seconds.
+            let digits = d.trim_end_matches(|ch: char| !ch.is_ascii_digit());
+            if d.contains(' ') && digits.len() != 4 {
+                return None;
+            }
+            let d: i32 = digits.parse().ok()?;
             return Some(decade(if d < 100 { 1900 + d } else { d }));
         }
-        if let (Some(dir), Some(p)) = (s("decdir"), p) {
-            return Some(decade(p.year - p.year.rem_euclid(10) + 10 * step_of(dir) as i32));
-        }
-        if let Some(w) = s("dw").or(s("dw2")) {
+        if let Some(w) = s("dw") {
             // "the nineteen seventies", "the twenty-tens"; "the nineties", "in nineties": the
             // 1990s ("the twenties" and "the tens" alone may be this century's or the last's),
             // "the noughties" the 2000s. "nineties" alone is none ("who lived to nineties").
-            if s("dw2").is_some() && !c.whole().as_str().contains(char::is_whitespace) {
-                return None;
-            }
             let tens = [
                 "noughties",
                 "tens",
@@ -3774,9 +3791,13 @@ impl DateGrammar {
             ];
             let k = tens.iter().position(|t| w.eq_ignore_ascii_case(t))? as i32;
             let century = match s("dwc") {
+                Some(_) if k == 0 => return None,
                 Some(c) if c.eq_ignore_ascii_case("nineteen") => 1900,
-                None if k > 0 => 1900,
-                _ => 2000,
+                Some(_) => 2000,
+                None if !c.whole().as_str().contains(char::is_whitespace) => return None,
+                None if k == 0 => 2000,
+                None if k >= 3 => 1900,
+                None => return None,
             };
             return Some(decade(century + 10 * k));
         }
@@ -3804,10 +3825,11 @@ impl DateGrammar {
         if let Some(y) = s("ya") {
             return ymd(y.parse().ok()?, month_of(s("ma")?)?, s("da")?.parse().ok()?);
         }
-        if let Some(y) = s("ys") {
-            return ymd(y.parse().ok()?, s("ms")?.parse().ok()?, s("ds")?.parse().ok()?);
-        }
-        if let Some(y) = s("yh").or(s("yh2")).or(s("yh3")) {
+        if s("odd").is_some() {
+            if let Some(y) = s("ys") {
+                return ymd(y.parse().ok()?, s("ms")?.parse().ok()?, s("ds")?.parse().ok()?);
+            }
+            let y = s("yh").or(s("yh2")).or(s("yh3"))?;
             let m = month_number(s("mh").or(s("mh2")).or(s("mh3"))?)?;
             return ymd(y.parse().ok()?, m, s("dh").or(s("dh2")).or(s("dh3"))?.parse().ok()?);
         }
