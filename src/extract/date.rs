@@ -374,11 +374,12 @@ fn step_of(dir: &str) -> i64 {
 }
 
 /// How many units a date phrase counts: "3", "three", "a"; "few" and "a few" are three, as both
-/// peers count them ("the past few days", "in a few weeks").
+/// peers count them ("the past few days", "in a few weeks"); "couple (of)" two.
 fn amount_of(text: &str) -> Option<f64> {
     match text.to_lowercase().as_str() {
         "a" | "an" => Some(1.0),
         "few" | "a few" => Some(3.0),
+        a if a.starts_with("couple") => Some(2.0),
         a => parse_number(a),
     }
 }
@@ -407,6 +408,12 @@ fn shift(day: CivilDate, n: i64, unit: DurationUnit) -> Option<CivilDate> {
 fn count_of(text: &str) -> Option<i64> {
     let n = if matches!(text.to_lowercase().as_str(), "a" | "an") { 1.0 } else { parse_number(text)? };
     (n.fract() == 0.0 && (1.0..=10_000.0).contains(&n)).then_some(n as i64)
+}
+
+/// The ten years from January 1 of `start`: "the 1990s" from 1990.
+fn decade(start: i32) -> DateReading {
+    let at = |year: i32| CivilDate { year, month: 1, day: 1 };
+    DateReading::Period { start: at(start), end: at(start + 10) }
 }
 
 /// The first day of the month `k` months after January of year 0.
@@ -681,8 +688,12 @@ impl DateGrammar {
     ) -> Vec<(Range<usize>, DateReading)> {
         let finder = self.finder.get_or_init(|| Twin::new(&format!("(?i){}", self.pattern)).expect("date pattern"));
         let ascii_words = words_are_ascii(text);
-        // "$12 December 27": an amount is no day.
-        let amount = |at: usize| text[..at].trim_end().ends_with(['$', '£', '€']);
+        // "$12 December 27": an amount is no day; nor "6,107.31 August 2019" the end of a number.
+        let amount = |at: usize| {
+            let before = &text[..at];
+            before.trim_end().ends_with(['$', '£', '€'])
+                || before.strip_suffix(['.', ',']).is_some_and(|b| b.ends_with(|ch: char| ch.is_ascii_digit()))
+        };
         let mut candidates: Vec<(Range<usize>, DateReading)> = finder
             .get(ascii_words)
             .find_iter(text)
@@ -698,17 +709,48 @@ impl DateGrammar {
             // A form that needs words around a date to know it is one marks the date `ml2`.
             let m = c.name("ml2").unwrap_or_else(|| c.whole());
             let m = base + m.start()..base + m.end();
-            // A year opening a numeric date ("2018-10-7") is no piece of a longer run of numbers
-            // ("10/1/2018-10/7/2018").
-            if ["ya", "yb", "yc"].iter().any(|g| c.name(g).is_some()) {
-                let before = text[..m.start].trim_end();
-                if before.ends_with(['-', '/', '.', '–'])
-                    && before[..before.len() - 1].trim_end().ends_with(|ch: char| ch.is_ascii_digit())
-                {
-                    continue;
-                }
+            // A year or a month opening a numeric date ("2018-10-7", "12-2019") is no piece of a
+            // longer run of numbers ("10/1/2018-10/7/2018", the number "123-12-1234").
+            let before = text[..m.start].trim_end();
+            if before
+                .strip_suffix(['-', '/', '.', '–'])
+                .is_some_and(|b| b.trim_end().ends_with(|ch: char| ch.is_ascii_digit()))
+                && ["ya", "yb", "yc", "mym2"].iter().any(|g| c.name(g).is_some())
+            {
+                continue;
             }
             if c.name("dd").is_some() && amount(m.start) {
+                continue;
+            }
+            // "2015-1-32": a year and a month that a number goes on from.
+            if bytes.get(m.end).is_some_and(|b| matches!(b, b'-' | b'/'))
+                && bytes.get(m.end + 1).is_some_and(u8::is_ascii_digit)
+                && (c.name("yb").is_some() || c.name("ymn").is_some())
+            {
+                continue;
+            }
+            // "October, 1st" only where the date ends: not "in October, 3rd-quarter profits", "in
+            // October, 1st Lt. Smith"; "2016 10 16" neither in a run of numbers.
+            let phrase = &text[m.clone()];
+            let suffixed = |d: &str| d.starts_with(|ch: char| ch.is_ascii_digit()) && d.ends_with(char::is_alphabetic);
+            if (phrase.contains(',')
+                && c.name("mdc").is_some()
+                && !(c.name("de").is_some_and(|d| suffixed(d.as_str())) && date_may_end(&text[m.end..])))
+                || (phrase.starts_with(|ch: char| ch.is_ascii_digit())
+                    && phrase.contains(' ')
+                    && c.name("ys").is_some()
+                    && (!date_may_end(&text[m.end..]) || before.ends_with(|ch: char| ch.is_ascii_digit())))
+            {
+                continue;
+            }
+            // "temperatures in the nineties", "ratings in the forties": degrees, percentages.
+            if phrase.len() > 3
+                && phrase.is_char_boundary(phrase.len() - 3)
+                && phrase[phrase.len() - 3..].eq_ignore_ascii_case("ies")
+                && c.name("dw").is_some()
+                && c.name("dwc").is_none()
+                && measured_before(&text[..m.start])
+            {
                 continue;
             }
             // "in 2014 BC Hydro", "14 AD patients": an undotted era is an abbreviation of something
@@ -728,12 +770,13 @@ impl DateGrammar {
             {
                 continue;
             }
-            // "the 10 victims", "the 2-1 win": a number after "the" is a day only where a date
-            // ends or a range goes on ("back for the 27.", "from the 13 to 15 July").
-            // So after a weekday: "On Saturday, 12 protesters were held" is last Saturday, not
-            // the 12th of a month whose 12th was a Saturday.
+            // "the 10 victims", "the 2-1 win", "the first week", "the second round": a number or
+            // an ordinal after "the" is a day only where a date ends or a range goes on ("back
+            // for the 27.", "from the 13 to 15 July", "on the first of the month").
+            // So a number after a weekday: "On Saturday, 12 protesters were held" is last
+            // Saturday, not the 12th of a month whose 12th was a Saturday.
             let bare = |g: &str| c.name(g).is_some_and(|d| d.as_str().bytes().all(|b| b.is_ascii_digit()));
-            if (bare("dn") || bare("wtd")) && !date_may_end(&text[m.end..]) {
+            if (c.name("dn").is_some() || bare("wtd")) && !date_may_end(&text[m.end..]) {
                 continue;
             }
             // "THE BOY WHO LIVED": in a line of capitals, a word in capitals is no abbreviation.
@@ -770,6 +813,7 @@ impl DateGrammar {
                 candidates.push((start..m.end, r));
             }
         }
+        candidates.retain(|(r, _)| !modal_may(&text[r.clone()], &text[r.end..]));
         // Longest first among overlapping finds; the rules' own reading first among equals.
         let mut order: Vec<usize> = (0..candidates.len()).collect();
         let unresolved =
@@ -799,7 +843,7 @@ impl DateGrammar {
         let mut found = open_ranges(text, found);
         let dates: Vec<Range<usize>> = found.iter().map(|(r, _)| r.clone()).collect();
         for m in lengths {
-            if overlaps_any(&dates, &m) {
+            if overlaps_any(&dates, &m) || ordinal_second(&text[m.clone()], &text[m.end..]) {
                 continue;
             }
             if let Some(d) = self.read_duration(&text[m.clone()]) {
@@ -930,7 +974,7 @@ fn read_absolute(c: &Captures, norm: &str, published: Option<CivilDate>, prefer:
             let (today, w) = (weekday(p), v.weekday?);
             let d = match prefer {
                 Prefer::Past => add_days(p, -i64::from((today + 7 - w) % 7)),
-                Prefer::Future => add_days(p, i64::from((w + 6 - today) % 7 + 1)),
+                Prefer::Future => next_weekday(p, w),
             };
             (v.year, v.month, v.day) = (Some(d.year), Some(d.month), Some(d.day));
         } else {
@@ -1654,6 +1698,48 @@ fn numbered(before: &str) -> bool {
         .is_match(before)
 }
 
+/// "This may take longer", "one may ask", "May I ask": the verb, not the month. A phrase that ends
+/// with "may" in lower case names the month only where a date ends or goes on after it ("from this
+/// may to October", "after mid may", "may 2018"); "May" before "I" or "we" asks.
+fn modal_may(phrase: &str, after: &str) -> bool {
+    static MAY: OnceLock<(Regex, Regex)> = OnceLock::new();
+    let (month_goes_on, asks) = MAY.get_or_init(|| {
+        (
+            Regex::new(r"^(?:\s*$|\s*[,;.!?)\-–]|\s+(?:(?:to|through|thru|until|till|and|in|of)\b|\d))")
+                .expect("a month that goes on"),
+            Regex::new(r"^\s+(?:I|we|you|he|she|they|it)\b").expect("a question that asks"),
+        )
+    });
+    let word_may = phrase.strip_suffix("may").is_some_and(|b| !b.ends_with(char::is_alphabetic));
+    (word_may && !month_goes_on.is_match(after)) || (phrase == "May" && asks.is_match(after))
+}
+
+/// "a second wave", "a second round": the ordinal, not a length of time, unless the phrase ends
+/// where a date may or counts on ("a second later", "a second of silence").
+fn ordinal_second(phrase: &str, after: &str) -> bool {
+    let b = phrase.as_bytes();
+    let a_second = b.len() == 8
+        && b[0].eq_ignore_ascii_case(&b'a')
+        && matches!(b[1], b' ' | b'-')
+        && b[2..].eq_ignore_ascii_case(b"second");
+    let counts_on = || ["later", "earlier", "ago", "longer"].iter().any(|w| after.trim_start().starts_with(w));
+    a_second && !(date_may_end(after) || counts_on())
+}
+
+/// Whether the clause that ends with `before` measures something that a decade's word may count
+/// instead of years: "temperatures in the nineties", "approval ratings in the forties", "shot a
+/// round in the sixties".
+fn measured_before(before: &str) -> bool {
+    static MEASURED: OnceLock<Regex> = OnceLock::new();
+    let clause = &before[before.rfind(['.', '!', '?', ';', '\n']).map_or(0, |i| i + 1)..];
+    MEASURED
+        .get_or_init(|| {
+            Regex::new(r"(?i)\b(?:temperatures?|temps|highs|lows|degrees|heat|mercury|fahrenheit|celsius|ratings?|approval|polls?|polling|percent|scores?|scored|scoring|shot|mph|speeds?|gusts|winds)\b")
+                .expect("a measure before a decade's word")
+        })
+        .is_match(clause)
+}
+
 /// Whether a date may end where `after` begins: at the end, before punctuation that ends a
 /// phrase, or before a word that goes on with a clause or a range.
 fn date_may_end(after: &str) -> bool {
@@ -2009,6 +2095,24 @@ mod tests {
                 .all(|(_, r)| !matches!(r, DateReading::Date(v) if v.year == Some(2020) || v.year == Some(2010))),
             "{marches:?}"
         );
+    }
+
+    #[test]
+    fn a_two_digit_year_lies_at_most_twenty_years_ahead() {
+        // Published in March 2026: 20yy up to 2046, 19yy after.
+        let on = |text| scanned(text, p(2026, 3, 2), Prefer::Past);
+        for (text, phrase, reading) in [
+            ("The deed, dated 03/09/48, was found in the attic.", "03/09/48", day(1948, 3, 9)),
+            ("Her passport, issued 11/02/47, had expired.", "11/02/47", day(1947, 11, 2)),
+            ("The lease runs until 12/31/46.", "12/31/46", day(2046, 12, 31)),
+            ("The suspect was born on 7/4/52, police said.", "7/4/52", day(1952, 7, 4)),
+            ("The contract ends on 30-Jun-30.", "30-Jun-30", day(2030, 6, 30)),
+        ] {
+            assert_eq!(on(text), vec![(phrase, reading)], "{text}");
+        }
+        // Without a publication date the pivot stays at 50.
+        let undated = scanned("dated 03/09/41", None, Prefer::Past);
+        assert_eq!(undated, vec![("03/09/41", day(2041, 3, 9))]);
     }
 
     #[test]
@@ -2593,6 +2697,121 @@ mod tests {
     }
 
     #[test]
+    fn decades_in_words_spaced_or_counted_from_this_one() {
+        let on = |text| scanned(text, p(2026, 3, 2), Prefer::Past);
+        let decade = |y| period(at(y, 1, 1), at(y + 10, 1, 1));
+        for (text, phrase, reading) in [
+            ("The bridge, built in the 1970 s, was closed.", "the 1970 s", decade(1970)),
+            ("Prices doubled in the nineties, the report said.", "the nineties", decade(1990)),
+            ("The band formed in the noughties.", "the noughties", decade(2000)),
+            ("a rivalry that began in seventies Britain", "seventies", decade(1970)),
+            ("The Sixties changed the town.", "The Sixties", decade(1960)),
+            ("More storms are expected this decade.", "this decade", decade(2020)),
+            ("The mine will close in the next decade.", "next decade", decade(2030)),
+        ] {
+            assert_eq!(on(text), vec![(phrase, reading)], "{text}");
+        }
+        // Ages, degrees, percentages, a golf score; a decade by name alone; the ten years before
+        // the publication date, which "the past decade" means in news, are no calendar decade.
+        for text in [
+            "The victim, a woman in her nineties, was rescued.",
+            "Temperatures will stay in the nineties all week.",
+            "Approval ratings remained in the forties.",
+            "He shot a round in the sixties.",
+            "fans of nineties pop",
+            "Crime has fallen over the past decade.",
+            "Sales grew 1990 S-class cars",
+            "The lap took 90 s.",
+        ] {
+            assert!(on(text).iter().all(|(_, r)| !matches!(r, DateReading::Period { .. })), "{text}: {:?}", on(text));
+        }
+        let last = on("the last decade of the 20th century");
+        assert_eq!(last, vec![("the 20th century", period(at(1900, 1, 1), at(2000, 1, 1)))]);
+    }
+
+    #[test]
+    fn a_date_after_a_comma_a_space_or_in_an_unusual_order() {
+        let on = |text| scanned(text, p(2026, 3, 2), Prefer::Past);
+        for (text, phrase, reading) in [
+            ("The vote was moved to October, 1st.", "October, 1st", day(2025, 10, 1)),
+            ("On 2024 10 16, the court ruled.", "2024 10 16", day(2024, 10, 16)),
+            ("the memo dated September-2020-23", "September-2020-23", day(2020, 9, 23)),
+            ("a filing stamped 2020/23/Sep", "2020/23/Sep", day(2020, 9, 23)),
+            ("the invoice of 23-2020-September", "23-2020-September", day(2020, 9, 23)),
+        ] {
+            assert_eq!(on(text), vec![(phrase, reading)], "{text}");
+        }
+        // Not a day after the comma: a count, an ordinal that names something else, a run of numbers.
+        for text in [
+            "In October, 12 people were hurt.",
+            "In October, 3rd-quarter profits fell.",
+            "In October, 1st Lt. Ana Ruiz was promoted.",
+            "In May, first responders arrived.",
+            "In 2016 10 16-year-olds were charged.",
+            "Scores: 2019 11 12 14",
+        ] {
+            assert!(on(text).iter().all(|(_, r)| !matches!(r, DateReading::Date(v) if v.day.is_some())), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_weekday_with_this_or_next_before_its_date_and_a_couple_of_weeks() {
+        let on = |text| scanned(text, p(2023, 5, 8), Prefer::Past);
+        assert_eq!(on("The hearing is set for this Friday 5/12."), vec![("this Friday 5/12", day(2023, 5, 12))]);
+        assert_eq!(on("Talks resume next Monday 5/15."), vec![("next Monday 5/15", day(2023, 5, 15))]);
+        // Whole weeks from next Monday, as "the next two weeks".
+        let couple = on("Results are due in the next couple of weeks.");
+        assert_eq!(couple, vec![("next couple of weeks", period(at(2023, 5, 15), at(2023, 5, 29)))]);
+        assert!(on("a couple of weeks").iter().all(|(_, r)| !matches!(r, DateReading::Period { .. })));
+    }
+
+    #[test]
+    fn this_coming_weekday_halves_written_as_one_word_and_the_end_of_a_number() {
+        // Published Monday 2023-05-08.
+        let on = |text| scanned(text, p(2023, 5, 8), Prefer::Past);
+        for (text, phrase, reading) in [
+            ("The strike starts this coming Friday.", "this coming Friday", day(2023, 5, 12)),
+            ("a vote on the upcoming Saturday", "upcoming Saturday", day(2023, 5, 13)),
+            ("The court sits again this coming Monday.", "this coming Monday", day(2023, 5, 15)),
+            ("Revenue rose in 2016H2, the filing said.", "2016H2", period(at(2016, 7, 1), at(2017, 1, 1))),
+            ("The fund paid 6,107.31 August 2019.", "August 2019", DateReading::Date(month_value(2019, 8))),
+            ("It paid on 31 August 2019.", "31 August 2019", day(2019, 8, 31)),
+        ] {
+            assert_eq!(on(text), vec![(phrase, reading)], "{text}");
+        }
+        assert_ne!(on("next Friday"), vec![("next Friday", day(2023, 5, 12))], "next week's Friday");
+        assert!(on("the 2016H2O study").iter().all(|(_, r)| !matches!(r, DateReading::Period { .. })));
+    }
+
+    #[test]
+    fn a_modal_may_an_ordinal_after_the_and_a_run_of_numbers_are_no_dates() {
+        let on = |text| scanned(text, p(2024, 3, 14), Prefer::Past);
+        for text in [
+            "This may take weeks, officials said.",
+            "This may or may not be true.",
+            "One may argue the vote was rigged.",
+            "May I add one thing, the minister asked.",
+            "In the first week of the trial, jurors heard from the police.",
+            "The second round of talks failed.",
+            "fears of a second wave of infections",
+            "Tickets: call 123-12-1234.",
+        ] {
+            assert!(on(text).is_empty(), "{text}: {:?}", on(text));
+        }
+        // A dash of more than one byte before a day.
+        assert!(on("The festival ran 10–12 October.").iter().any(|(t, _)| t.contains("12 October")));
+        let run = on("the 2015-1-32 entry");
+        assert!(run.iter().all(|(_, r)| !matches!(r, DateReading::Date(v) if v.month.is_some())), "{run:?}");
+        assert_eq!(on("Police came back on the first."), vec![("on the first", day(2024, 3, 1))]);
+        let later = on("A second later, it exploded.");
+        assert!(matches!(later.as_slice(), [("A second", DateReading::Duration(_))]), "{later:?}");
+        // "may" in lower case where a date goes on is the month.
+        let may = on("the strike lasted from this may to october");
+        assert!(may.iter().any(|(t, _)| t.contains("may")), "{may:?}");
+        assert_eq!(on("The vote is in May."), vec![("May", DateReading::Date(month_value(2023, 5)))]);
+    }
+
+    #[test]
     fn stretches_of_whole_units_before_or_after_this_one() {
         // Published Thursday 2019-07-04, in the third quarter.
         let cases = [
@@ -3021,6 +3240,11 @@ fn monday_of(d: CivilDate) -> CivilDate {
     add_days(d, -i64::from(weekday(d)))
 }
 
+/// The first day after `p` that is weekday `w` (0 Monday .. 6 Sunday): one to seven days on.
+fn next_weekday(p: CivilDate, w: u32) -> CivilDate {
+    add_days(p, i64::from((w + 6 - weekday(p)) % 7 + 1))
+}
+
 fn day_value_of(d: CivilDate) -> DateValue {
     DateValue { year: Some(d.year), month: Some(d.month), day: Some(d.day), weekday: None, unresolved: None }
 }
@@ -3119,14 +3343,26 @@ fn year_in_words(text: &str) -> Option<i32> {
     }
 }
 
-/// A year in digits or words; a two-digit year: 00-49 are 20xx, 50-99 19xx.
-fn full_year(text: &str) -> Option<i32> {
+/// How many years after the reference year a two-digit year may still name, as Java's
+/// `SimpleDateFormat` counts (80 years back, 20 ahead): written in 2016, "12/31/30" is a deadline
+/// in 2030 and "03/18/40" a day in 1940 (a birth date, an anniversary).
+const TWO_DIGIT_YEARS_AHEAD: i32 = 20;
+
+/// A year in digits or words. A two-digit year is 20yy unless that lies more than
+/// [`TWO_DIGIT_YEARS_AHEAD`] years after `reference`'s year, then 19yy: news names past years far
+/// more often than distant ones (Recognizers fixes the pivot, 00-30 to 20yy and 40-99 to 19yy,
+/// Duckling reads "10/31/74" as 1974). Without a reference, 00-49 are 20yy, 50-99 19yy.
+fn full_year(text: &str, reference: Option<CivilDate>) -> Option<i32> {
     if text.starts_with(|c: char| c.is_alphabetic()) {
         return year_in_words(text);
     }
     let t = text.trim_start_matches('\'');
     let y: i32 = t.parse().ok()?;
-    Some(if t.len() == 2 { if y < 50 { 2000 + y } else { 1900 + y } } else { y })
+    if t.len() != 2 {
+        return Some(y);
+    }
+    let last = reference.map_or(2049, |p| p.year + TWO_DIGIT_YEARS_AHEAD);
+    Some(if 2000 + y <= last { 2000 + y } else { 1900 + y })
 }
 
 /// Month `m` day `d` said with weekday `w` but no year ("Sunday, Feb 10"): of its two
@@ -3208,6 +3444,9 @@ impl DateGrammar {
                 r"\b(?:the\s+)?(?:(?P<bpart>beginning|start|middle|end)\s+of\s+(?:the\s+)?(?P<bunit>week|month|year)\b|(?P<ab>(?-i:EOM|EOY|BOY))\b)".to_string(),
                 format!(r"\b(?P<ya>{year})\s?[-/.]\s?(?P<ma>{n}|{mon})\s?[-/.]\s?(?P<da>{n})\b"),
                 format!(r"\b(?P<yb>{year})[-/](?P<mb>{n})\b"),
+                // "2016 10 16" (see `scan_with`: only where the date ends), and a month by name in
+                // any place: "September-2020-23", "2020/23/Sep", "23-2020-September".
+                format!(r"(?P<odd>\b(?P<ys>{year})\s(?P<ms>0[1-9]|1[0-2])\s(?P<ds>0[1-9]|[12]\d|3[01])\b|\b(?P<mh>{names})\.?-(?P<yh>{year})-(?P<dh>{n})\b|\b(?P<yh2>{year})/(?P<dh2>{n})/(?P<mh2>{names})\b|\b(?P<dh3>{n})-(?P<yh3>{year})-(?P<mh3>{names})\b)"),
                 format!(r"\b(?P<mc>{n})\s*/\s*(?P<yc>{year})"),
                 format!(r"\b(?P<sr1>{n}/{n}(?:/(?:\d{{4}}|\d{{2}}))?)\s*[-–]\s*(?P<sr2>{n}/{n}(?:/(?:\d{{4}}|\d{{2}}))?)\b(?:,\s*(?P<sry>{year}))?|\b(?P<sd1>{n}-{n}-\d{{4}})\s*[-–]\s*(?P<sd2>{n}-{n}-\d{{4}})\b"),
                 format!(r"\b(?P<dx>{n})\s?[-/.]\s?(?P<mx>{names})\.?\s?[-/.]\s?(?P<yx>\d{{4}}|\d{{2}})\b|\b(?P<mx2>{names})\.?[-/.](?P<dx2>{n})[-/.](?P<yx2>\d{{4}})\b"),
@@ -3216,24 +3455,32 @@ impl DateGrammar {
                 format!(r"\b(?P<dr3>{n})(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru|till|until)\s*(?P<dr4>{n})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mr2>{mon})(?:,?\s*(?P<yr2>{year}))?"),
                 format!(r"\b(?P<ymy>{year})(?:\s*[,/-]?\s*(?P<ymm>{names}\b\.?)|\s*[/-]\s*(?P<ymn>0?[1-9]\b|1[0-2]\b))|\b(?P<mym>{names})\.?(?:\s*,?\s*|\s*[-/]\s*)(?P<myy>{year}|{year_words})|\b(?P<mym2>0?[1-9]|1[0-2])\s*-\s*(?P<myy2>{year})"),
                 r"\bthe\s+(?P<after>week|month|year)\s+after\s+next\b".to_string(),
-                r"\b(?:the\s+)?(?P<decade>(?:1[89]|20)?\d0)'?s\b".to_string(),
-                r"\b(?:the\s+)?(?P<dwc>nineteen|twenty)[\s-]+(?P<dw>tens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b".to_string(),
+                // "the 1990s", "the 90's", "1990 s" (as text pulled from a PDF spaces it); "this
+                // decade", "the next decade" (whole decades, as "the next 3 decades").
+                r"(?P<decades>\b(?:the\s+)?(?P<decade>(?:1[89]|20)?\d0(?:'?s|\s(?-i:s)))\b|\b(?P<decdir>this|current|next|coming|upcoming)\s+decade\b)".to_string(),
+                // "the nineteen seventies", "the twenty-tens"; "the nineties", "in nineties" (see
+                // `scan_with` for "temperatures in the nineties"; "in her nineties" has no "the").
+                r"\b(?:in\s+)?(?P<ml2>(?:the\s+)?(?:(?P<dwc>nineteen|twenty)[\s-]+)?(?P<dw>noughties|tens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b".to_string(),
                 format!(r"\b(?:the\s+)?(?P<cent>(?:[1-9]|1\d|2[01])(?:st|nd|rd|th)|{day})[\s-]+century\b"),
                 format!(r"\b(?:the\s+)?(?P<iwn>first|second|third|fourth|fifth|last|\d{{1,2}}(?:st|nd|rd|th))(?:\s+(?P<iwlast>last))?\s+week\s+of\s+(?:(?P<iwy>{year})|(?:the\s+)?(?:(?P<iwrel>this|next|last|previous|current)\s+)?year\b)|\bweek\s+(?P<iwn2>\d{{1,2}})\s*(?:of\s+|,\s*)?(?:(?P<iwy2>{year})|(?:the\s+)?(?P<iwrel2>this|next|last|previous|current)\s+year\b)"),
-                format!(r"\b(?P<wsl>{wd}),?\s+(?P<wslm>{n})/(?P<wsld>{n})\b(?:/(?P<wsly>\d{{4}}|\d{{2}})\b)?"),
+                // "Friday 5/12", "this Friday 5/12": the date it states, whichever Friday the word
+                // before it points to.
+                format!(r"\b(?:(?:this|next|last|coming)\s+)?(?P<wsl>{wd}),?\s+(?P<wslm>{n})/(?P<wsld>{n})\b(?:/(?P<wsly>\d{{4}}|\d{{2}})\b)?"),
                 format!(r"\b(?P<lmdir>last|this|next)\s+(?P<lmm>{mon})"),
-                format!(r"\b(?P<ndir>last|next|past|previous|coming|upcoming)\s+(?P<nn>{num}|few)\s+(?P<nu>{spans})\b|\b(?P<nn2>{num})\s+(?P<ndir2>next|past|previous|coming|upcoming)\s+(?P<nu2>{spans})\b"),
+                format!(r"\b(?P<ndir>last|next|past|previous|coming|upcoming)\s+(?P<nn>{num}|few|couple(?:\s+of)?)\s+(?P<nu>{spans})\b|\b(?P<nn2>{num})\s+(?P<ndir2>next|past|previous|coming|upcoming)\s+(?P<nu2>{spans})\b"),
                 format!(r"\b(?:the\s+)?(?P<mofn>{month_ordinals}|1[0-2]th|[1-9](?:st|nd|rd|th))\s+month\s+of\s+(?:(?P<mofy>{year})|(?:the\s+)?(?:(?P<mofrel>this|next|last|previous|current)\s+)?year\b)|\b(?P<ytd>the\s+year\s+to\s+date|year-to-date)\b"),
                 format!(r"\b(?:the\s+)?(?P<fnd>first|last)\s+(?P<fnn>{num})\s+(?P<fnu>days|weeks|months|quarters)\s+of\s+(?:(?P<fny>{year})|(?:the\s+)?(?:(?P<fnrel>this|next|last|previous|current)\s+)?year\b)"),
                 format!(r"\b(?:(?P<wb>{wd}),?\s*)?(?:the\s+)?(?P<dd>{day})\.?\s*(?:day\s+)?(?:of\s+)?(?P<md>{mon})(?:\s*,?\s*(?P<yd>{year}|'\d\d\b|{year_words})|,\s*(?P<wf>{wd}))?"),
-                format!(r"\b(?:(?P<wc>{wd})(?:,?\s*|-))?(?P<me>{mon})(?:\s*[./-]\s*|\s+the\s+|\s*)(?P<de>{day})(?:\s*,?\s*(?P<ye>{year}|{year_words})|,\s*(?P<wf>{wd}))?"),
+                // "October, 1st": after a comma only a day in digits with its suffix, where the
+                // date ends (see `scan_with`): "In October, 12 people", "in May, first responders".
+                format!(r"\b(?:(?P<wc>{wd})(?:,?\s*|-))?(?P<me>{mon})(?:\s*[./-]\s*|\s+the\s+|(?P<mdc>,)\s*|\s*)(?P<de>{day})(?:\s*,?\s*(?P<ye>{year}|{year_words})|,\s*(?P<wf>{wd}))?"),
                 // "Friday (March 22)": a weekday with its date in brackets, as news agencies write it.
                 format!(r"\b(?P<wc>{wd})\s*\(\s*(?P<me>{mon})\s*[./-]?\s*(?P<de>{day})(?:\s*,?\s*(?P<ye>{year}))?\s*\)"),
                 format!(r"\b(?P<mg>{names})(?P<dg>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<yg>{year}))?"),
                 format!(r"\b(?:from\s+)?(?P<mm1>{ab})\.?\s*(?:-|–|to|through|thru|till|until)\s*(?P<mm2>{ab})\b\.?(?:\s*,?\s*(?P<mmy>{year}))?", ab = r"(?:(?-i:Mar)|(?i:jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec))"),
                 r"\b(?P<rel>today|tomorrows?|tmrw|yesterday|the\s+day\s+(?:before\s+yesterday|after\s+(?:tomorrow|tmrw))|(?:the\s+)?next\s+day)\b".to_string(),
                 format!(r"\b(?P<pdir>{rel})\s+(?:calendar\s+)?(?P<punit>week(?:end)?|fortnight|month|year|yr)\b"),
-                format!(r"\b(?P<wdir>last|this|next|coming)\s+(?P<wr>{wd})"),
+                format!(r"\b(?P<wdir>last|this(?:\s+(?:coming|upcoming))?|next|coming|upcoming)\s+(?P<wr>{wd})"),
                 format!(r"\b(?P<ww>{wd})\s+(?:of\s+|from\s+|on\s+)?(?:the\s+)?(?P<wwdir>{rel})\s+week\b|\b(?P<wwdir2>{rel})\s+week(?:'s)?\s+(?:on\s+)?(?P<ww2>{wd})"),
                 format!(r"\b(?P<wl>{wd})"),
                 lone_mon.to_string(),
@@ -3242,7 +3489,7 @@ impl DateGrammar {
                 format!(r"\b(?:the\s+)?(?P<dofm>{day})\s+(?:day\s+)?of\s+(?:the\s+)?(?P<dofdir>{rel})\s+month\b"),
                 format!(r"\b(?P<agon>{num}|an?|few|a\s+few)\s+(?P<agou>days?|weeks?|fortnights?|months?|years?)\s+(?P<agod>ago|back|hence|from\s+(?:now|today)|later)\b|\bin\s+(?P<inn>{num}|an?)\s+(?P<inu>days?|weeks?|fortnights?|months?|years?)\b"),
                 format!(r"\b(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)(?:\s+(?:of\s+)?(?P<qy>{year}))?|\b(?P<qdir>{rel})\s+(?:quarter|qtr)\b|\b(?P<qy2>1\d{{3}}|20\d\d|\d\d)[-\s]?q(?P<qn2>[1-4])\b|\bq(?P<qn3>[1-4])\s*(?:-\s*|of\s+)?(?P<qy3>{year})|\b(?:in|during|for|by|through|until)\s+(?:the\s+)?q(?P<qn4>[1-4])\b(?:\s*-?\s*(?P<qy4>{year}))?"),
-                format!(r"\b(?P<hy>{year})\s?-?\s?h(?P<hn>[12])\b|\bh(?P<hn2>[12])\s*-?\s*(?P<hy2>{year})|\b(?:the\s+)?(?P<hn3>first|second|1st|2nd)\s+half\s+of\s+(?:(?P<hy3>{year})|(?:the\s+)?(?:(?P<hrel>this|next|last|previous|current)\s+)?year\b)"),
+                format!(r"\b(?P<hy>1\d{{3}}|20\d\d)\s?-?\s?h(?P<hn>[12])\b|\bh(?P<hn2>[12])\s*-?\s*(?P<hy2>{year})|\b(?:the\s+)?(?P<hn3>first|second|1st|2nd)\s+half\s+of\s+(?:(?P<hy3>{year})|(?:the\s+)?(?:(?P<hrel>this|next|last|previous|current)\s+)?year\b)"),
                 format!(r"\b(?:the\s+)?(?P<nth>{nth})(?:\s+(?P<nlast>last))?\s+(?P<nwd>{wd}|week|day)\s+(?:of|in)\s+(?:(?P<nmon>{mon})(?:\s*,?\s*(?P<ny>{year}))?|(?:the\s+)?(?P<nrel>this|next|last|previous|current)?\s*month\b)|\b(?P<nth2>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?P<nwd2>{weekday_names})\b"),
                 format!(r"\b(?P<wcn>{num}|an?)\s+(?P<wcw>{weekday_names})s?\s+(?P<wcd>from\s+now|hence|later|ago|back)\b"),
                 format!(r"\b(?P<wan>{weekday_names}|{names})\s+after\s+next\b"),
@@ -3463,7 +3710,7 @@ impl DateGrammar {
         let place = |m: u32, d: u32, y: Option<&str>| -> Option<DateReading> {
             let y =
                 match (y, p) {
-                    (Some(y), _) => full_year(y)?,
+                    (Some(y), _) => full_year(y, p)?,
                     (None, Some(p)) => month_day_year(p, m, d, prefer)?,
                     // Without a reference date the year stays unknown.
                     (None, None) => {
@@ -3477,7 +3724,7 @@ impl DateGrammar {
         if let Some(y) = s("ymy").or(s("myy")).or(s("myy2")) {
             let m = s("ymm").or(s("ymn")).or(s("mym")).or(s("mym2"))?;
             let m = month_of(m.trim_end_matches('.')).filter(|m| (1..=12).contains(m))?;
-            return Some(DateReading::Date(month_value(full_year(y)?, m)));
+            return Some(DateReading::Date(month_value(full_year(y, p)?, m)));
         }
         if let Some(y) = s("eray").or(s("eray2")) {
             // Years before the era count back from it: 2014 BC is year -2014 (Duckling writes it
@@ -3493,7 +3740,7 @@ impl DateGrammar {
             return Some(DateReading::Date(year_value(y)));
         }
         if let Some(y) = s("yk") {
-            let (m, y) = (month_number(s("mk")?)?, full_year(y)?);
+            let (m, y) = (month_number(s("mk")?)?, full_year(y, p)?);
             return match s("dk") {
                 Some(d) => ymd(y, m, day_value(d)?),
                 None => Some(DateReading::Date(month_value(y, m))),
@@ -3514,20 +3761,45 @@ impl DateGrammar {
             let start = add_days(monday_of(p), 7 * step_of(dir));
             return Some(DateReading::Period { start, end: add_days(start, 5) });
         }
-        if let Some(d) = s("decade") {
-            let d: i32 = d.parse().ok()?;
-            let start = if d < 100 { 1900 + d } else { d };
-            let at = |y: i32| CivilDate { year: y, month: 1, day: 1 };
-            return Some(DateReading::Period { start: at(start), end: at(start + 10) });
+        if s("decades").is_some() {
+            let Some(d) = s("decade") else {
+                return Some(decade(p?.year - p?.year.rem_euclid(10) + 10 * step_of(s("decdir")?) as i32));
+            };
+            // "in 90 s" is ninety seconds.
+            let digits = d.trim_end_matches(|ch: char| !ch.is_ascii_digit());
+            if d.contains(' ') && digits.len() != 4 {
+                return None;
+            }
+            let d: i32 = digits.parse().ok()?;
+            return Some(decade(if d < 100 { 1900 + d } else { d }));
         }
-        if let Some(c) = s("dwc") {
-            // "the nineteen seventies", "the twenty-tens".
-            let tens =
-                ["tens", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
-            let k = tens.iter().position(|t| s("dw").is_some_and(|w| w.eq_ignore_ascii_case(t)))? as i32 + 1;
-            let start = if c.eq_ignore_ascii_case("nineteen") { 1900 } else { 2000 } + 10 * k;
-            let at = |y: i32| CivilDate { year: y, month: 1, day: 1 };
-            return Some(DateReading::Period { start: at(start), end: at(start + 10) });
+        if let Some(w) = s("dw") {
+            // "the nineteen seventies", "the twenty-tens"; "the nineties", "in nineties": the
+            // 1990s ("the twenties" and "the tens" alone may be this century's or the last's),
+            // "the noughties" the 2000s. "nineties" alone is none ("who lived to nineties").
+            let tens = [
+                "noughties",
+                "tens",
+                "twenties",
+                "thirties",
+                "forties",
+                "fifties",
+                "sixties",
+                "seventies",
+                "eighties",
+                "nineties",
+            ];
+            let k = tens.iter().position(|t| w.eq_ignore_ascii_case(t))? as i32;
+            let century = match s("dwc") {
+                Some(_) if k == 0 => return None,
+                Some(c) if c.eq_ignore_ascii_case("nineteen") => 1900,
+                Some(_) => 2000,
+                None if !c.whole().as_str().contains(char::is_whitespace) => return None,
+                None if k == 0 => 2000,
+                None if k >= 3 => 1900,
+                None => return None,
+            };
+            return Some(decade(century + 10 * k));
         }
         if let Some(n) = s("cent") {
             // "the 21st century": 2000 to 2099, as the peers and common usage count it.
@@ -3553,6 +3825,14 @@ impl DateGrammar {
         if let Some(y) = s("ya") {
             return ymd(y.parse().ok()?, month_of(s("ma")?)?, s("da")?.parse().ok()?);
         }
+        if s("odd").is_some() {
+            if let Some(y) = s("ys") {
+                return ymd(y.parse().ok()?, s("ms")?.parse().ok()?, s("ds")?.parse().ok()?);
+            }
+            let y = s("yh").or(s("yh2")).or(s("yh3"))?;
+            let m = month_number(s("mh").or(s("mh2")).or(s("mh3"))?)?;
+            return ymd(y.parse().ok()?, m, s("dh").or(s("dh2")).or(s("dh3"))?.parse().ok()?);
+        }
         if let Some(y) = s("yb").or(s("yc")) {
             let m: u32 = s("mb").or(s("mc"))?.parse().ok()?;
             let y: i32 = y.parse().ok()?;
@@ -3565,11 +3845,11 @@ impl DateGrammar {
                 let parts: Vec<&str> = t.split(['/', '-']).collect();
                 let (a, b): (u32, u32) = (parts.first()?.parse().ok()?, parts.get(1)?.parse().ok()?);
                 let (m, d) = if a > 12 { (b, a) } else { (a, b) };
-                let y = parts.get(2).map(|y| full_year(y)).map_or(Ok(None), |y| y.map(Some).ok_or(()));
+                let y = parts.get(2).map(|y| full_year(y, p)).map_or(Ok(None), |y| y.map(Some).ok_or(()));
                 Some((m, d, y.ok()?))
             };
             let ((m1, d1, y1), (m2, d2, y2)) = (end(a)?, end(s("sr2").or(s("sd2"))?)?);
-            let y2 = y2.or(s("sry").and_then(full_year));
+            let y2 = y2.or(s("sry").and_then(|y| full_year(y, p)));
             let (from, to) = match (y1, y2) {
                 (y1, Some(y2)) => {
                     let y1 = y1.unwrap_or(if (m1, d1) > (m2, d2) { y2 - 1 } else { y2 });
@@ -3615,7 +3895,7 @@ impl DateGrammar {
         if let Some(name) = s("season").or(s("season2")) {
             let season = Season::named(name)?;
             if let Some(y) = s("sy") {
-                return Some(season.of(full_year(y)?));
+                return Some(season.of(full_year(y, p)?));
             }
             if s("sverb").is_some() && season == Season::Autumn && name.eq_ignore_ascii_case("fall") {
                 return None;
@@ -3633,7 +3913,7 @@ impl DateGrammar {
             }
             let first = |year: i32| rule.in_year(year).into_iter().next();
             let days = match (s("hy"), s("hyrel"), s("hdir"), p) {
-                (Some(y), ..) => first(full_year(y)?),
+                (Some(y), ..) => first(full_year(y, p)?),
                 (None, Some(rel), _, Some(p)) => first(p.year + step_of(rel) as i32),
                 (None, None, Some(dir), Some(p)) => match step_of(dir) {
                     0 => first(p.year),
@@ -3653,7 +3933,7 @@ impl DateGrammar {
         };
         // The year a phrase states ("of 2018"), or the one it counts from this one ("of next year").
         let stated_or_counted = |stated: Option<&str>, counted: Option<&str>| match stated {
-            Some(y) => full_year(y),
+            Some(y) => full_year(y, Some(p)),
             None => Some(p.year + counted.map_or(0, step_of) as i32),
         };
         if let Some(m1) = s("mm1") {
@@ -3662,7 +3942,7 @@ impl DateGrammar {
             let (m1, m2) = (month_number(m1)?, month_number(s("mm2")?)?);
             let (y1, y2) = match s("mmy") {
                 Some(y) => {
-                    let y = full_year(y)?;
+                    let y = full_year(y, Some(p))?;
                     (if m1 <= m2 { y } else { y - 1 }, y)
                 }
                 None => {
@@ -3824,7 +4104,7 @@ impl DateGrammar {
         if let Some(q) = s("qn").or(s("qn2")).or(s("qn3")).or(s("qn4")) {
             let q = day_value(q).or_else(|| q.parse().ok())?;
             let y = match s("qy").or(s("qy2")).or(s("qy3")).or(s("qy4")) {
-                Some(y) => full_year(y)?,
+                Some(y) => full_year(y, Some(p))?,
                 // "in Q3" alone: this year's, or the last one's when it is still to come.
                 None if s("qn4").is_some() && prefer == Prefer::Past && 3 * q - 2 > p.month => p.year - 1,
                 None => p.year,
@@ -3938,18 +4218,14 @@ impl DateGrammar {
             let n = count_of(s("wcn")?)?;
             let w = scan_weekday(w)?;
             let back = matches!(s("wcd")?.to_lowercase().as_str(), "ago" | "back");
-            let first = if back {
-                add_days(p, -i64::from((weekday(p) + 6 - w) % 7 + 1))
-            } else {
-                add_days(p, i64::from((w + 6 - weekday(p)) % 7 + 1))
-            };
+            let first = if back { add_days(p, -i64::from((weekday(p) + 6 - w) % 7 + 1)) } else { next_weekday(p, w) };
             return Some(DateReading::Date(day_value_of(add_days(first, if back { -7 } else { 7 } * (n - 1)))));
         }
         if let Some(what) = s("wan") {
             // "Friday after next": a week after the coming Friday; "March after next" a year after
             // the coming March.
             if let Some(w) = scan_weekday(what).filter(|_| weekday_number(what).is_some()) {
-                return Some(DateReading::Date(day_value_of(add_days(p, i64::from((w + 6 - weekday(p)) % 7 + 1) + 7))));
+                return Some(DateReading::Date(day_value_of(add_days(next_weekday(p, w), 7))));
             }
             let m = month_number(what)?;
             return Some(DateReading::Date(month_value(p.year + 1 + i32::from(m <= p.month), m)));
@@ -4048,21 +4324,21 @@ impl DateGrammar {
         }
         if let Some(w) = s("wr") {
             let w = scan_weekday(w)?;
-            let step: i64 = match s("wdir")?.to_lowercase().as_str() {
-                "last" => -1,
-                "this" => 0,
-                _ => 1,
-            };
-            return Some(DateReading::Date(day_value_of(add_days(monday_of(p), 7 * step + i64::from(w)))));
+            let dir = s("wdir")?.to_lowercase();
+            // "this coming Friday", "upcoming Friday": the first after the reference day, in this
+            // week or the next.
+            if dir.ends_with("coming") {
+                return Some(DateReading::Date(day_value_of(next_weekday(p, w))));
+            }
+            return Some(DateReading::Date(day_value_of(add_days(monday_of(p), 7 * step_of(&dir) + i64::from(w)))));
         }
         if let Some(w) = s("wl") {
             let w = scan_weekday(w)?;
-            let today = weekday(p);
-            let n = match prefer {
-                Prefer::Past => -i64::from((today + 7 - w) % 7),
-                Prefer::Future => i64::from((w + 6 - today) % 7 + 1),
+            let d = match prefer {
+                Prefer::Past => add_days(p, -i64::from((weekday(p) + 7 - w) % 7)),
+                Prefer::Future => next_weekday(p, w),
             };
-            return Some(DateReading::Date(day_value_of(add_days(p, n))));
+            return Some(DateReading::Date(day_value_of(d)));
         }
         if let Some(m) = s("ml").or(s("ml2")) {
             let m = month_number(m.split_whitespace().last()?)?;
