@@ -212,8 +212,11 @@ fn read_match(
         (View::Prose, ValueKind::Date | ValueKind::Year) => {
             grammar.dates.read(text, doc.meta.published).map(Value::Date)
         }
-        (View::Prose, ValueKind::Name) if in_headline(&doc.prose, range.start) => None,
-        (View::Prose, ValueKind::Name) => person_name(text, grammar).map(|name| Value::Name { name }),
+        // The name first: most runs of capitals are no person's, and the headline test reads the
+        // whole line.
+        (View::Prose, ValueKind::Name) => person_name(text, grammar)
+            .filter(|_| !in_headline(&doc.prose, range.start))
+            .map(|name| Value::Name { name }),
     };
     let value = value?;
     // "a third of the victims", "half": a share is not a count; "nine died in hospital, bringing
