@@ -130,7 +130,8 @@ pub struct RuleBook {
     ungated: Vec<(usize, usize)>,
 }
 
-/// The patterns of one token view, as (rule, pattern) indices, and their gate.
+/// The patterns of one view (but those that are their value alone), as (rule, pattern) indices,
+/// and their gate.
 #[derive(Debug)]
 pub struct GatedView {
     pub view: View,

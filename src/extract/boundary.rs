@@ -262,11 +262,9 @@ impl SetScan {
                 sid = s4;
                 at += 4;
             }
-            while at < bytes.len() && !sid.is_tagged() {
-                let next = dfa.next_state_untagged(known, sid, bytes[at]);
-                if next.is_tagged() {
-                    break;
-                }
+            while !sid.is_tagged()
+                && let Some(next) = bytes.get(at).and_then(|&b| step(sid, b))
+            {
                 sid = next;
                 at += 1;
             }

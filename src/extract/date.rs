@@ -971,11 +971,7 @@ fn read_absolute(c: &Captures, norm: &str, published: Option<CivilDate>, prefer:
     } else if let Some(w) = c.name("wdonly") {
         v.weekday = weekday_number(w.as_str());
         if let Some(p) = published {
-            let (today, w) = (weekday(p), v.weekday?);
-            let d = match prefer {
-                Prefer::Past => add_days(p, -i64::from((today + 7 - w) % 7)),
-                Prefer::Future => next_weekday(p, w),
-            };
+            let d = weekday_near(p, v.weekday?, prefer);
             (v.year, v.month, v.day) = (Some(d.year), Some(d.month), Some(d.day));
         } else {
             v.unresolved = Some(norm.to_string());
@@ -1566,19 +1562,16 @@ fn offset_days(
             out.push((range, reading));
             continue;
         }
-        let unit = c["u"].to_lowercase();
-        let whole_months = unit.starts_with("month") || unit.starts_with("year");
-        let n = count_of(&c["n"]).filter(|_| !(whole_months && is_holiday(&text[range.clone()])));
-        let Some(n) = n else {
+        let whole_months = |unit| matches!(unit, DurationUnit::Month | DurationUnit::Year);
+        let shifted = DurationUnit::from_name(&c["u"])
+            .zip(count_of(&c["n"]))
+            .filter(|(unit, _)| !(whole_months(*unit) && is_holiday(&text[range.clone()])))
+            .and_then(|(unit, n)| shift(d, if c["d"].eq_ignore_ascii_case("before") { -n } else { n }, unit));
+        let Some(shifted) = shifted else {
             out.push((range, reading));
             continue;
         };
         out.retain(|(r, _)| r.end <= at);
-        let n = if c["d"].eq_ignore_ascii_case("before") { -n } else { n };
-        let Some(shifted) = DurationUnit::from_name(&unit).and_then(|unit| shift(d, n, unit)) else {
-            out.push((range, reading));
-            continue;
-        };
         out.push((at..range.end, DateReading::Date(day_value_of(shifted))));
     }
     out
@@ -1731,7 +1724,7 @@ fn ordinal_second(phrase: &str, after: &str) -> bool {
 /// round in the sixties".
 fn measured_before(before: &str) -> bool {
     static MEASURED: OnceLock<Regex> = OnceLock::new();
-    let clause = &before[before.rfind(['.', '!', '?', ';', '\n']).map_or(0, |i| i + 1)..];
+    let clause = &before[super::sentence_start(before)..];
     MEASURED
         .get_or_init(|| {
             Regex::new(r"(?i)\b(?:temperatures?|temps|highs|lows|degrees|heat|mercury|fahrenheit|celsius|ratings?|approval|polls?|polling|percent|scores?|scored|scoring|shot|mph|speeds?|gusts|winds)\b")
@@ -3245,6 +3238,15 @@ fn next_weekday(p: CivilDate, w: u32) -> CivilDate {
     add_days(p, i64::from((w + 6 - weekday(p)) % 7 + 1))
 }
 
+/// The weekday `w` a bare "Friday" said on `p` names: the last one up to `p` itself, or the
+/// next one after it.
+fn weekday_near(p: CivilDate, w: u32, prefer: Prefer) -> CivilDate {
+    match prefer {
+        Prefer::Past => add_days(p, -i64::from((weekday(p) + 7 - w) % 7)),
+        Prefer::Future => next_weekday(p, w),
+    }
+}
+
 fn day_value_of(d: CivilDate) -> DateValue {
     DateValue { year: Some(d.year), month: Some(d.month), day: Some(d.day), weekday: None, unresolved: None }
 }
@@ -4333,12 +4335,7 @@ impl DateGrammar {
             return Some(DateReading::Date(day_value_of(add_days(monday_of(p), 7 * step_of(&dir) + i64::from(w)))));
         }
         if let Some(w) = s("wl") {
-            let w = scan_weekday(w)?;
-            let d = match prefer {
-                Prefer::Past => add_days(p, -i64::from((weekday(p) + 7 - w) % 7)),
-                Prefer::Future => next_weekday(p, w),
-            };
-            return Some(DateReading::Date(day_value_of(d)));
+            return Some(DateReading::Date(day_value_of(weekday_near(p, scan_weekday(w)?, prefer))));
         }
         if let Some(m) = s("ml").or(s("ml2")) {
             let m = month_number(m.split_whitespace().last()?)?;
