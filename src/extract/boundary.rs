@@ -308,10 +308,11 @@ pub struct Forms {
 impl Forms {
     pub fn new(patterns: &[String]) -> Result<Forms, regex::Error> {
         let twins = patterns.iter().map(|p| Twin::new(p)).collect::<Result<Vec<_>, _>>()?;
-        let groups = twins
+        let groups: Vec<Vec<(String, usize)>> = twins
             .iter()
             .map(|t| t.ascii.capture_names().enumerate().filter_map(|(i, n)| Some((n?.to_string(), i))).collect())
             .collect();
+        assert!(groups.iter().all(|g| g.len() <= 64), "a form names at most 64 groups (FormMatch::present)");
         let gate = Gate::new(&twins, None);
         Ok(Forms { twins, groups, gate })
     }
@@ -323,10 +324,13 @@ impl Forms {
             let chunk = &text[para.clone()];
             patterns.into_iter().flat_map(move |i| {
                 let groups = &self.groups[i];
-                self.twins[i].get(ascii_words).captures_iter(chunk).map(move |caps| FormMatch {
-                    base: para.start,
-                    caps,
-                    groups,
+                self.twins[i].get(ascii_words).captures_iter(chunk).map(move |caps| {
+                    let present = groups
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, (_, i))| caps.get(*i).is_some())
+                        .fold(0, |bits, (k, _)| bits | 1 << k);
+                    FormMatch { base: para.start, caps, groups, present }
                 })
             })
         })
@@ -335,19 +339,29 @@ impl Forms {
 
 /// One match of one of the [`Forms`].
 ///
-/// Its groups are looked up by name among the few its own pattern has: [`Captures::name`]
-/// hashes the name it is given, and the date reader asks each match for dozens of names.
+/// Its groups are looked up by name among the few of its own pattern's that took part in the
+/// match: [`Captures::name`] hashes the name it is given, and the date reader asks each match for
+/// dozens of names, most of them absent.
 pub struct FormMatch<'t> {
     /// The offset in the text of the paragraph the captures' offsets are relative to.
     pub base: usize,
     caps: Captures<'t>,
     groups: &'t [(String, usize)],
+    /// Bit `k` is set where `groups[k]` took part in the match.
+    present: u64,
 }
 
 impl<'t> FormMatch<'t> {
     pub fn name(&self, name: &str) -> Option<regex::Match<'t>> {
-        let (_, i) = self.groups.iter().find(|(n, _)| n == name)?;
-        self.caps.get(*i)
+        let mut bits = self.present;
+        while bits != 0 {
+            let (n, i) = &self.groups[bits.trailing_zeros() as usize];
+            if n == name {
+                return self.caps.get(*i);
+            }
+            bits &= bits - 1;
+        }
+        None
     }
 
     /// The whole match.

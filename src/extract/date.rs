@@ -818,7 +818,8 @@ impl DateGrammar {
         let mut order: Vec<usize> = (0..candidates.len()).collect();
         let unresolved =
             |r: &DateReading| matches!(r, DateReading::Date(v) if v.unresolved.is_some() || v.year.is_none());
-        order.sort_by_key(|&i| {
+        // Each key ends in the index, so no two are equal and the unstable sort is stable.
+        order.sort_unstable_by_key(|&i| {
             let (r, d) = &candidates[i];
             (std::cmp::Reverse(r.len()), r.start, unresolved(d), i)
         });

@@ -133,23 +133,27 @@ pub fn extract_facts(doc: &Document, rules: &RuleBook, grammar: &Grammar, t: &Th
             }
         }
     }
-    // Highest priority first, then a fact that names its group before one that does not.
-    found.sort_by(|(pa, ia, a), (pb, ib, b)| {
-        (a.prose_span.start, std::cmp::Reverse(*pa), a.population.is_none(), ia).cmp(&(
-            b.prose_span.start,
-            std::cmp::Reverse(*pb),
-            b.population.is_none(),
-            ib,
-        ))
-    });
+    // Highest priority first, then a fact that names its group before one that does not. A
+    // pattern's matches never overlap, so no two keys are equal; the facts themselves are large,
+    // so their keys are sorted, not they.
+    let mut order: Vec<_> = found
+        .iter()
+        .enumerate()
+        .map(|(k, (priority, ia, fact))| {
+            (fact.prose_span.start, std::cmp::Reverse(*priority), fact.population.is_none(), *ia, k)
+        })
+        .collect();
+    order.sort_unstable();
+    let mut found: Vec<Option<Fact>> = found.into_iter().map(|(_, _, fact)| Some(fact)).collect();
     // Facts come in order of start and none is empty, so a fact overlaps one already kept exactly
     // when it starts before the furthest end kept so far.
     let mut facts: Vec<Fact> = Vec::new();
     let mut kept_end = 0;
-    for (_, _, fact) in found {
-        if fact.prose_span.start < kept_end {
+    for (start, .., k) in order {
+        if start < kept_end {
             continue;
         }
+        let fact = found[k].take().expect("each fact is taken once");
         kept_end = kept_end.max(fact.prose_span.end);
         facts.push(fact);
     }
