@@ -906,6 +906,13 @@ impl DateGrammar {
                 unresolved: None,
             });
         }
+        // A weekday alone ("on Friday") is the next most common: what the absolute reader's
+        // `wdonly` reads (a capitalised name, see `weekday_pattern`), without its capture search.
+        if let Some(w) = weekday_number(text).filter(|_| text.starts_with(|c: char| c.is_ascii_uppercase()))
+            && text[1..].bytes().all(|b| b.is_ascii_lowercase())
+        {
+            return Some(lone_weekday(w, text, published, prefer));
+        }
         let norm = text.split_whitespace().collect::<Vec<_>>().join(" ");
         let (eve, phrase) = self.reader.split_eve(&norm);
         let v = if self.reader.relative.is_match(phrase) {
@@ -970,13 +977,7 @@ fn read_absolute(c: &Captures, norm: &str, published: Option<CivilDate>, prefer:
         v.month = month_number(m.as_str());
         v.year = num("y3").map(|y| y as i32);
     } else if let Some(w) = c.name("wdonly") {
-        v.weekday = weekday_number(w.as_str());
-        if let Some(p) = published {
-            let d = weekday_near(p, v.weekday?, prefer);
-            (v.year, v.month, v.day) = (Some(d.year), Some(d.month), Some(d.day));
-        } else {
-            v.unresolved = Some(norm.to_string());
-        }
+        v = lone_weekday(weekday_number(w.as_str())?, norm, published, prefer);
     } else if let Some(y) = num("yonly") {
         v.year = Some(y as i32);
     }
@@ -986,14 +987,33 @@ fn read_absolute(c: &Captures, norm: &str, published: Option<CivilDate>, prefer:
     Some(v)
 }
 
+// The names are ASCII, and no character outside ASCII lowercases to one of their letters (the
+// Kelvin sign lowercases to "k"; no name holds one), so comparing ASCII case-insensitively is
+// comparing lowercased, without building the lowercase string.
+/// A weekday said alone ("Friday", "Sunday night": `phrase`): the day it is nearest the
+/// publication day the way `prefer` says, or the phrase kept unresolved without one.
+fn lone_weekday(w: u32, phrase: &str, published: Option<CivilDate>, prefer: Prefer) -> DateValue {
+    let mut v = DateValue { year: None, month: None, day: None, weekday: Some(w), unresolved: None };
+    match published {
+        Some(p) => {
+            let d = weekday_near(p, w, prefer);
+            (v.year, v.month, v.day) = (Some(d.year), Some(d.month), Some(d.day));
+        }
+        None => v.unresolved = Some(phrase.to_string()),
+    }
+    v
+}
+
 fn month_number(text: &str) -> Option<u32> {
-    let t = text.trim_end_matches('.').to_lowercase();
-    MONTHS.iter().position(|m| m.starts_with(&t) && t.len() >= 3).map(|i| i as u32 + 1)
+    let t = text.trim_end_matches('.').as_bytes();
+    MONTHS
+        .iter()
+        .position(|m| t.len() >= 3 && m.len() >= t.len() && m.as_bytes()[..t.len()].eq_ignore_ascii_case(t))
+        .map(|i| i as u32 + 1)
 }
 
 fn weekday_number(text: &str) -> Option<u32> {
-    let t = text.to_lowercase();
-    WEEKDAYS.iter().position(|w| *w == t).map(|i| i as u32)
+    WEEKDAYS.iter().position(|w| w.eq_ignore_ascii_case(text)).map(|i| i as u32)
 }
 
 /// The year of a month-day said in an article published on `p`: news speaks of the past, so a
@@ -1883,6 +1903,21 @@ pub fn reading(v: &DateValue) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lone_weekday_reads_as_the_absolute_reader_reads_it() {
+        let g = DateGrammar::default();
+        let published = [Some(CivilDate { year: 2024, month: 3, day: 24 }), None];
+        for text in ["Friday", "Sunday", "Monday", "friday", "FRIDAY", "FriDay", "Fri", "Fridays", "Sunday night"] {
+            for p in published {
+                for prefer in [Prefer::Past, Prefer::Future] {
+                    let captured = g.reader.absolute.captures(text).and_then(|c| read_absolute(&c, text, p, prefer));
+                    assert_eq!(g.read_with(text, p, prefer), captured, "{text:?} {p:?} {prefer:?}");
+                }
+            }
+        }
+        assert_eq!(g.read("Friday", None).and_then(|v| v.unresolved), Some("Friday".to_string()));
+    }
 
     fn p(y: i32, m: u32, d: u32) -> Option<CivilDate> {
         Some(CivilDate { year: y, month: m, day: d })

@@ -566,6 +566,17 @@ impl CountGrammar {
 
     /// One number with its qualifier: "at least 30", "> 30", "30 or more", "less than 30 or equal".
     fn single(&self, norm: &str) -> Option<(Qualifier, f64)> {
+        // A number alone ("one", "eighty-four"): with no white space there is no room for a
+        // qualifier, so the plain reader's `num` is the whole phrase, and its DFA alone can tell
+        // whether it reads it, without a capture search.
+        if !norm.contains(char::is_whitespace) && self.plain_reader.is_match(norm) {
+            return Some((Qualifier::Exact, signed_number(norm)?));
+        }
+        self.single_captured(norm)
+    }
+
+    /// What [`CountGrammar::single`] reads, from the readers' captures.
+    fn single_captured(&self, norm: &str) -> Option<(Qualifier, f64)> {
         let c = self.plain_reader.captures(norm).or_else(|| self.reader.captures(norm))?;
         let n = signed_number(&c["num"])?;
         let mut qualifier = match (c.name("qual"), c.name("sign")) {
@@ -1163,6 +1174,45 @@ mod tests {
             }
         }
         assert!(g.plain_reader.is_match("at least 143") && g.plain_reader.is_match("eighty-four"));
+    }
+
+    #[test]
+    fn a_number_alone_reads_as_the_captures_read_it() {
+        let g = CountGrammar::new(&Lexicon::builtin());
+        let words = UNITS.iter().chain(TENS).chain(ZEROS).copied();
+        let others = [
+            "eighty-four",
+            "Twenty-One",
+            "SEVEN",
+            "single",
+            "half",
+            "Half",
+            "halves",
+            "forty-",
+            "-5",
+            "−7",
+            "+5",
+            "minus",
+            "1,500",
+            "1.5",
+            ".5",
+            "007",
+            "10k",
+            "5+",
+            "140-odd",
+            "140-plus",
+            "dozens",
+            "twentyone",
+            "1\u{a0}234",
+            "one\u{a0}two",
+            "~5",
+            ">5",
+            "between",
+        ];
+        for phrase in words.chain(others) {
+            assert_eq!(g.single(phrase), g.single_captured(phrase), "{phrase:?}");
+        }
+        assert_eq!(g.single("eighty-four"), Some((Qualifier::Exact, 84.0)));
     }
 
     fn bounds(text: &str) -> (f64, Option<f64>, Qualifier) {
