@@ -815,18 +815,19 @@ impl DateGrammar {
         }
         candidates.retain(|(r, _)| !modal_may(&text[r.clone()], &text[r.end..]));
         // Longest first among overlapping finds; the rules' own reading first among equals.
-        let mut order: Vec<usize> = (0..candidates.len()).collect();
         let unresolved =
             |r: &DateReading| matches!(r, DateReading::Date(v) if v.unresolved.is_some() || v.year.is_none());
         // Each key ends in the index, so no two are equal and the unstable sort is stable.
-        order.sort_unstable_by_key(|&i| {
-            let (r, d) = &candidates[i];
-            (std::cmp::Reverse(r.len()), r.start, unresolved(d), i)
-        });
+        let mut order: Vec<_> = candidates
+            .iter()
+            .enumerate()
+            .map(|(i, (r, d))| (std::cmp::Reverse(r.len()), r.start, unresolved(d), i))
+            .collect();
+        order.sort_unstable();
         // The finds kept so far by start; they never overlap, so a find overlaps one of them
         // exactly when it overlaps the last that starts before its end.
         let mut kept: BTreeMap<usize, (Range<usize>, DateReading)> = BTreeMap::new();
-        for i in order {
+        for (.., i) in order {
             let (r, d) = &candidates[i];
             if kept.range(..r.end).next_back().is_none_or(|(_, (k, _))| k.end <= r.start) {
                 kept.insert(r.start, (r.clone(), d.clone()));

@@ -748,6 +748,24 @@ pub fn interval(qualifier: Qualifier, n: f64, t: &Thresholds) -> Count {
 /// "one hundred and twenty", "half a dozen", "a thousand", "10k", "three lakh crore",
 /// "two point five", "two thirds", "five and a half million", "3/4", "1.3e6".
 pub fn parse_number(text: &str) -> Option<f64> {
+    simple_number(text).or_else(|| parse_any_number(text))
+}
+
+/// The commonest numbers, digits alone ("143") or one number word ("one", "Twenty"), read
+/// without the general parser's allocations, as it reads them (a test holds the two equal). The
+/// words are ASCII and hold no "k" (the Kelvin sign lowercases to one), so an ASCII
+/// case-insensitive match is a match of the lowercased text.
+fn simple_number(text: &str) -> Option<f64> {
+    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+        return text.parse().ok();
+    }
+    if let Some(i) = UNITS.iter().position(|u| u.eq_ignore_ascii_case(text)) {
+        return Some(i as f64);
+    }
+    TENS.iter().position(|t| t.eq_ignore_ascii_case(text)).map(|i| 20.0 + 10.0 * i as f64)
+}
+
+fn parse_any_number(text: &str) -> Option<f64> {
     if let Some(v) = symbolic(text) {
         return Some(v);
     }
@@ -1213,6 +1231,22 @@ mod tests {
             assert_eq!(g.single(phrase), g.single_captured(phrase), "{phrase:?}");
         }
         assert_eq!(g.single("eighty-four"), Some((Qualifier::Exact, 84.0)));
+    }
+
+    #[test]
+    fn simple_numbers_read_as_the_general_parser_reads_them() {
+        let words = UNITS.iter().chain(TENS).flat_map(|w| {
+            let capitalised = w[..1].to_uppercase() + &w[1..];
+            [w.to_string(), capitalised, w.to_uppercase()]
+        });
+        let digits = ["0", "7", "007", "143", "2015", "123456789012345678901234567890"].map(String::from);
+        for text in words.chain(digits) {
+            assert!(simple_number(&text).is_some(), "{text:?}");
+            assert_eq!(simple_number(&text), parse_any_number(&text), "{text:?}");
+        }
+        for text in ["", "one hundred", "1,500", "1.5", "twenty-one", "nil", "a", "sevens", "\u{212a}"] {
+            assert_eq!(simple_number(text), None, "{text:?}");
+        }
     }
 
     fn bounds(text: &str) -> (f64, Option<f64>, Qualifier) {
