@@ -9,6 +9,7 @@
 //! | `{year}`  | a four-digit year | the value |
 //! | `{who}`   | an optional "of the" + up to two words + a population noun ("Afghan civilians") | `who` |
 //! | `{group}` | the same, required ("including 26 foreigners") | `who` |
+//! | `{aside}` | an optional aside after the count, opened by "including", "among them", "most of them" or "many of them" (", including two police officers,") | none |
 //! | `{name}`  | a capitalised name ("Islamic State Khorasan", "ISIS-K") | `subject` |
 //! | `{event}` | an event noun ("attack", "bombings", "crush") | none |
 //! | `{person}` | two or three capitalised words, initials allowed ("Michael E. Kurilla") | the value |
@@ -246,6 +247,11 @@ pub const PERSON_PATTERN: &str =
 pub const NAME_PATTERN: &str =
     r"(?-i:\b[A-Z][\w’'.-]*[\w]|\b[A-Z])(?-i:(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?|al-|bin[ \t]+)?[A-Z][\w’'-]*[\w])*)";
 
+/// An optional aside between a count and its verb, so that the verb still reads the count: "60
+/// people, including two police officers, were killed". One clause of at most 60 characters,
+/// closed by a comma.
+const ASIDE_PATTERN: &str = r"(?:,\s+(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them)\s+[^,.;\n]{1,60},)?";
+
 impl Grammar {
     pub fn new(lexicon: Lexicon) -> Self {
         let counts = CountGrammar::new(&lexicon);
@@ -295,6 +301,7 @@ impl Grammar {
                 Some("person") if kind == ValueKind::Name => Some(PERSON_PATTERN.to_string()),
                 Some("who") => Some(self.who.clone()),
                 Some("group") => Some(self.group.clone()),
+                Some("aside") => Some(ASIDE_PATTERN.to_string()),
                 Some("event") => Some(self.event.clone()),
                 Some("name") => Some(format!("(?P<subject>{})", self.name)),
                 Some(w @ ("count" | "date" | "year" | "person")) => {
@@ -302,7 +309,7 @@ impl Grammar {
                 }
                 Some(w) if w.chars().all(|c| c.is_ascii_lowercase() || c == '_') && !w.is_empty() => {
                     return Err(format!(
-                        "unknown placeholder {{{w}}} (known: {{count}}, {{date}}, {{year}}, {{person}}, {{who}}, {{group}}, {{name}}, {{event}})"
+                        "unknown placeholder {{{w}}} (known: {{count}}, {{date}}, {{year}}, {{person}}, {{who}}, {{group}}, {{aside}}, {{name}}, {{event}})"
                     ));
                 }
                 // A regex repetition such as {2} or {0,3}: keep it.
@@ -494,6 +501,7 @@ mod tests {
         .unwrap_err();
         assert_eq!((e.line, e.column), (5, 13));
         assert!(e.message.contains("unknown placeholder {cuont}"), "{}", e.message);
+        assert!(e.message.contains("{aside}"), "the known placeholders are listed: {}", e.message);
 
         let e = parse_rule("x.toml", "id = \"x\"\nkind = \"count\"\npaterns = []\n", &g).unwrap_err();
         assert_eq!(e.line, 3, "{e}");
@@ -526,6 +534,30 @@ mod tests {
         assert!(!rule("name", "{person} said"));
         assert!(!rule("year", "in {year}"));
         assert!(!rule("count", "{count}{who}"));
+    }
+
+    #[test]
+    fn an_aside_lets_the_verb_read_the_count_before_it() {
+        use crate::extract::{extract_facts, reading};
+        use crate::load::parse_document;
+        use crate::thresholds::Thresholds;
+        let g = Grammar::builtin();
+        let (p, view) = g.expand("{count}{aside}", ValueKind::Count).unwrap();
+        assert!(p.ends_with(ASIDE_PATTERN), "{p}");
+        assert_eq!(view, View::Counts);
+        let text = "At least 60 people, including two police officers, were killed in the assault.";
+        let doc = parse_document("t.txt".into(), text.into(), 0);
+        let read = |aside: &str| {
+            let pattern = format!(r"(?i){{count}}{{who}}{aside}\s+(?:were|was)\s+killed\b");
+            let rule = format!(
+                "id = \"x\"\ndescription = \"d\"\nattribute = \"a\"\nkind = \"count\"\npatterns = ['{pattern}']\n"
+            );
+            let rules = RuleBook::new(vec![parse_rule("x.toml", &rule, &g).unwrap()]);
+            let facts = extract_facts(&doc, &rules, &g, &Thresholds::default());
+            facts.iter().map(|f| (text[f.span.clone()].to_string(), reading(&f.value))).collect::<Vec<_>>()
+        };
+        assert_eq!(read("{aside}"), vec![("At least 60".to_string(), "≥ 60".to_string())]);
+        assert_eq!(read(""), vec![], "without the aside, the comma parts the count from its verb");
     }
 
     #[test]
