@@ -3,7 +3,7 @@
 //! month", "two months ago") resolved against the publication date when it is known.
 //! A part the text does not give is left unknown, never guessed.
 
-use super::boundary::{FormMatch, Forms, Twin, words_are_ascii};
+use super::boundary::{FormMatch, Forms, SparseCaptures, Twin, words_are_ascii};
 use super::calendar::{
     TithiTime, add_days, chinese_new_year, civil_from_days, days_from_civil, easter, hebrew_to_civil, hijri_to_civil,
     hijri_years_in, hindu_tithi_days, is_valid, nth_weekday, orthodox_easter, parsi_new_year, sankranti, weekday,
@@ -1324,7 +1324,7 @@ impl DateGrammar {
             if range.start < covered {
                 continue;
             }
-            let shifted = offset.captures(&text[range.end..]).and_then(|c| {
+            let shifted = offset.captures_if_any(&text[range.end..]).and_then(|c| {
                 let after = range.end + c.get(0)?.end();
                 if c.name("in").is_some() && (since.is_match(&text[..range.start]) || clause.is_match(&text[after..])) {
                     return None;
@@ -1427,7 +1427,7 @@ impl DateGrammar {
             let prev_end = if i == 0 { 0 } else { found[i - 1].0.end };
             let next_start = found.get(i + 1).map_or(text.len(), |(r, _)| r.start);
             let last_end = ends.last().map_or(0, |e| e.range.end);
-            if let Some(c) = before.captures(&text[prev_end.max(last_end)..range.start]) {
+            if let Some(c) = before.captures_if_any(&text[prev_end.max(last_end)..range.start]) {
                 let at = prev_end.max(last_end);
                 let led = c.name("lead").is_some() || lead.is_match(&text[..at + c.get(0).map_or(0, |m| m.start())]);
                 if let Some((r, loose)) = loose_end(&c, led, led) {
@@ -1436,7 +1436,7 @@ impl DateGrammar {
             }
             let loose = bare.captures(&text[range.clone()]).and_then(|c| loose_day(&c["day"], true)).map(Loose::Day);
             ends.push(End { range: range.clone(), reading: Some(reading.clone()), loose });
-            if let Some(c) = after.captures(&text[range.end..next_start]) {
+            if let Some(c) = after.captures_if_any(&text[range.end..next_start]) {
                 let word_link = c["link"].chars().all(char::is_alphabetic);
                 let led = lead.is_match(&text[..range.start]);
                 if let Some((r, loose)) = loose_end(&c, led || word_link, true) {
@@ -1572,7 +1572,7 @@ fn offset_days(
             DateReading::Date(v) if v.day.is_some() => date_stretch(v).map(|s| s.0),
             _ => None,
         };
-        let c = day.and(offset.captures(&text[..range.start]));
+        let c = day.and_then(|_| offset.captures_if_any(&text[..range.start]));
         let (Some(d), Some(c)) = (day, c) else {
             out.push((range, reading));
             continue;
@@ -1653,11 +1653,11 @@ fn open_ranges(text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(Rang
             out.push((range.clone(), reading.clone()));
             continue;
         };
-        let b = before.captures(&text[prev_end..range.start]).filter(|c| {
+        let b = before.captures_if_any(&text[prev_end..range.start]).filter(|c| {
             let at = prev_end + c.get(0).map_or(0, |m| m.start());
             !unit.is_match(&text[..at])
         });
-        let a = after.captures(&text[range.end..next_start]);
+        let a = after.captures_if_any(&text[range.end..next_start]);
         let group = |c: &regex::Captures, names: &[&str]| names.iter().any(|n| c.name(n).is_some());
         let (opening, span) = match (&b, &a) {
             (Some(c), _) if c.name("wk").is_some() => {
@@ -1792,9 +1792,9 @@ fn bounded_offsets(text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(
                 DateReading::Date(v) if v.day.is_some() => date_stretch(v).map(|s| s.0),
                 _ => None,
             };
-            let counted = day.and_then(|d| Some((d, offset.captures(&text[range.clone()])?)));
+            let counted = day.and_then(|d| Some((d, offset.captures_if_any(&text[range.clone()])?)));
             let Some((d, c)) = counted else { return (range, reading) };
-            let Some((q, n)) = bound.captures(&text[..range.start]).zip(count_of(&c["n"])) else {
+            let Some((q, n)) = bound.captures_if_any(&text[..range.start]).zip(count_of(&c["n"])) else {
                 return (range, reading);
             };
             let length = if c["u"].to_lowercase().starts_with("week") { 7 * n } else { n };
@@ -1840,9 +1840,9 @@ fn compared_years(text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(R
         let noun_after = text[range.end..].trim_start().starts_with(char::is_alphabetic);
         let has = |c: &regex::Captures, names: &[&str]| names.iter().any(|n| c.name(n).is_some());
         let b = before
-            .captures(&text[prev_end..range.start])
+            .captures_if_any(&text[prev_end..range.start])
             .filter(|c| !(has(c, &["gts", "lts", "ge", "le"]) && noun_after));
-        let a = after.captures(&text[range.end..]).filter(|_| year_word.is_match(&text[prev_end..range.start]));
+        let a = after.captures_if_any(&text[range.end..]).filter(|_| year_word.is_match(&text[prev_end..range.start]));
         let (span, from, to) = match (b, a) {
             (Some(c), _) => {
                 let at = prev_end + c.get(0).map_or(0, |m| m.start());
@@ -3607,7 +3607,7 @@ impl DateGrammar {
         found
             .into_iter()
             .map(|(range, reading)| {
-                if let Some(c) = before.captures(&text[..range.start])
+                if let Some(c) = before.captures_if_any(&text[..range.start])
                     && let Some(of) = part_stretch(&reading)
                     && let Some(part) = c.name("a").or(c.name("b")).and_then(|m| Part::from_word(m.as_str()))
                 {
@@ -3676,7 +3676,7 @@ impl DateGrammar {
             };
             let prev_end = out.last().map_or(0, |(r, _)| r.end);
             let b = before.find(&text[prev_end..range.start]).map(|m| prev_end + m.start());
-            let a = after.captures(&text[range.end..]);
+            let a = after.captures_if_any(&text[range.end..]);
             // Most days have no weekend beside them: no holiday to look up.
             if day.is_none() || (b.is_none() && a.is_none()) {
                 out.push((range, reading));
