@@ -10,6 +10,7 @@ use super::calendar::{
 };
 use super::lexicon::{Holiday, Lexicon, WHITE_SPACE, token_alternation};
 use super::number::{TENS, UNITS, number_pattern, parse_number};
+use super::{single_spaced, single_spaced_lowercase};
 use crate::model::{CivilDate, DateValue};
 use regex::{Captures, Regex};
 use std::collections::{BTreeMap, HashMap};
@@ -454,7 +455,7 @@ fn in_a_line_of_capitals(text: &str, range: &Range<usize>) -> bool {
 
 /// A relative phrase read without a reference date: its words, unresolved.
 fn unresolved(phrase: &str) -> DateReading {
-    let text = phrase.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let text = single_spaced_lowercase(phrase);
     DateReading::Date(DateValue { year: None, month: None, day: None, weekday: None, unresolved: Some(text) })
 }
 
@@ -874,7 +875,7 @@ impl DateGrammar {
     /// "two decades", "all week" (one week).
     pub fn read_duration(&self, text: &str) -> Option<Duration> {
         let (_, reader) = self.duration_regexes();
-        let norm = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let norm = single_spaced(text);
         let c = reader.captures(&norm)?;
         let unit = DurationUnit::from_name(&c["unit"])?;
         let amount = c["amount"].trim().to_lowercase();
@@ -914,7 +915,7 @@ impl DateGrammar {
         {
             return Some(lone_weekday(w, text, published, prefer));
         }
-        let norm = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let norm = single_spaced(text);
         let (eve, phrase) = self.reader.split_eve(&norm);
         let v = if self.reader.relative.is_match(phrase) {
             resolve_relative(phrase, published)?
@@ -1048,7 +1049,7 @@ fn day_before(v: DateValue) -> Option<DateValue> {
 }
 
 fn resolve_relative(text: &str, published: Option<CivilDate>) -> Option<DateValue> {
-    let lower = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let lower = single_spaced_lowercase(text);
     let unresolved =
         || DateValue { year: None, month: None, day: None, weekday: None, unresolved: Some(lower.clone()) };
     let words: Vec<&str> = lower.split(' ').collect();

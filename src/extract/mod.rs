@@ -432,6 +432,29 @@ fn person_name(text: &str, grammar: &Grammar) -> Option<String> {
     (words.len() >= 2 && !words.iter().any(|w| grammar.not_in_person_names.contains(*w))).then(|| words.join(" "))
 }
 
+/// The words of a phrase with one space between each: "at  least\n143" → "at least 143". One
+/// allocation, where collecting the words and joining them took two.
+fn single_spaced(phrase: &str) -> String {
+    let mut out = String::with_capacity(phrase.len());
+    for word in phrase.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// [`single_spaced`], lowercased (in place where the phrase is ASCII, as nearly all are).
+fn single_spaced_lowercase(phrase: &str) -> String {
+    let mut out = single_spaced(phrase);
+    if out.is_ascii() {
+        out.make_ascii_lowercase();
+        return out;
+    }
+    out.to_lowercase()
+}
+
 /// A subject named by a pattern, minus a leading article; None for words that are not names.
 fn clean_subject(text: &str, grammar: &Grammar) -> Option<String> {
     let mut s = text.trim();
@@ -460,6 +483,15 @@ mod tests {
             .into_iter()
             .map(|f| (f.attribute, text[f.span].to_string(), f.population))
             .collect()
+    }
+
+    #[test]
+    fn single_spacing_joins_the_words_and_lowercases_them() {
+        for phrase in ["", " ", "at  least\n143", "\tLast\u{a0} WEEK ", "ΟΔΟΣ  Σ", "Straße"] {
+            let joined = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(single_spaced(phrase), joined, "{phrase:?}");
+            assert_eq!(single_spaced_lowercase(phrase), joined.to_lowercase(), "{phrase:?}");
+        }
     }
 
     #[test]

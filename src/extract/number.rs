@@ -2,8 +2,9 @@
 //! "nearly 100", "between 20 and 30", "from 20 to 30", "more than 20 and less than 30", "dozens".
 //! A count phrase is read as an interval.
 
-use super::boundary::{Twin, words_are_ascii};
+use super::boundary::{SparseCaptures, Twin, words_are_ascii};
 use super::lexicon::{Lexicon, alternation, sort_longest_first};
+use super::single_spaced_lowercase;
 use crate::model::{Count, Qualifier};
 use crate::thresholds::Thresholds;
 use regex::Regex;
@@ -539,7 +540,7 @@ impl CountGrammar {
     /// A range with two ends, named ("between 20 and 30") or made of two comparisons ("more than
     /// 20 and less than 30"). None when the ends do not make a range ("5 to 4", "1995-01").
     fn two_sided(&self, norm: &str) -> Option<Bounds> {
-        if let Some(c) = self.range.captures(norm) {
+        if let Some(c) = self.range.captures_if_any(norm) {
             let end = |name: &str| c.name(name).and_then(|m| signed_number(m.as_str()));
             let (lo, hi) = if let (Some(a), Some(b)) = (end("a"), end("b")) {
                 // "between 30 and 20" says the same as "between 20 and 30".
@@ -554,7 +555,7 @@ impl CountGrammar {
             let closed = |value: f64| Some(Bound { value, closed: true });
             return Some(Bounds { lo: closed(lo), hi: closed(hi), two_ends: true });
         }
-        let c = self.comparisons.captures(norm)?;
+        let c = self.comparisons.captures_if_any(norm)?;
         let side = |name: &str| self.single(&c[name]).and_then(|(q, n)| one_sided(q, n));
         let (lo, hi) = match (side("p")?, side("q")?) {
             (Bounds { lo: Some(lo), hi: None, .. }, Bounds { lo: None, hi: Some(hi), .. })
@@ -607,7 +608,7 @@ impl CountGrammar {
     }
 
     fn qualifier_of(&self, phrase: &str) -> Option<Qualifier> {
-        let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        let phrase = single_spaced_lowercase(phrase);
         self.qualifiers.iter().find(|(_, words)| words.contains(&phrase)).map(|(q, _)| *q)
     }
 }
@@ -701,7 +702,7 @@ fn suffix_opening_a_comparison(
             Regex::new(r"(?i)^\s+than\s+").expect("than"),
         )
     });
-    let c = suffix.captures(phrase)?;
+    let c = suffix.captures_if_any(phrase)?;
     let count_at = if c.name("equal").is_some() { after.trim_start() } else { &after[than.find(after)?.end()..] };
     opens_count(count_at).then(|| (c.get(0).expect("whole").start(), c.name("word").expect("word").start()))
 }
