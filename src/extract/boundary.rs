@@ -194,8 +194,13 @@ impl Gate {
 
     /// The paragraphs of `text` a pattern can match in, each with whether its words are ASCII
     /// (which twin to run, see [`Twin::get`]) and the indices, in order, of the patterns to run
-    /// over it.
-    pub fn paragraphs<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (Range<usize>, bool, Vec<usize>)> + 't {
+    /// over it. Where the caller knows every word of the text is ASCII (`all_ascii`, from
+    /// [`words_are_ascii`] over the text or the prose it shadows), no paragraph is checked again.
+    pub fn paragraphs<'t>(
+        &'t self,
+        text: &'t str,
+        all_ascii: bool,
+    ) -> impl Iterator<Item = (Range<usize>, bool, Vec<usize>)> + 't {
         let set = self.set(text);
         let holds_needed =
             move |para: &Range<usize>| self.needs.is_none_or(|b| text.as_bytes()[para.clone()].contains(&b));
@@ -203,7 +208,7 @@ impl Gate {
         let mut found = PatternSet::new(self.patterns.len());
         paragraphs(text).filter(holds_needed).map(move |para| {
             let chunk = &text[para.clone()];
-            let ascii_words = words_are_ascii(chunk);
+            let ascii_words = all_ascii || words_are_ascii(chunk);
             found.clear();
             let patterns = if set.filter(|_| ascii_words).is_some_and(|set| set.matches(chunk, &mut found)) {
                 found.iter().map(|p| p.as_usize()).collect()
@@ -341,9 +346,9 @@ impl Forms {
     }
 
     /// Every match of every pattern, paragraph by paragraph and, within one, pattern by pattern
-    /// in their order.
-    pub fn captures_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = FormMatch<'t>> + 't {
-        self.gate.paragraphs(text).flat_map(move |(para, ascii_words, patterns)| {
+    /// in their order; `all_ascii` as for [`Gate::paragraphs`].
+    pub fn captures_iter<'t>(&'t self, text: &'t str, all_ascii: bool) -> impl Iterator<Item = FormMatch<'t>> + 't {
+        self.gate.paragraphs(text, all_ascii).flat_map(move |(para, ascii_words, patterns)| {
             let chunk = &text[para.clone()];
             patterns.into_iter().flat_map(move |i| {
                 let groups = &self.groups[i];
@@ -434,7 +439,10 @@ mod tests {
         let forms = Forms::new(&[r"\b\d{4}\b".to_string(), r"\b(?P<month>March)\s+(?P<day>\d+)".to_string()]).unwrap();
         let text = "Founded in 2015.\n\nOn March 22, 2024, in Krasnogorsk.\n \nIn March\n\n5 died; café1999, café 1998";
         let found = || -> Vec<(usize, &str)> {
-            forms.captures_iter(text).map(|f| (f.base + f.whole().start(), f.whole().as_str())).collect()
+            forms
+                .captures_iter(text, words_are_ascii(text))
+                .map(|f| (f.base + f.whole().start(), f.whole().as_str()))
+                .collect()
         };
         let at = |s: &str| text.find(s).unwrap();
         let expected = vec![
@@ -449,14 +457,16 @@ mod tests {
         assert_eq!(found(), expected, "before the gate compiles; no match spans a blank line");
         assert!(forms.gate.set.get().is_none());
         let prose = "Nothing to see here.\n\n".repeat(GATE_AFTER / 20);
-        assert_eq!(forms.captures_iter(&prose).count(), 0);
+        assert_eq!(forms.captures_iter(&prose, true).count(), 0);
         assert!(forms.gate.set.get().is_some_and(Option::is_some), "the gate compiles after {GATE_AFTER} bytes");
         assert_eq!(found(), expected, "through the gate");
-        let march = forms.captures_iter(text).find(|f| f.name("month").is_some()).unwrap();
+        let march = forms.captures_iter(text, words_are_ascii(text)).find(|f| f.name("month").is_some()).unwrap();
         assert_eq!(march.name("day").map(|m| m.as_str()), Some("22"));
         assert!(
             march.name("year").is_none()
-                && forms.captures_iter(text).all(|f| f.name("day").is_none_or(|d| d.as_str() == "22"))
+                && forms
+                    .captures_iter(text, words_are_ascii(text))
+                    .all(|f| f.name("day").is_none_or(|d| d.as_str() == "22"))
         );
     }
 
@@ -479,7 +489,7 @@ mod tests {
     fn a_gate_passes_over_paragraphs_without_the_byte_its_patterns_need() {
         let twins = [Twin::new(r"\x0E\x0F* dead").unwrap(), Twin::new(r"wounded \x0E").unwrap()];
         let text = "No token here, dead.\n\n\u{e}\u{f}\u{f} dead and wounded\n\nwounded \u{e}";
-        let paragraphs = |gate: &Gate| gate.paragraphs(text).map(|(p, _, _)| &text[p]).collect::<Vec<_>>();
+        let paragraphs = |gate: &Gate| gate.paragraphs(text, true).map(|(p, _, _)| &text[p]).collect::<Vec<_>>();
         assert_eq!(paragraphs(&Gate::new(&twins, Some(0x0E))), ["\u{e}\u{f}\u{f} dead and wounded", "wounded \u{e}"]);
         assert_eq!(paragraphs(&Gate::new(&twins, None)).len(), 3);
     }

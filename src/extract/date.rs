@@ -705,7 +705,7 @@ impl DateGrammar {
         let bytes = text.as_bytes();
         let (durations, _) = self.duration_regexes();
         let lengths: Vec<Range<usize>> = durations.get(ascii_words).find_iter(text).map(|m| m.range()).collect();
-        for c in self.scan_regexes().captures_iter(text) {
+        for c in self.scan_regexes().captures_iter(text, ascii_words) {
             let base = c.base;
             // A form that needs words around a date to know it is one marks the date `ml2`.
             let m = c.name("ml2").unwrap_or_else(|| c.whole());
@@ -828,10 +828,12 @@ impl DateGrammar {
         // The finds kept so far by start; they never overlap, so a find overlaps one of them
         // exactly when it overlaps the last that starts before its end.
         let mut kept: BTreeMap<usize, (Range<usize>, DateReading)> = BTreeMap::new();
+        let mut candidates: Vec<Option<(Range<usize>, DateReading)>> = candidates.into_iter().map(Some).collect();
         for (.., i) in order {
-            let (r, d) = &candidates[i];
+            let r = &candidates[i].as_ref().expect("each candidate comes once in the order").0;
             if kept.range(..r.end).next_back().is_none_or(|(_, (k, _))| k.end <= r.start) {
-                kept.insert(r.start, (r.clone(), d.clone()));
+                let (r, d) = candidates[i].take().expect("each candidate comes once in the order");
+                kept.insert(r.start, (r, d));
             }
         }
         let kept: Vec<(Range<usize>, DateReading)> = kept.into_values().collect();

@@ -127,7 +127,8 @@ pub fn extract_facts(doc: &Document, rules: &RuleBook, grammar: &Grammar, t: &Th
         search(pattern, 0..doc.prose.len(), ascii_words);
     }
     for gated in rules.gated_views() {
-        for (para, ascii_words, patterns) in gated.gate.paragraphs(views.text(gated.view)) {
+        // A view shadows the prose with ASCII marks: its words are the prose's.
+        for (para, ascii_words, patterns) in gated.gate.paragraphs(views.text(gated.view), ascii_words) {
             for i in patterns {
                 search(gated.members[i], para.clone(), ascii_words);
             }
