@@ -573,6 +573,16 @@ impl CountGrammar {
         if !norm.contains(char::is_whitespace) && self.plain_reader.is_match(norm) {
             return Some((Qualifier::Exact, signed_number(norm)?));
         }
+        // A qualifier and digits ("at least 143"): no qualifier holds a digit, so the plain
+        // reader's `qual` is all before the digits and its `num` the digits.
+        if let Some((qualifier, digits)) = norm.rsplit_once(' ')
+            && qualifier.is_ascii()
+            && !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && let Some(q) = self.qualifier_of(qualifier)
+        {
+            return Some((q, digits.parse().ok()?));
+        }
         self.single_captured(norm)
     }
 
@@ -1232,6 +1242,28 @@ mod tests {
             assert_eq!(g.single(phrase), g.single_captured(phrase), "{phrase:?}");
         }
         assert_eq!(g.single("eighty-four"), Some((Qualifier::Exact, 84.0)));
+    }
+
+    #[test]
+    fn a_qualifier_and_digits_read_as_the_captures_read_them() {
+        let g = CountGrammar::new(&Lexicon::builtin());
+        let qualifiers = g.qualifiers.iter().flat_map(|(_, v)| v.iter().map(|q| normalise(q)));
+        let mut read = 0;
+        for qualifier in qualifiers {
+            let capitalised = qualifier[..1].to_uppercase() + &qualifier[1..];
+            for q in [qualifier.clone(), capitalised, qualifier.to_uppercase()] {
+                for digits in ["143", "7", "007", "2015", "1,500", "1.5", "12 000"] {
+                    let phrase = format!("{q} {digits}");
+                    assert_eq!(g.single(&phrase), g.single_captured(&phrase), "{phrase:?}");
+                    read += usize::from(g.single(&phrase).is_some());
+                }
+            }
+        }
+        assert!(read > 100, "the qualifiers read: {read}");
+        for phrase in ["at  least 143", "more than 60 000", "people 143", "nearly\u{a0}100", "at least -5"] {
+            assert_eq!(g.single(phrase), g.single_captured(phrase), "{phrase:?}");
+        }
+        assert_eq!(g.single("At least 143"), Some((Qualifier::AtLeast, 143.0)));
     }
 
     #[test]
