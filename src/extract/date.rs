@@ -12,7 +12,7 @@ use super::lexicon::{Holiday, Lexicon, WHITE_SPACE, token_alternation};
 use super::number::{TENS, UNITS, number_pattern, parse_number};
 use super::{single_spaced, single_spaced_lowercase};
 use crate::model::{CivilDate, DateValue};
-use regex::{Captures, Regex};
+use regex::Regex;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -31,6 +31,9 @@ const MONTHS: &[&str] = &[
     "november",
     "december",
 ];
+/// The months' short forms `month_pattern` reads.
+const MONTH_ABBREVIATIONS: &[&str] =
+    &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec"];
 const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 /// The weekdays' short forms the scanner reads ("Thu.", "tues").
 const WEEKDAY_ABBREVIATIONS: &str = "mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun";
@@ -910,19 +913,16 @@ impl DateGrammar {
                 unresolved: None,
             });
         }
-        // A weekday alone ("on Friday") is the next most common: what the absolute reader's
-        // `wdonly` reads (a capitalised name, see `weekday_pattern`), without its capture search.
-        if let Some(w) = weekday_number(text).filter(|_| text.starts_with(|c: char| c.is_ascii_uppercase()))
-            && text[1..].bytes().all(|b| b.is_ascii_lowercase())
-        {
-            return Some(lone_weekday(w, text, published, prefer));
-        }
         let norm = single_spaced(text);
         let (eve, phrase) = self.reader.split_eve(&norm);
         let v = if self.reader.relative.is_match(phrase) {
             resolve_relative(phrase, published)?
+        } else if let Some((first, second)) = common_absolute(phrase) {
+            let group = |name: &str| [Some(first), second].into_iter().flatten().find(|(n, _)| *n == name).map(|g| g.1);
+            read_absolute(group, &norm, published, prefer)?
         } else {
-            read_absolute(&self.reader.absolute.captures(phrase)?, &norm, published, prefer)?
+            let c = self.reader.absolute.captures(phrase)?;
+            read_absolute(|name| c.name(name).map(|m| m.as_str()), &norm, published, prefer)?
         };
         if let (Some(y), Some(m), Some(d)) = (v.year, v.month, v.day) {
             if !is_valid(CivilDate { year: y, month: m, day: d }) {
@@ -957,36 +957,77 @@ impl PhraseReader {
     }
 }
 
+/// The groups [`PhraseReader::absolute`] captures from the commonest absolute phrases, found
+/// without its capture search: a weekday alone ("Friday": `wdonly`), a month and a day ("March
+/// 22": `m1`, `d1`) or a month and a year ("Aug. 2021": `m3`, `y3`), the names capitalised as
+/// `month_pattern` and `weekday_pattern` have them. None for any other phrase.
+type CommonGroups<'p> = ((&'static str, &'p str), Option<(&'static str, &'p str)>);
+
+fn common_absolute(phrase: &str) -> Option<CommonGroups<'_>> {
+    if WEEKDAYS.iter().any(|w| capitalised(phrase, w)) {
+        return Some((("wdonly", phrase), None));
+    }
+    let (month, number) = phrase.split_once(' ')?;
+    let abbreviation = month.strip_suffix('.').unwrap_or(month);
+    if !(MONTHS.iter().any(|m| capitalised(month, m))
+        || MONTH_ABBREVIATIONS.iter().any(|a| capitalised(abbreviation, a)))
+    {
+        return None;
+    }
+    let digits = number.bytes().take_while(u8::is_ascii_digit).count();
+    let (day, suffix) = number.split_at(digits);
+    let ordinal = ["", "st", "nd", "rd", "th"].iter().any(|s| suffix.eq_ignore_ascii_case(s));
+    // As `day` in `DateGrammar::new` reads: 1 to 31, with an optional leading zero.
+    let day_of_month =
+        matches!(day.as_bytes(), [b'1'..=b'9'] | [b'0', b'1'..=b'9'] | [b'1' | b'2', _] | [b'3', b'0' | b'1']);
+    if day_of_month && ordinal {
+        return Some((("m1", month), Some(("d1", number))));
+    }
+    let year = matches!(number.as_bytes(), [b'1', b'8' | b'9', _, _] | [b'2', b'0', _, _]) && suffix.is_empty();
+    year.then_some((("m3", month), Some(("y3", number))))
+}
+
+/// Whether `word` is `lower` (a lowercase ASCII name) with a capital first letter.
+fn capitalised(word: &str, lower: &str) -> bool {
+    let (w, l) = (word.as_bytes(), lower.as_bytes());
+    w.len() == l.len() && !w.is_empty() && w[0] == l[0].to_ascii_uppercase() && w[1..] == l[1..]
+}
+
 /// The date an absolute phrase names ("Friday, March 22", "August 2021", "Sunday"), from the
-/// captures of [`PhraseReader::absolute`]; `norm` is the phrase, single-spaced.
-fn read_absolute(c: &Captures, norm: &str, published: Option<CivilDate>, prefer: Prefer) -> Option<DateValue> {
+/// groups [`PhraseReader::absolute`] captures (`group` gives each by name); `norm` is the phrase,
+/// single-spaced.
+fn read_absolute<'p>(
+    group: impl Fn(&str) -> Option<&'p str>,
+    norm: &str,
+    published: Option<CivilDate>,
+    prefer: Prefer,
+) -> Option<DateValue> {
     let mut v = DateValue { year: None, month: None, day: None, weekday: None, unresolved: None };
-    let num = |name: &str| {
-        c.name(name).and_then(|m| m.as_str().trim_end_matches(|ch: char| ch.is_alphabetic()).parse::<i64>().ok())
-    };
+    let num =
+        |name: &str| group(name).and_then(|m| m.trim_end_matches(|ch: char| ch.is_alphabetic()).parse::<i64>().ok());
     if let (Some(y), Some(m), Some(d)) = (num("iy"), num("im"), num("id")) {
         (v.year, v.month, v.day) = (Some(y as i32), Some(m as u32), Some(d as u32));
-    } else if let Some(m) = c.name("m1").or(c.name("m2")) {
-        v.month = month_number(m.as_str());
+    } else if let Some(m) = group("m1").or(group("m2")) {
+        v.month = month_number(m);
         v.day = num("d1").or(num("d2")).map(|d| d as u32);
         v.year = num("y1").or(num("y2")).map(|y| y as i32);
         if v.year.is_none() {
-            v.year = match (published, c.name("wd").and_then(|w| weekday_number(w.as_str()))) {
+            v.year = match (published, group("wd").and_then(weekday_number)) {
                 // "Sunday, Feb 10": the year whose February 10 is a Sunday.
                 (Some(p), Some(w)) => day_on_weekday(p, v.month?, v.day?, w, prefer).map(|d| d.year),
                 (p, _) => p.and_then(|p| month_day_year(p, v.month?, v.day?, prefer)),
             };
         }
-    } else if let Some(m) = c.name("m3") {
-        v.month = month_number(m.as_str());
+    } else if let Some(m) = group("m3") {
+        v.month = month_number(m);
         v.year = num("y3").map(|y| y as i32);
-    } else if let Some(w) = c.name("wdonly") {
-        v = lone_weekday(weekday_number(w.as_str())?, norm, published, prefer);
+    } else if let Some(w) = group("wdonly") {
+        v = lone_weekday(weekday_number(w)?, norm, published, prefer);
     } else if let Some(y) = num("yonly") {
         v.year = Some(y as i32);
     }
-    if let Some(w) = c.name("wd") {
-        v.weekday = weekday_number(w.as_str());
+    if let Some(w) = group("wd") {
+        v.weekday = weekday_number(w);
     }
     Some(v)
 }
@@ -1909,18 +1950,33 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_lone_weekday_reads_as_the_absolute_reader_reads_it() {
+    fn common_absolute_phrases_give_the_groups_the_absolute_reader_captures() {
         let g = DateGrammar::default();
-        let published = [Some(CivilDate { year: 2024, month: 3, day: 24 }), None];
-        for text in ["Friday", "Sunday", "Monday", "friday", "FRIDAY", "FriDay", "Fri", "Fridays", "Sunday night"] {
-            for p in published {
-                for prefer in [Prefer::Past, Prefer::Future] {
-                    let captured = g.reader.absolute.captures(text).and_then(|c| read_absolute(&c, text, p, prefer));
-                    assert_eq!(g.read_with(text, p, prefer), captured, "{text:?} {p:?} {prefer:?}");
-                }
+        let months = MONTHS.iter().chain(MONTH_ABBREVIATIONS).flat_map(|m| {
+            let capitalised = m[..1].to_uppercase() + &m[1..];
+            [m.to_string(), format!("{capitalised}."), m.to_uppercase(), capitalised]
+        });
+        let numbers = [
+            "0", "1", "01", "9", "10", "22", "29", "30", "31", "32", "001", "1st", "22nd", "22ND", "3rd", "4th", "1th",
+            "31st", "2015", "1899", "1799", "2099", "2100", "20", "05", "2015s", "22,",
+        ];
+        let phrases = months.flat_map(|m| numbers.map(|n| format!("{m} {n}")));
+        let weekdays = WEEKDAYS.iter().flat_map(|w| [w.to_string(), w[..1].to_uppercase() + &w[1..], w.to_uppercase()]);
+        let names = ["wdonly", "wd", "m1", "d1", "y1", "m2", "d2", "y2", "m3", "y3", "iy", "im", "id", "yonly"];
+        let mut common = 0;
+        for phrase in phrases.chain(weekdays).chain(["Friday, March 22".into(), "March 22 2024".into()]) {
+            let captured = g.reader.absolute.captures(&phrase);
+            let Some((first, second)) = common_absolute(&phrase) else { continue };
+            common += 1;
+            let captured = captured.unwrap_or_else(|| panic!("{phrase:?} is read by hand but not by the reader"));
+            for name in names {
+                let by_hand = [Some(first), second].into_iter().flatten().find(|(n, _)| *n == name).map(|g| g.1);
+                assert_eq!(by_hand, captured.name(name).map(|m| m.as_str()), "{phrase:?} {name}");
             }
         }
+        assert!(common > 300, "{common} phrases read by hand");
         assert_eq!(g.read("Friday", None).and_then(|v| v.unresolved), Some("Friday".to_string()));
+        assert_eq!(g.read("March 22", None).map(|v| (v.month, v.day)), Some((Some(3), Some(22))));
     }
 
     fn p(y: i32, m: u32, d: u32) -> Option<CivilDate> {
