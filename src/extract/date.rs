@@ -66,7 +66,7 @@ pub struct DateGrammar {
     /// `pattern`, compiled on first use by [`DateGrammar::scan`].
     finder: OnceLock<Twin>,
     /// Lengths of time ("six months", "3.5 years", "an hour"), compiled on first use.
-    durations: OnceLock<(Twin, Regex)>,
+    durations: OnceLock<DurationRegexes>,
     /// The scanner's own forms (see [`DateGrammar::scan_with`]), compiled on first use.
     extra: OnceLock<Forms>,
     /// The lexicon's holidays: each name, and its day.
@@ -503,6 +503,18 @@ fn holiday_key(name: &str) -> String {
 /// "in two thousand and fifteen and ...", but not "in two thousand and fifteen cases".
 const CLAUSE_GOES_ON: &str = r"(?:and|or|but|when|while|as|to|until|through|after|before|then)\b";
 
+/// Words between an amount and its unit: "two more weeks", "three additional days".
+const EXTRA_WORDS: &[&str] = &["more", "additional", "extra", "less", "fewer"];
+
+/// The duration finder and the readers of what it finds.
+#[derive(Debug)]
+struct DurationRegexes {
+    finder: Twin,
+    reader: Regex,
+    /// A unit alone.
+    unit: Regex,
+}
+
 const DURATION_UNITS: &str =
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|wks?|months?|years?|yrs?|decades?|centuries|century)";
 
@@ -706,7 +718,7 @@ impl DateGrammar {
             .filter_map(|m| Some((m.range(), DateReading::Date(self.read_with(m.as_str(), reference, prefer)?))))
             .collect();
         let bytes = text.as_bytes();
-        let (durations, _) = self.duration_regexes();
+        let durations = &self.duration_regexes().finder;
         let lengths: Vec<Range<usize>> = durations.get(ascii_words).find_iter(text).map(|m| m.range()).collect();
         for c in self.scan_regexes().captures_iter(text, ascii_words) {
             let base = c.base;
@@ -862,28 +874,53 @@ impl DateGrammar {
         found
     }
 
-    fn duration_regexes(&self) -> &(Twin, Regex) {
+    fn duration_regexes(&self) -> &DurationRegexes {
         self.durations.get_or_init(|| {
             let num = number_pattern();
             let unit = DURATION_UNITS;
-            let extra = r"(?:(?:more|additional|extra|less|fewer)\s+)?";
+            let extra = format!(r"(?:(?:{})\s+)?", EXTRA_WORDS.join("|"));
             let finder = Twin::new(&format!(
                 r"(?i)\b(?:(?:{num}|an?)[\s-]*{extra}{unit}|half[\s-]+(?:an?\s+)?{unit}|(?:all|full|whole)[\s-]+(?:day|week|month|year))\b"
             ))
             .expect("duration pattern");
             let reader = Regex::new(&format!(r"(?i)^(?P<amount>.*?)[\s-]*{extra}(?P<unit>{unit})$")).expect("duration reader");
-            (finder, reader)
+            let unit = Regex::new(&format!(r"(?i)^{unit}$")).expect("duration unit");
+            DurationRegexes { finder, reader, unit }
         })
+    }
+
+    /// The amount and the unit of a length of time, single-spaced, as the duration reader
+    /// captures them.
+    fn duration_parts<'p>(&self, norm: &'p str) -> Option<(&'p str, &'p str)> {
+        // "six months", "3 years": the reader's amount is the shortest start that a unit follows,
+        // perhaps after dashes or an extra word ("two more weeks"). Before a word alone, nothing
+        // shorter than the first word can be that start unless the first word ends with a dash
+        // or an extra word.
+        if let Some((amount, unit)) = norm.split_once(' ')
+            && amount.is_ascii()
+            && !amount.ends_with('-')
+            && !EXTRA_WORDS
+                .iter()
+                .any(|w| amount.len() >= w.len() && amount[amount.len() - w.len()..].eq_ignore_ascii_case(w))
+            && self.duration_regexes().unit.is_match(unit)
+        {
+            return Some((amount, unit));
+        }
+        self.duration_parts_captured(norm)
+    }
+
+    fn duration_parts_captured<'p>(&self, norm: &'p str) -> Option<(&'p str, &'p str)> {
+        let c = self.duration_regexes().reader.captures(norm)?;
+        Some((c.name("amount")?.as_str(), c.name("unit")?.as_str()))
     }
 
     /// Reads a length of time: "six months" → 6 months, "3.5years", "an hour", "half a day",
     /// "two decades", "all week" (one week).
     pub fn read_duration(&self, text: &str) -> Option<Duration> {
-        let (_, reader) = self.duration_regexes();
         let norm = single_spaced(text);
-        let c = reader.captures(&norm)?;
-        let unit = DurationUnit::from_name(&c["unit"])?;
-        let amount = c["amount"].trim().to_lowercase();
+        let (amount, unit) = self.duration_parts(&norm)?;
+        let unit = DurationUnit::from_name(unit)?;
+        let amount = amount.trim().to_lowercase();
         let amount = match amount.as_str() {
             "a" | "an" | "all" | "full" | "whole" | "one" => 1.0,
             "half" | "half a" | "half an" => 0.5,
@@ -1948,6 +1985,41 @@ pub fn reading(v: &DateValue) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_and_a_unit_split_as_the_duration_reader_splits_them() {
+        let g = DateGrammar::default();
+        let amounts = [
+            "six",
+            "6",
+            "3.5",
+            "twenty-five",
+            "a",
+            "an",
+            "half",
+            "furthermore",
+            "two-",
+            "nevermore",
+            "Countless",
+            "MORE",
+            "1,500",
+            "x",
+            "ſix",
+            "two\u{a0}more",
+        ];
+        let units = ["months", "Month", "yrs", "h", "s", "decades", "centuries", "day.", "days-", "weeks ago", "hour"];
+        let mut split = 0;
+        for amount in amounts {
+            for unit in units {
+                let norm = single_spaced(&format!("{amount} {unit}"));
+                assert_eq!(g.duration_parts(&norm), g.duration_parts_captured(&norm), "{norm:?}");
+                split += usize::from(g.duration_parts(&norm).is_some());
+            }
+        }
+        assert!(split > 80, "{split}");
+        assert_eq!(g.duration_parts("two more weeks"), Some(("two", "weeks")));
+        assert_eq!(g.duration_parts("furthermore years"), Some(("further", "years")), "the reader's own reading");
+    }
 
     #[test]
     fn common_absolute_phrases_give_the_groups_the_absolute_reader_captures() {
