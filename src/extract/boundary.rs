@@ -210,7 +210,7 @@ impl Gate {
             let chunk = &text[para.clone()];
             let ascii_words = all_ascii || words_are_ascii(chunk);
             found.clear();
-            let patterns = if set.filter(|_| ascii_words).is_some_and(|set| set.matches(chunk, &mut found)) {
+            let patterns = if set.filter(|_| ascii_words).and_then(|set| set.matches(chunk, &mut found)).is_some() {
                 found.iter().map(|p| p.as_usize()).collect()
             } else {
                 (0..self.patterns.len()).collect()
@@ -246,13 +246,9 @@ impl SetScan {
     }
 
     /// Adds the patterns that match in `text` to `found` (an empty set of as many patterns);
-    /// false where the DFA cannot tell (a Unicode word boundary next to a non-ASCII byte): then
+    /// None where the DFA cannot tell (a Unicode word boundary next to a non-ASCII byte): then
     /// any may.
-    fn matches(&self, text: &str, found: &mut PatternSet) -> bool {
-        self.scan(text, found).is_some()
-    }
-
-    fn scan(&self, text: &str, found: &mut PatternSet) -> Option<()> {
+    fn matches(&self, text: &str, found: &mut PatternSet) -> Option<()> {
         let dfa = &self.dfa;
         let mut cache = self.caches.get();
         let cache = &mut *cache;
@@ -477,12 +473,12 @@ mod tests {
         let set = regex::RegexSet::new(patterns).unwrap();
         for text in ["It killed 84 people", "84 dead.", "On March 22", "", "Marching on", "5 dead, 7 KILLED 9 people"] {
             let mut found = PatternSet::new(patterns.len());
-            assert!(scan.matches(text, &mut found));
+            assert!(scan.matches(text, &mut found).is_some());
             let ours: Vec<usize> = found.iter().map(|p| p.as_usize()).collect();
             assert_eq!(ours, set.matches(text).into_iter().collect::<Vec<_>>(), "{text:?}");
         }
         let mut found = PatternSet::new(patterns.len());
-        assert!(!scan.matches("Zone 7é dead", &mut found), "a Unicode boundary beside a non-ASCII letter");
+        assert!(scan.matches("Zone 7é dead", &mut found).is_none(), "a Unicode boundary beside a non-ASCII letter");
     }
 
     #[test]

@@ -45,9 +45,14 @@ fn weekday_words() -> String {
     format!("{}|{WEEKDAY_ABBREVIATIONS}", WEEKDAYS.join("|"))
 }
 
-fn month_pattern() -> &'static str {
+/// A month's name or short form with a capital, as a regex alternation; a short form may take a
+/// full stop.
+fn month_pattern() -> String {
+    let capitalised = |name: &str| name[..1].to_uppercase() + &name[1..];
+    let names = MONTHS.iter().map(|m| capitalised(m));
+    let short_forms = MONTH_ABBREVIATIONS.iter().map(|a| format!(r"{}\.?", capitalised(a)));
     // Case-sensitive: "may" and "march" are also verbs.
-    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
+    format!("(?-i:{})", names.chain(short_forms).collect::<Vec<_>>().join("|"))
 }
 
 fn weekday_pattern() -> &'static str {
@@ -652,7 +657,7 @@ impl DateGrammar {
         for (name, rule) in &holidays {
             holidays_by_key.entry(holiday_key(name)).or_insert(*rule);
         }
-        let month = month_pattern();
+        let month = &month_pattern();
         let wd = weekday_pattern();
         let day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b";
         let year = r"(?:1[89]\d\d|20\d\d)\b";
@@ -954,9 +959,8 @@ impl DateGrammar {
         let (eve, phrase) = self.reader.split_eve(&norm);
         let v = if self.reader.relative.is_match(phrase) {
             resolve_relative(phrase, published)?
-        } else if let Some((first, second)) = common_absolute(phrase) {
-            let group = |name: &str| [Some(first), second].into_iter().flatten().find(|(n, _)| *n == name).map(|g| g.1);
-            read_absolute(group, &norm, published, prefer)?
+        } else if let Some(groups) = common_absolute(phrase) {
+            read_absolute(|name| groups.get(name), &norm, published, prefer)?
         } else {
             let c = self.reader.absolute.captures(phrase)?;
             read_absolute(|name| c.name(name).map(|m| m.as_str()), &norm, published, prefer)?
@@ -998,11 +1002,18 @@ impl PhraseReader {
 /// without its capture search: a weekday alone ("Friday": `wdonly`), a month and a day ("March
 /// 22": `m1`, `d1`) or a month and a year ("Aug. 2021": `m3`, `y3`), the names capitalised as
 /// `month_pattern` and `weekday_pattern` have them. None for any other phrase.
-type CommonGroups<'p> = ((&'static str, &'p str), Option<(&'static str, &'p str)>);
+struct CommonGroups<'p>([(&'static str, &'p str); 2]);
+
+impl<'p> CommonGroups<'p> {
+    fn get(&self, name: &str) -> Option<&'p str> {
+        self.0.iter().find(|(n, _)| *n == name).map(|g| g.1)
+    }
+}
 
 fn common_absolute(phrase: &str) -> Option<CommonGroups<'_>> {
     if WEEKDAYS.iter().any(|w| capitalised(phrase, w)) {
-        return Some((("wdonly", phrase), None));
+        // One group, given twice.
+        return Some(CommonGroups([("wdonly", phrase); 2]));
     }
     let (month, number) = phrase.split_once(' ')?;
     let abbreviation = month.strip_suffix('.').unwrap_or(month);
@@ -1018,10 +1029,10 @@ fn common_absolute(phrase: &str) -> Option<CommonGroups<'_>> {
     let day_of_month =
         matches!(day.as_bytes(), [b'1'..=b'9'] | [b'0', b'1'..=b'9'] | [b'1' | b'2', _] | [b'3', b'0' | b'1']);
     if day_of_month && ordinal {
-        return Some((("m1", month), Some(("d1", number))));
+        return Some(CommonGroups([("m1", month), ("d1", number)]));
     }
     let year = matches!(number.as_bytes(), [b'1', b'8' | b'9', _, _] | [b'2', b'0', _, _]) && suffix.is_empty();
-    year.then_some((("m3", month), Some(("y3", number))))
+    year.then_some(CommonGroups([("m3", month), ("y3", number)]))
 }
 
 /// Whether `word` is `lower` (a lowercase ASCII name) with a capital first letter.
@@ -2038,12 +2049,11 @@ mod tests {
         let mut common = 0;
         for phrase in phrases.chain(weekdays).chain(["Friday, March 22".into(), "March 22 2024".into()]) {
             let captured = g.reader.absolute.captures(&phrase);
-            let Some((first, second)) = common_absolute(&phrase) else { continue };
+            let Some(groups) = common_absolute(&phrase) else { continue };
             common += 1;
             let captured = captured.unwrap_or_else(|| panic!("{phrase:?} is read by hand but not by the reader"));
             for name in names {
-                let by_hand = [Some(first), second].into_iter().flatten().find(|(n, _)| *n == name).map(|g| g.1);
-                assert_eq!(by_hand, captured.name(name).map(|m| m.as_str()), "{phrase:?} {name}");
+                assert_eq!(groups.get(name), captured.name(name).map(|m| m.as_str()), "{phrase:?} {name}");
             }
         }
         assert!(common > 300, "{common} phrases read by hand");
@@ -3586,10 +3596,11 @@ impl DateGrammar {
     /// of anything), so only [`DateGrammar::scan_with`] uses them.
     fn scan_regexes(&self) -> &Forms {
         self.extra.get_or_init(|| {
-            let names = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
+            let (months, short_forms) = (MONTHS.join("|"), MONTH_ABBREVIATIONS.join("|"));
+            let names = &format!("(?:{months}|{short_forms})");
             // A full stop ends an abbreviation ("Sept."), never a full name: "in March." ends
             // a sentence.
-            let mon = r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?:\.|\b))";
+            let mon = &format!(r"(?:(?:{months})\b|(?:{short_forms})(?:\.|\b))");
             // "may" and "march" in lower case are verbs unless a preposition comes first; the
             // phrase is the month alone (group `ml`).
             let lone_mon = r"(?P<ml>(?-i:May|March)\b|(?:january|february|april|june|july|august|september|october|november|december)\b)|\b(?:in|of|since|until|from|between|during|by)\s+(?P<ml2>may|march)\b";

@@ -102,8 +102,7 @@ impl Lexicon {
 
     /// The canonical population of a head noun ("service members" → "military"); None = everyone.
     pub fn population_of(&self, noun: &str) -> Option<String> {
-        let noun = noun.to_lowercase();
-        let noun = noun.split_whitespace().collect::<Vec<_>>().join(" ");
+        let noun = super::single_spaced_lowercase(noun);
         for (name, words) in &self.populations {
             let ends_with_word = |w: &str| noun.strip_suffix(w).is_some_and(|head| head.ends_with(' '));
             if words.iter().any(|w| noun == *w || ends_with_word(w)) {

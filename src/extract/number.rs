@@ -4,7 +4,7 @@
 
 use super::boundary::{SparseCaptures, Twin, words_are_ascii};
 use super::lexicon::{Lexicon, alternation, sort_longest_first};
-use super::single_spaced_lowercase;
+use super::{single_spaced, single_spaced_lowercase};
 use crate::model::{Count, Qualifier};
 use crate::thresholds::Thresholds;
 use regex::Regex;
@@ -397,7 +397,7 @@ impl CountGrammar {
             .expect("comparisons reader regex");
         let mut vague_by_words = HashMap::new();
         for (phrase, range) in vague {
-            vague_by_words.entry(phrase.split_whitespace().collect::<Vec<_>>().join(" ")).or_insert(range);
+            vague_by_words.entry(single_spaced(&phrase)).or_insert(range);
         }
         CountGrammar {
             pattern,
