@@ -1350,11 +1350,11 @@ impl DateGrammar {
                 Regex::new(r"(?i)^(?:last|this|next|previous)\s+year$").expect("a year counted from this one"),
             )
         });
-        let mut out: Vec<(Range<usize>, DateReading)> = Vec::new();
-        let mut i = 0;
-        while i < found.len() {
-            if let (Some((a, DateReading::Date(_))), Some((b, DateReading::Date(yv)))) =
-                (found.get(i), found.get(i + 1))
+        let mut out: Vec<(Range<usize>, DateReading)> = Vec::with_capacity(found.len());
+        let mut found = found.into_iter().peekable();
+        while let Some((a, reading)) = found.next() {
+            if let DateReading::Date(_) = reading
+                && let Some((b, DateReading::Date(yv))) = found.peek()
                 && let Some(y) = if year.is_match(&text[b.clone()]) && of.is_match(&text[a.end..b.start]) {
                     text[b.clone()].parse::<i32>().ok()
                 } else if counted.is_match(&text[b.clone()])
@@ -1373,11 +1373,10 @@ impl DateGrammar {
                 && v.month.is_some()
             {
                 out.push((a.start..b.end, DateReading::Date(DateValue { weekday: None, ..v })));
-                i += 2;
+                found.next();
                 continue;
             }
-            out.push(found[i].clone());
-            i += 1;
+            out.push((a, reading));
         }
         out
     }
@@ -1514,10 +1513,11 @@ impl DateGrammar {
             )
         });
         // The ends: each found date (a bare day as a loose one too), and loose ends beside them.
-        let mut ends: Vec<End> = Vec::new();
-        for (i, (range, reading)) in found.iter().enumerate() {
-            let prev_end = if i == 0 { 0 } else { found[i - 1].0.end };
-            let next_start = found.get(i + 1).map_or(text.len(), |(r, _)| r.start);
+        let mut ends: Vec<End> = Vec::with_capacity(found.len());
+        let mut prev_end = 0;
+        let mut found = found.into_iter().peekable();
+        while let Some((range, reading)) = found.next() {
+            let next_start = found.peek().map_or(text.len(), |(r, _)| r.start);
             let last_end = ends.last().map_or(0, |e| e.range.end);
             if let Some(c) = before.captures_if_any(&text[prev_end.max(last_end)..range.start]) {
                 let at = prev_end.max(last_end);
@@ -1526,8 +1526,9 @@ impl DateGrammar {
                     ends.push(End { range: at + r.start..at + r.end, reading: None, loose: Some(loose) });
                 }
             }
-            let loose = bare.captures(&text[range.clone()]).and_then(|c| loose_day(&c["day"], true)).map(Loose::Day);
-            ends.push(End { range: range.clone(), reading: Some(reading.clone()), loose });
+            let loose =
+                bare.captures_if_any(&text[range.clone()]).and_then(|c| loose_day(&c["day"], true)).map(Loose::Day);
+            ends.push(End { range: range.clone(), reading: Some(reading), loose });
             if let Some(c) = after.captures_if_any(&text[range.end..next_start]) {
                 let word_link = c["link"].chars().all(char::is_alphabetic);
                 let led = lead.is_match(&text[..range.start]);
@@ -1536,18 +1537,20 @@ impl DateGrammar {
                     ends.push(End { range: at + r.start..at + r.end, reading: None, loose: Some(loose) });
                 }
             }
+            prev_end = range.end;
         }
-        let mut out: Vec<(Range<usize>, DateReading)> = Vec::new();
+        let mut out: Vec<(Range<usize>, DateReading)> = Vec::with_capacity(ends.len());
         let mut i = 0;
         while i < ends.len() {
             if i + 1 < ends.len() {
                 let (a, b) = (&ends[i], &ends[i + 1]);
-                let between = &text[a.range.end..b.range.start];
-                let lead_m = lead.find(&text[..a.range.start]);
-                let is_and = between.trim().eq_ignore_ascii_case("and");
+                // Most ends are no range: the link between them, first.
                 if a.range.end <= b.range.start
+                    && let between = &text[a.range.end..b.range.start]
                     && link.is_match(between)
-                    && (!is_and || lead_m.as_ref().is_some_and(|m| m.as_str().to_lowercase().starts_with("between")))
+                    && let lead_m = lead.find(&text[..a.range.start])
+                    && (!between.trim().eq_ignore_ascii_case("and")
+                        || lead_m.as_ref().is_some_and(|m| m.as_str().to_lowercase().starts_with("between")))
                     && let Some(reading) = self.range_of(text, a, b, reference)
                 {
                     let start = lead_m.map_or(a.range.start, |m| m.start());
@@ -1556,8 +1559,9 @@ impl DateGrammar {
                     continue;
                 }
             }
-            if let Some(reading) = &ends[i].reading {
-                out.push((ends[i].range.clone(), reading.clone()));
+            // No later step looks at this end again.
+            if let Some(reading) = ends[i].reading.take() {
+                out.push((ends[i].range.clone(), reading));
             }
             i += 1;
         }
@@ -1730,19 +1734,20 @@ fn open_ranges(text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(Rang
             Regex::new(r"^['’]s\b").expect("a possessive"),
         )
     });
-    let mut out: Vec<(Range<usize>, DateReading)> = Vec::new();
-    for (i, (range, reading)) in found.iter().enumerate() {
-        let stretch = match reading {
+    let mut out: Vec<(Range<usize>, DateReading)> = Vec::with_capacity(found.len());
+    let mut found = found.into_iter().peekable();
+    while let Some((range, reading)) = found.next() {
+        let stretch = match &reading {
             DateReading::Date(v) => date_stretch(v),
             DateReading::Period { start, end } => Some((*start, *end)),
             // "before the end of December": until the point where December ends.
-            DateReading::Part { .. } => end_stretch(reading),
+            DateReading::Part { .. } => end_stretch(&reading),
             _ => None,
         };
         let prev_end = out.last().map_or(0, |(r, _)| r.end);
-        let next_start = found.get(i + 1).map_or(text.len(), |(r, _)| r.start);
+        let next_start = found.peek().map_or(text.len(), |(r, _)| r.start);
         let (Some((start, end)), false) = (stretch, possessive.is_match(&text[range.end..])) else {
-            out.push((range.clone(), reading.clone()));
+            out.push((range, reading));
             continue;
         };
         let b = before.captures_if_any(&text[prev_end..range.start]).filter(|c| {
@@ -1758,7 +1763,7 @@ fn open_ranges(text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(Rang
                     let at = prev_end + c.get(0).map_or(0, |m| m.start());
                     out.push((at..range.end, DateReading::Period { start: monday, end: add_days(monday, 7) }));
                 } else {
-                    out.push((range.clone(), reading.clone()));
+                    out.push((range, reading));
                 }
                 continue;
             }
@@ -1779,7 +1784,7 @@ fn open_ranges(text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(Rang
                 (o, range.start..range.end + c.get(0).map_or(0, |m| m.end()))
             }
             (None, None) => {
-                out.push((range.clone(), reading.clone()));
+                out.push((range, reading));
                 continue;
             }
         };
@@ -3756,7 +3761,7 @@ impl DateGrammar {
                     return (c.get(0).map_or(range.start, |m| m.start())..range.end, DateReading::Part { of, part });
                 }
                 let inner = &text[range.clone()];
-                if let Some(c) = inside.captures(inner)
+                if let Some(c) = inside.captures_if_any(inner)
                     && let [(r, rest)] = self.scan_with(&inner[c[0].len()..], reference, prefer).as_slice()
                     && r.end == inner.len() - c[0].len()
                     // "later this week" is no day, but "later this year" stays the year the rules read.
@@ -3816,10 +3821,11 @@ impl DateGrammar {
                 DateReading::Date(v) if v.day.is_some() => date_stretch(v).map(|s| s.0),
                 _ => None,
             };
+            // Most dates are no day, and most days have no weekend beside them: no holiday to look
+            // up.
             let prev_end = out.last().map_or(0, |(r, _)| r.end);
-            let b = before.find(&text[prev_end..range.start]).map(|m| prev_end + m.start());
-            let a = after.captures_if_any(&text[range.end..]);
-            // Most days have no weekend beside them: no holiday to look up.
+            let b = day.and_then(|_| before.find(&text[prev_end..range.start])).map(|m| prev_end + m.start());
+            let a = day.and_then(|_| after.captures_if_any(&text[range.end..]));
             if day.is_none() || (b.is_none() && a.is_none()) {
                 out.push((range, reading));
                 continue;
