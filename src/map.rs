@@ -111,6 +111,9 @@ impl Mapper<'_> {
     /// Maps every file, in parallel: the articles in input order, and the files that could not
     /// be read.
     pub fn map_all(&self, files: &[PathBuf]) -> (Vec<Mapped>, Vec<LoadError>) {
+        if !files.is_empty() {
+            self.grammar.prepare();
+        }
         let results: Vec<Result<Mapped, LoadError>> =
             files.par_iter().enumerate().map(|(i, f)| self.map(f, i)).collect();
         let mut mapped = Vec::with_capacity(results.len());

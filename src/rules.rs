@@ -275,6 +275,12 @@ impl Grammar {
         Grammar::new(Lexicon::builtin())
     }
 
+    /// Compiles now, on every core, the scanners' patterns that would otherwise compile on first
+    /// use, one after another, while the other threads of a check wait for them.
+    pub fn prepare(&self) {
+        rayon::join(|| self.dates.prepare(), || self.counts.finder());
+    }
+
     /// Expands the placeholders of one pattern, and says which copy of the prose it runs over:
     /// `{count}` and `{date}` become a token of [`View::Counts`] or [`View::Dates`] (see
     /// [`crate::extract::shadow`]). Errors name the unknown placeholder.

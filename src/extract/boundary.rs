@@ -9,6 +9,7 @@
 //! document uses the ASCII-boundary twin unless its text holds such a character: the same
 //! matches, at DFA speed, for every document that can have them.
 
+use rayon::prelude::*;
 use regex::{Captures, Regex, RegexBuilder};
 use regex_automata::hybrid::LazyStateID;
 use regex_automata::hybrid::dfa::{Cache, DFA};
@@ -331,14 +332,22 @@ pub struct Forms {
 
 impl Forms {
     pub fn new(patterns: &[String]) -> Result<Forms, regex::Error> {
-        let twins = patterns.iter().map(|p| Twin::new(p)).collect::<Result<Vec<_>, _>>()?;
+        Ok(Forms::of(patterns.iter().map(|p| Twin::new(p)).collect::<Result<Vec<_>, _>>()?))
+    }
+
+    /// The same, its patterns compiled on every core.
+    pub fn new_in_parallel(patterns: &[String]) -> Result<Forms, regex::Error> {
+        Ok(Forms::of(patterns.par_iter().map(|p| Twin::new(p)).collect::<Result<Vec<_>, _>>()?))
+    }
+
+    fn of(twins: Vec<Twin>) -> Forms {
         let groups: Vec<Vec<(String, usize)>> = twins
             .iter()
             .map(|t| t.ascii.capture_names().enumerate().filter_map(|(i, n)| Some((n?.to_string(), i))).collect())
             .collect();
         assert!(groups.iter().all(|g| g.len() <= 64), "a form names at most 64 groups (FormMatch::present)");
         let gate = Gate::new(&twins, None);
-        Ok(Forms { twins, groups, gate })
+        Forms { twins, groups, gate }
     }
 
     /// Every match of every pattern, paragraph by paragraph and, within one, pattern by pattern

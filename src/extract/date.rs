@@ -707,7 +707,7 @@ impl DateGrammar {
         reference: Option<CivilDate>,
         prefer: Prefer,
     ) -> Vec<(Range<usize>, DateReading)> {
-        let finder = self.finder.get_or_init(|| Twin::new(&format!("(?i){}", self.pattern)).expect("date pattern"));
+        let finder = self.finder();
         let ascii_words = words_are_ascii(text);
         // "$12 December 27": an amount is no day; nor "6,107.31 August 2019" the end of a number.
         let amount = |at: usize| {
@@ -877,6 +877,10 @@ impl DateGrammar {
         }
         found.sort_by_key(|(r, _)| r.start);
         found
+    }
+
+    fn finder(&self) -> &Twin {
+        self.finder.get_or_init(|| Twin::new(&format!("(?i){}", self.pattern)).expect("date pattern"))
     }
 
     fn duration_regexes(&self) -> &DurationRegexes {
@@ -2035,6 +2039,21 @@ mod tests {
         assert!(split > 80, "{split}");
         assert_eq!(g.duration_parts("two more weeks"), Some(("two", "weeks")));
         assert_eq!(g.duration_parts("furthermore years"), Some(("further", "years")), "the reader's own reading");
+    }
+
+    #[test]
+    fn a_prepared_grammar_has_its_scanner_compiled_and_scans_alike() {
+        let (prepared, lazy) = (DateGrammar::default(), DateGrammar::default());
+        prepared.prepare();
+        assert!(
+            prepared.extra.get().is_some() && prepared.finder.get().is_some() && prepared.durations.get().is_some()
+        );
+        assert!(lazy.extra.get().is_none(), "only a scan or prepare compiles the forms");
+        let text = "On Friday, three days after the March 22 attack, 2 weeks before Christmas 2023, for six months.";
+        let reference = Some(CivilDate { year: 2024, month: 3, day: 25 });
+        let found = prepared.scan(text, reference);
+        assert!(found.len() >= 4, "{found:?}");
+        assert_eq!(found, lazy.scan(text, reference));
     }
 
     #[test]
@@ -3600,115 +3619,137 @@ impl DateGrammar {
     /// They are too loose for the rules' `{date}` placeholder ("24/7", a score "3/2", "the 21st"
     /// of anything), so only [`DateGrammar::scan_with`] uses them.
     fn scan_regexes(&self) -> &Forms {
-        self.extra.get_or_init(|| {
-            let (months, short_forms) = (MONTHS.join("|"), MONTH_ABBREVIATIONS.join("|"));
-            let names = &format!("(?:{months}|{short_forms})");
-            // A full stop ends an abbreviation ("Sept."), never a full name: "in March." ends
-            // a sentence.
-            let mon = &format!(r"(?:(?:{months})\b|(?:{short_forms})(?:\.|\b))");
-            // "may" and "march" in lower case are verbs unless a preposition comes first; the
-            // phrase is the month alone (group `ml`).
-            let lone_mon = r"(?P<ml>(?-i:May|March)\b|(?:january|february|april|june|july|august|september|october|november|december)\b)|\b(?:in|of|since|until|from|between|during|by)\s+(?P<ml2>may|march)\b";
-            let weekday_names = WEEKDAYS.join("|");
-            let wd = format!(r"(?:(?:{weekday_names})\b|(?:{WEEKDAY_ABBREVIATIONS})\b\.?)");
-            let day = day_words_pattern();
-            let year = r"(?:1\d{3}|20\d\d)\b";
-            let n = r"\d{1,2}";
-            let num = number_pattern();
-            let nth = r"(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)";
-            let rel = r"(?:this|current|next|last|previous|past|coming|upcoming|(?:the\s+)?following)";
-            let spans = "days|weeks|months|quarters|years|decades";
-            let month_ordinals = DAY_ORDINALS[..12].join("|");
-            let year_words = year_words_pattern();
-            let holiday_year_words = year_words_with(false);
-            let holiday_directions = HOLIDAY_DIRECTIONS.join("|");
-            let holidays = holiday_names_pattern(self.holidays.iter().map(|(name, _)| name.as_str()));
-            let forms = [
-                format!(r"\b(?:(?P<hdir>{holiday_directions})\s+)?(?P<hol>{holidays})\b(?:\s*,?\s*(?:of\s+|in\s+)?(?P<hy>{year}|{holiday_year_words})|\s+(?:of|in)\s+(?P<hyrel>this|next|last|previous)\s+year\b)?"),
-                // "EOM", "the BOY": the end of the month, the beginning of the year, in capitals
-                // only ("boy"); not "BOM", the Bureau of Meteorology ("a forecaster at the BOM").
-                r"\b(?:the\s+)?(?:(?P<bpart>beginning|start|middle|end)\s+of\s+(?:the\s+)?(?P<bunit>week|month|year)\b|(?P<ab>(?-i:EOM|EOY|BOY))\b)".to_string(),
-                format!(r"\b(?P<ya>{year})\s?[-/.]\s?(?P<ma>{n}|{mon})\s?[-/.]\s?(?P<da>{n})\b"),
-                format!(r"\b(?P<yb>{year})[-/](?P<mb>{n})\b"),
-                // "2016 10 16" (see `scan_with`: only where the date ends), and a month by name in
-                // any place: "September-2020-23", "2020/23/Sep", "23-2020-September".
-                format!(r"(?P<odd>\b(?P<ys>{year})\s(?P<ms>0[1-9]|1[0-2])\s(?P<ds>0[1-9]|[12]\d|3[01])\b|\b(?P<mh>{names})\.?-(?P<yh>{year})-(?P<dh>{n})\b|\b(?P<yh2>{year})/(?P<dh2>{n})/(?P<mh2>{names})\b|\b(?P<dh3>{n})-(?P<yh3>{year})-(?P<mh3>{names})\b)"),
-                format!(r"\b(?P<mc>{n})\s*/\s*(?P<yc>{year})"),
-                format!(r"\b(?P<sr1>{n}/{n}(?:/(?:\d{{4}}|\d{{2}}))?)\s*[-–]\s*(?P<sr2>{n}/{n}(?:/(?:\d{{4}}|\d{{2}}))?)\b(?:,\s*(?P<sry>{year}))?|\b(?P<sd1>{n}-{n}-\d{{4}})\s*[-–]\s*(?P<sd2>{n}-{n}-\d{{4}})\b"),
-                format!(r"\b(?P<dx>{n})\s?[-/.]\s?(?P<mx>{names})\.?\s?[-/.]\s?(?P<yx>\d{{4}}|\d{{2}})\b|\b(?P<mx2>{names})\.?[-/.](?P<dx2>{n})[-/.](?P<yx2>\d{{4}})\b"),
-                format!(r"\b(?P<na>{n})\s?[-/.]\s?(?P<nb>{n})\b(?:\s?[-/.]\s?(?P<nc>\d{{4}}|\d{{2}})\b|,\s?(?P<nc2>\d{{4}})\b|,(?P<nc3>\d\d)\b)?"),
-                format!(r"\b(?:(?P<wa>{wd}),?\s*)?(?P<mr>{mon})\s*(?P<dr1>{n})(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru|till|until)\s*(?P<dr2>{n})(?:st|nd|rd|th)?\b(?:,?\s*(?P<yr>{year}))?"),
-                format!(r"\b(?P<dr3>{n})(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru|till|until)\s*(?P<dr4>{n})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mr2>{mon})(?:,?\s*(?P<yr2>{year}))?"),
-                format!(r"\b(?P<ymy>{year})(?:\s*[,/-]?\s*(?P<ymm>{names}\b\.?)|\s*[/-]\s*(?P<ymn>0?[1-9]\b|1[0-2]\b))|\b(?P<mym>{names})\.?(?:\s*,?\s*|\s*[-/]\s*)(?P<myy>{year}|{year_words})|\b(?P<mym2>0?[1-9]|1[0-2])\s*-\s*(?P<myy2>{year})"),
-                r"\bthe\s+(?P<after>week|month|year)\s+after\s+next\b".to_string(),
-                // "the 1990s", "the 90's", "1990 s" (as text pulled from a PDF spaces it); "this
-                // decade", "the next decade" (whole decades, as "the next 3 decades").
-                r"(?P<decades>\b(?:the\s+)?(?P<decade>(?:1[89]|20)?\d0(?:'?s|\s(?-i:s)))\b|\b(?P<decdir>this|current|next|coming|upcoming)\s+decade\b)".to_string(),
-                // "the nineteen seventies", "the twenty-tens"; "the nineties", "in nineties" (see
-                // `scan_with` for "temperatures in the nineties"; "in her nineties" has no "the").
-                r"\b(?:in\s+)?(?P<ml2>(?:the\s+)?(?:(?P<dwc>nineteen|twenty)[\s-]+)?(?P<dw>noughties|tens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b".to_string(),
-                format!(r"\b(?:the\s+)?(?P<cent>(?:[1-9]|1\d|2[01])(?:st|nd|rd|th)|{day})[\s-]+century\b"),
-                format!(r"\b(?:the\s+)?(?P<iwn>first|second|third|fourth|fifth|last|\d{{1,2}}(?:st|nd|rd|th))(?:\s+(?P<iwlast>last))?\s+week\s+of\s+(?:(?P<iwy>{year})|(?:the\s+)?(?:(?P<iwrel>this|next|last|previous|current)\s+)?year\b)|\bweek\s+(?P<iwn2>\d{{1,2}})\s*(?:of\s+|,\s*)?(?:(?P<iwy2>{year})|(?:the\s+)?(?P<iwrel2>this|next|last|previous|current)\s+year\b)"),
-                // "Friday 5/12", "this Friday 5/12": the date it states, whichever Friday the word
-                // before it points to.
-                format!(r"\b(?:(?:this|next|last|coming)\s+)?(?P<wsl>{wd}),?\s+(?P<wslm>{n})/(?P<wsld>{n})\b(?:/(?P<wsly>\d{{4}}|\d{{2}})\b)?"),
-                format!(r"\b(?P<lmdir>last|this|next)\s+(?P<lmm>{mon})"),
-                format!(r"\b(?P<ndir>last|next|past|previous|coming|upcoming)\s+(?P<nn>{num}|few|couple(?:\s+of)?)\s+(?P<nu>{spans})\b|\b(?P<nn2>{num})\s+(?P<ndir2>next|past|previous|coming|upcoming)\s+(?P<nu2>{spans})\b"),
-                format!(r"\b(?:the\s+)?(?P<mofn>{month_ordinals}|1[0-2]th|[1-9](?:st|nd|rd|th))\s+month\s+of\s+(?:(?P<mofy>{year})|(?:the\s+)?(?:(?P<mofrel>this|next|last|previous|current)\s+)?year\b)|\b(?P<ytd>the\s+year\s+to\s+date|year-to-date)\b"),
-                format!(r"\b(?:the\s+)?(?P<fnd>first|last)\s+(?P<fnn>{num})\s+(?P<fnu>days|weeks|months|quarters)\s+of\s+(?:(?P<fny>{year})|(?:the\s+)?(?:(?P<fnrel>this|next|last|previous|current)\s+)?year\b)"),
-                format!(r"\b(?:(?P<wb>{wd}),?\s*)?(?:the\s+)?(?P<dd>{day})\.?\s*(?:day\s+)?(?:of\s+)?(?P<md>{mon})(?:\s*,?\s*(?P<yd>{year}|'\d\d\b|{year_words})|,\s*(?P<wf>{wd}))?"),
-                // "October, 1st": after a comma only a day in digits with its suffix, where the
-                // date ends (see `scan_with`): "In October, 12 people", "in May, first responders".
-                format!(r"\b(?:(?P<wc>{wd})(?:,?\s*|-))?(?P<me>{mon})(?:\s*[./-]\s*|\s+the\s+|(?P<mdc>,)\s*|\s*)(?P<de>{day})(?:\s*,?\s*(?P<ye>{year}|{year_words})|,\s*(?P<wf>{wd}))?"),
-                // "Friday (March 22)": a weekday with its date in brackets, as news agencies write it.
-                format!(r"\b(?P<wc>{wd})\s*\(\s*(?P<me>{mon})\s*[./-]?\s*(?P<de>{day})(?:\s*,?\s*(?P<ye>{year}))?\s*\)"),
-                format!(r"\b(?P<mg>{names})(?P<dg>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<yg>{year}))?"),
-                format!(r"\b(?:from\s+)?(?P<mm1>{ab})\.?\s*(?:-|–|to|through|thru|till|until)\s*(?P<mm2>{ab})\b\.?(?:\s*,?\s*(?P<mmy>{year}))?", ab = r"(?:(?-i:Mar)|(?i:jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec))"),
-                r"\b(?P<rel>today|tomorrows?|tmrw|yesterday|the\s+day\s+(?:before\s+yesterday|after\s+(?:tomorrow|tmrw))|(?:the\s+)?next\s+day)\b".to_string(),
-                format!(r"\b(?P<pdir>{rel})\s+(?:calendar\s+)?(?P<punit>week(?:end)?|fortnight|month|year|yr)\b"),
-                format!(r"\b(?P<wdir>last|this(?:\s+(?:coming|upcoming))?|next|coming|upcoming)\s+(?P<wr>{wd})"),
-                format!(r"\b(?P<ww>{wd})\s+(?:of\s+|from\s+|on\s+)?(?:the\s+)?(?P<wwdir>{rel})\s+week\b|\b(?P<wwdir2>{rel})\s+week(?:'s)?\s+(?:on\s+)?(?P<ww2>{wd})"),
-                format!(r"\b(?P<wl>{wd})"),
-                lone_mon.to_string(),
-                format!(r"\b(?:on\s+)?the\s+(?P<dn>{day})|\bon\s+(?P<dm>[12]\d|3[01]|0?[1-9])(?:(?:st|nd|rd|th)\b|\s*(?:[.!?;,](?:\s|$)|$))"),
-                format!(r"\b(?P<wt>{wd}),?\s+(?:the\s+)?(?P<wtd>{day})"),
-                format!(r"\b(?:the\s+)?(?P<dofm>{day})\s+(?:day\s+)?of\s+(?:the\s+)?(?P<dofdir>{rel})\s+month\b"),
-                format!(r"\b(?P<agon>{num}|an?|few|a\s+few)\s+(?P<agou>days?|weeks?|fortnights?|months?|years?)\s+(?P<agod>ago|back|hence|from\s+(?:now|today)|later)\b|\bin\s+(?P<inn>{num}|an?)\s+(?P<inu>days?|weeks?|fortnights?|months?|years?)\b"),
-                format!(r"\b(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)(?:\s+(?:of\s+)?(?P<qy>{year}))?|\b(?P<qdir>{rel})\s+(?:quarter|qtr)\b|\b(?P<qy2>1\d{{3}}|20\d\d|\d\d)[-\s]?q(?P<qn2>[1-4])\b|\bq(?P<qn3>[1-4])\s*(?:-\s*|of\s+)?(?P<qy3>{year})|\b(?:in|during|for|by|through|until)\s+(?:the\s+)?q(?P<qn4>[1-4])\b(?:\s*-?\s*(?P<qy4>{year}))?"),
-                format!(r"\b(?P<hy>1\d{{3}}|20\d\d)\s?-?\s?h(?P<hn>[12])\b|\bh(?P<hn2>[12])\s*-?\s*(?P<hy2>{year})|\b(?:the\s+)?(?P<hn3>first|second|1st|2nd)\s+half\s+of\s+(?:(?P<hy3>{year})|(?:the\s+)?(?:(?P<hrel>this|next|last|previous|current)\s+)?year\b)"),
-                format!(r"\b(?:the\s+)?(?P<nth>{nth})(?:\s+(?P<nlast>last))?\s+(?P<nwd>{wd}|week|day)\s+(?:of|in)\s+(?:(?P<nmon>{mon})(?:\s*,?\s*(?P<ny>{year}))?|(?:the\s+)?(?P<nrel>this|next|last|previous|current)?\s*month\b)|\b(?P<nth2>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?P<nwd2>{weekday_names})\b"),
-                format!(r"\b(?P<wcn>{num}|an?)\s+(?P<wcw>{weekday_names})s?\s+(?P<wcd>from\s+now|hence|later|ago|back)\b"),
-                format!(r"\b(?P<wan>{weekday_names}|{names})\s+after\s+next\b"),
-                format!(r"\b(?P<cago>(?:(?:{num}|an?)\s+(?:years?|months?|weeks?|days?)(?:\s*,\s*|\s+and\s+|\s+)){{1,3}}(?:{num}|an?)\s+(?:years?|months?|weeks?|days?))\s+(?P<cagod>ago|later|from\s+now|hence)\b"),
-                format!(r"\b(?P<offn>{num}|an?)\s+(?P<offu>days?|weeks?)\s+(?P<offd>from|after|before)\s+(?P<offr>today|tomorrow|tmrw|yesterday|now)\b"),
-                // "2014 BC", "in 14 a.d.", "AD 70": a year of the era (see `scan_with` for "BC Hydro").
-                r"\b(?P<eray>\d{1,4})\s*(?P<era>(?-i:BCE|BC|CE|AD)\b|b\.\s?c\.(?:\s?e\.)?|a\.\s?d\.|c\.\s?e\.)|\b(?:(?-i:AD)|a\.\s?d\.)\s*(?P<eray2>\d{1,4})\b".to_string(),
-                // "this summer", "last winter", "the summer of 2019"; "fall" only before no "in" or
-                // "of" ("the next fall in prices"), and winter with no year (which winter "winter
-                // 2013" is, is unclear).
-                format!(r"\b(?P<sdir>this|current|last|past|previous|next|coming)\s+(?P<season>spring|summer|autumn|fall|winter)\b(?:\s+(?P<sverb>in|of)\b)?|\b(?:the\s+)?(?P<season2>spring|summer|autumn|fall)\s+(?:of\s+)?(?P<sy>{year})"),
-                // "the closest Monday to Oct 5th", "the second closest xmas to today".
-                format!(r"\bthe\s+(?:(?P<cln>second|third|fourth|2nd|3rd|4th)\s+)?closest\s+(?P<clw>{wd}|{holidays})\s+to\s+(?P<cla>today|{mon}\s*{day}|(?:the\s+)?{day}\s+(?:of\s+)?{mon})"),
-                // "14april 2015": a day and a month written as one word.
-                format!(r"\b(?P<dd>\d{{1,2}})(?P<md>{names})\b(?:\s*,?\s*(?P<yd>{year}))?"),
-                // A year in words alone ("in nineteen ninety six", "since two thousand and
-                // fifteen") only after a preposition of time and before the clause ends: "of two
-                // thousand and fifty" and "two thousand and fifteen people" are counts.
-                format!(r"\b(?:in|since|until|till|during|before|after)\s+(?P<ml2>(?P<yw>{year_words}))(?:\s*(?:[.,;:!?)]|$)|\s+{CLAUSE_GOES_ON})"),
-                // "April of 87", "15 April of '87": a two-digit year only where nothing follows
-                // it ("the March of 20 miles", "May of 10 years").
-                format!(r"\b(?P<ml2>(?:(?P<dk>{day})\s+)?(?P<mk>(?-i:May|March)|january|february|april|june|july|august|september|october|november|december)\s+of\s+['’]?(?P<yk>\d\d))\b(?:\s*(?:[.,;:!?)]|$)|\s+{CLAUSE_GOES_ON})"),
-                // "the twenty-sixth day of the month": this month's ("the thirty-first" is no
-                // "first day of the month").
-                format!(r"\b(?:the\s+)?(?P<dotm>{day})\s+day\s+of\s+the\s+month\b"),
-                // "20161016", "report-20170302.html": a compact date, as file names and
-                // identifiers write one.
-                r"\b(?P<cy>(?:19|20)\d\d)(?P<cm>0[1-9]|1[0-2])(?P<cd>0[1-9]|[12]\d|3[01])\b".to_string(),
-                // "this working week", "next workweek": Monday to Friday.
-                format!(r"\b(?P<wkdir>{rel})\s+work(?:ing)?[\s-]?week\b"),
-            ];
-            Forms::new(&forms.map(|f| format!("(?i){f}"))).expect("date scanner forms")
-        })
+        self.extra.get_or_init(|| Forms::new(&self.form_patterns()).expect("date scanner forms"))
+    }
+
+    /// Compiles now, on every core, what [`DateGrammar::scan`] compiles on first use (the ASCII
+    /// twins; a Unicode original still waits for a text that needs it). Nothing is held while the
+    /// forms compile, so a scan meanwhile, on any thread, compiles its own and never waits for
+    /// these.
+    pub fn prepare(&self) {
+        rayon::join(
+            || {
+                if self.extra.get().is_none() {
+                    let forms = Forms::new_in_parallel(&self.form_patterns()).expect("date scanner forms");
+                    let _ = self.extra.set(forms);
+                }
+            },
+            || {
+                self.finder();
+                self.duration_regexes();
+            },
+        );
+    }
+
+    /// The scanner's own forms, as [`Forms`] patterns.
+    fn form_patterns(&self) -> Vec<String> {
+        let (months, short_forms) = (MONTHS.join("|"), MONTH_ABBREVIATIONS.join("|"));
+        let names = &format!("(?:{months}|{short_forms})");
+        // A full stop ends an abbreviation ("Sept."), never a full name: "in March." ends
+        // a sentence.
+        let mon = &format!(r"(?:(?:{months})\b|(?:{short_forms})(?:\.|\b))");
+        // "may" and "march" in lower case are verbs unless a preposition comes first; the
+        // phrase is the month alone (group `ml`).
+        let lone_mon = r"(?P<ml>(?-i:May|March)\b|(?:january|february|april|june|july|august|september|october|november|december)\b)|\b(?:in|of|since|until|from|between|during|by)\s+(?P<ml2>may|march)\b";
+        let weekday_names = WEEKDAYS.join("|");
+        let wd = format!(r"(?:(?:{weekday_names})\b|(?:{WEEKDAY_ABBREVIATIONS})\b\.?)");
+        let day = day_words_pattern();
+        let year = r"(?:1\d{3}|20\d\d)\b";
+        let n = r"\d{1,2}";
+        let num = number_pattern();
+        let nth = r"(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)";
+        let rel = r"(?:this|current|next|last|previous|past|coming|upcoming|(?:the\s+)?following)";
+        let spans = "days|weeks|months|quarters|years|decades";
+        let month_ordinals = DAY_ORDINALS[..12].join("|");
+        let year_words = year_words_pattern();
+        let holiday_year_words = year_words_with(false);
+        let holiday_directions = HOLIDAY_DIRECTIONS.join("|");
+        let holidays = holiday_names_pattern(self.holidays.iter().map(|(name, _)| name.as_str()));
+        let forms = [
+            format!(r"\b(?:(?P<hdir>{holiday_directions})\s+)?(?P<hol>{holidays})\b(?:\s*,?\s*(?:of\s+|in\s+)?(?P<hy>{year}|{holiday_year_words})|\s+(?:of|in)\s+(?P<hyrel>this|next|last|previous)\s+year\b)?"),
+            // "EOM", "the BOY": the end of the month, the beginning of the year, in capitals
+            // only ("boy"); not "BOM", the Bureau of Meteorology ("a forecaster at the BOM").
+            r"\b(?:the\s+)?(?:(?P<bpart>beginning|start|middle|end)\s+of\s+(?:the\s+)?(?P<bunit>week|month|year)\b|(?P<ab>(?-i:EOM|EOY|BOY))\b)".to_string(),
+            format!(r"\b(?P<ya>{year})\s?[-/.]\s?(?P<ma>{n}|{mon})\s?[-/.]\s?(?P<da>{n})\b"),
+            format!(r"\b(?P<yb>{year})[-/](?P<mb>{n})\b"),
+            // "2016 10 16" (see `scan_with`: only where the date ends), and a month by name in
+            // any place: "September-2020-23", "2020/23/Sep", "23-2020-September".
+            format!(r"(?P<odd>\b(?P<ys>{year})\s(?P<ms>0[1-9]|1[0-2])\s(?P<ds>0[1-9]|[12]\d|3[01])\b|\b(?P<mh>{names})\.?-(?P<yh>{year})-(?P<dh>{n})\b|\b(?P<yh2>{year})/(?P<dh2>{n})/(?P<mh2>{names})\b|\b(?P<dh3>{n})-(?P<yh3>{year})-(?P<mh3>{names})\b)"),
+            format!(r"\b(?P<mc>{n})\s*/\s*(?P<yc>{year})"),
+            format!(r"\b(?P<sr1>{n}/{n}(?:/(?:\d{{4}}|\d{{2}}))?)\s*[-–]\s*(?P<sr2>{n}/{n}(?:/(?:\d{{4}}|\d{{2}}))?)\b(?:,\s*(?P<sry>{year}))?|\b(?P<sd1>{n}-{n}-\d{{4}})\s*[-–]\s*(?P<sd2>{n}-{n}-\d{{4}})\b"),
+            format!(r"\b(?P<dx>{n})\s?[-/.]\s?(?P<mx>{names})\.?\s?[-/.]\s?(?P<yx>\d{{4}}|\d{{2}})\b|\b(?P<mx2>{names})\.?[-/.](?P<dx2>{n})[-/.](?P<yx2>\d{{4}})\b"),
+            format!(r"\b(?P<na>{n})\s?[-/.]\s?(?P<nb>{n})\b(?:\s?[-/.]\s?(?P<nc>\d{{4}}|\d{{2}})\b|,\s?(?P<nc2>\d{{4}})\b|,(?P<nc3>\d\d)\b)?"),
+            format!(r"\b(?:(?P<wa>{wd}),?\s*)?(?P<mr>{mon})\s*(?P<dr1>{n})(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru|till|until)\s*(?P<dr2>{n})(?:st|nd|rd|th)?\b(?:,?\s*(?P<yr>{year}))?"),
+            format!(r"\b(?P<dr3>{n})(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru|till|until)\s*(?P<dr4>{n})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mr2>{mon})(?:,?\s*(?P<yr2>{year}))?"),
+            format!(r"\b(?P<ymy>{year})(?:\s*[,/-]?\s*(?P<ymm>{names}\b\.?)|\s*[/-]\s*(?P<ymn>0?[1-9]\b|1[0-2]\b))|\b(?P<mym>{names})\.?(?:\s*,?\s*|\s*[-/]\s*)(?P<myy>{year}|{year_words})|\b(?P<mym2>0?[1-9]|1[0-2])\s*-\s*(?P<myy2>{year})"),
+            r"\bthe\s+(?P<after>week|month|year)\s+after\s+next\b".to_string(),
+            // "the 1990s", "the 90's", "1990 s" (as text pulled from a PDF spaces it); "this
+            // decade", "the next decade" (whole decades, as "the next 3 decades").
+            r"(?P<decades>\b(?:the\s+)?(?P<decade>(?:1[89]|20)?\d0(?:'?s|\s(?-i:s)))\b|\b(?P<decdir>this|current|next|coming|upcoming)\s+decade\b)".to_string(),
+            // "the nineteen seventies", "the twenty-tens"; "the nineties", "in nineties" (see
+            // `scan_with` for "temperatures in the nineties"; "in her nineties" has no "the").
+            r"\b(?:in\s+)?(?P<ml2>(?:the\s+)?(?:(?P<dwc>nineteen|twenty)[\s-]+)?(?P<dw>noughties|tens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b".to_string(),
+            format!(r"\b(?:the\s+)?(?P<cent>(?:[1-9]|1\d|2[01])(?:st|nd|rd|th)|{day})[\s-]+century\b"),
+            format!(r"\b(?:the\s+)?(?P<iwn>first|second|third|fourth|fifth|last|\d{{1,2}}(?:st|nd|rd|th))(?:\s+(?P<iwlast>last))?\s+week\s+of\s+(?:(?P<iwy>{year})|(?:the\s+)?(?:(?P<iwrel>this|next|last|previous|current)\s+)?year\b)|\bweek\s+(?P<iwn2>\d{{1,2}})\s*(?:of\s+|,\s*)?(?:(?P<iwy2>{year})|(?:the\s+)?(?P<iwrel2>this|next|last|previous|current)\s+year\b)"),
+            // "Friday 5/12", "this Friday 5/12": the date it states, whichever Friday the word
+            // before it points to.
+            format!(r"\b(?:(?:this|next|last|coming)\s+)?(?P<wsl>{wd}),?\s+(?P<wslm>{n})/(?P<wsld>{n})\b(?:/(?P<wsly>\d{{4}}|\d{{2}})\b)?"),
+            format!(r"\b(?P<lmdir>last|this|next)\s+(?P<lmm>{mon})"),
+            format!(r"\b(?P<ndir>last|next|past|previous|coming|upcoming)\s+(?P<nn>{num}|few|couple(?:\s+of)?)\s+(?P<nu>{spans})\b|\b(?P<nn2>{num})\s+(?P<ndir2>next|past|previous|coming|upcoming)\s+(?P<nu2>{spans})\b"),
+            format!(r"\b(?:the\s+)?(?P<mofn>{month_ordinals}|1[0-2]th|[1-9](?:st|nd|rd|th))\s+month\s+of\s+(?:(?P<mofy>{year})|(?:the\s+)?(?:(?P<mofrel>this|next|last|previous|current)\s+)?year\b)|\b(?P<ytd>the\s+year\s+to\s+date|year-to-date)\b"),
+            format!(r"\b(?:the\s+)?(?P<fnd>first|last)\s+(?P<fnn>{num})\s+(?P<fnu>days|weeks|months|quarters)\s+of\s+(?:(?P<fny>{year})|(?:the\s+)?(?:(?P<fnrel>this|next|last|previous|current)\s+)?year\b)"),
+            format!(r"\b(?:(?P<wb>{wd}),?\s*)?(?:the\s+)?(?P<dd>{day})\.?\s*(?:day\s+)?(?:of\s+)?(?P<md>{mon})(?:\s*,?\s*(?P<yd>{year}|'\d\d\b|{year_words})|,\s*(?P<wf>{wd}))?"),
+            // "October, 1st": after a comma only a day in digits with its suffix, where the
+            // date ends (see `scan_with`): "In October, 12 people", "in May, first responders".
+            format!(r"\b(?:(?P<wc>{wd})(?:,?\s*|-))?(?P<me>{mon})(?:\s*[./-]\s*|\s+the\s+|(?P<mdc>,)\s*|\s*)(?P<de>{day})(?:\s*,?\s*(?P<ye>{year}|{year_words})|,\s*(?P<wf>{wd}))?"),
+            // "Friday (March 22)": a weekday with its date in brackets, as news agencies write it.
+            format!(r"\b(?P<wc>{wd})\s*\(\s*(?P<me>{mon})\s*[./-]?\s*(?P<de>{day})(?:\s*,?\s*(?P<ye>{year}))?\s*\)"),
+            format!(r"\b(?P<mg>{names})(?P<dg>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<yg>{year}))?"),
+            format!(r"\b(?:from\s+)?(?P<mm1>{ab})\.?\s*(?:-|–|to|through|thru|till|until)\s*(?P<mm2>{ab})\b\.?(?:\s*,?\s*(?P<mmy>{year}))?", ab = r"(?:(?-i:Mar)|(?i:jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec))"),
+            r"\b(?P<rel>today|tomorrows?|tmrw|yesterday|the\s+day\s+(?:before\s+yesterday|after\s+(?:tomorrow|tmrw))|(?:the\s+)?next\s+day)\b".to_string(),
+            format!(r"\b(?P<pdir>{rel})\s+(?:calendar\s+)?(?P<punit>week(?:end)?|fortnight|month|year|yr)\b"),
+            format!(r"\b(?P<wdir>last|this(?:\s+(?:coming|upcoming))?|next|coming|upcoming)\s+(?P<wr>{wd})"),
+            format!(r"\b(?P<ww>{wd})\s+(?:of\s+|from\s+|on\s+)?(?:the\s+)?(?P<wwdir>{rel})\s+week\b|\b(?P<wwdir2>{rel})\s+week(?:'s)?\s+(?:on\s+)?(?P<ww2>{wd})"),
+            format!(r"\b(?P<wl>{wd})"),
+            lone_mon.to_string(),
+            format!(r"\b(?:on\s+)?the\s+(?P<dn>{day})|\bon\s+(?P<dm>[12]\d|3[01]|0?[1-9])(?:(?:st|nd|rd|th)\b|\s*(?:[.!?;,](?:\s|$)|$))"),
+            format!(r"\b(?P<wt>{wd}),?\s+(?:the\s+)?(?P<wtd>{day})"),
+            format!(r"\b(?:the\s+)?(?P<dofm>{day})\s+(?:day\s+)?of\s+(?:the\s+)?(?P<dofdir>{rel})\s+month\b"),
+            format!(r"\b(?P<agon>{num}|an?|few|a\s+few)\s+(?P<agou>days?|weeks?|fortnights?|months?|years?)\s+(?P<agod>ago|back|hence|from\s+(?:now|today)|later)\b|\bin\s+(?P<inn>{num}|an?)\s+(?P<inu>days?|weeks?|fortnights?|months?|years?)\b"),
+            format!(r"\b(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)(?:\s+(?:of\s+)?(?P<qy>{year}))?|\b(?P<qdir>{rel})\s+(?:quarter|qtr)\b|\b(?P<qy2>1\d{{3}}|20\d\d|\d\d)[-\s]?q(?P<qn2>[1-4])\b|\bq(?P<qn3>[1-4])\s*(?:-\s*|of\s+)?(?P<qy3>{year})|\b(?:in|during|for|by|through|until)\s+(?:the\s+)?q(?P<qn4>[1-4])\b(?:\s*-?\s*(?P<qy4>{year}))?"),
+            format!(r"\b(?P<hy>1\d{{3}}|20\d\d)\s?-?\s?h(?P<hn>[12])\b|\bh(?P<hn2>[12])\s*-?\s*(?P<hy2>{year})|\b(?:the\s+)?(?P<hn3>first|second|1st|2nd)\s+half\s+of\s+(?:(?P<hy3>{year})|(?:the\s+)?(?:(?P<hrel>this|next|last|previous|current)\s+)?year\b)"),
+            format!(r"\b(?:the\s+)?(?P<nth>{nth})(?:\s+(?P<nlast>last))?\s+(?P<nwd>{wd}|week|day)\s+(?:of|in)\s+(?:(?P<nmon>{mon})(?:\s*,?\s*(?P<ny>{year}))?|(?:the\s+)?(?P<nrel>this|next|last|previous|current)?\s*month\b)|\b(?P<nth2>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?P<nwd2>{weekday_names})\b"),
+            format!(r"\b(?P<wcn>{num}|an?)\s+(?P<wcw>{weekday_names})s?\s+(?P<wcd>from\s+now|hence|later|ago|back)\b"),
+            format!(r"\b(?P<wan>{weekday_names}|{names})\s+after\s+next\b"),
+            format!(r"\b(?P<cago>(?:(?:{num}|an?)\s+(?:years?|months?|weeks?|days?)(?:\s*,\s*|\s+and\s+|\s+)){{1,3}}(?:{num}|an?)\s+(?:years?|months?|weeks?|days?))\s+(?P<cagod>ago|later|from\s+now|hence)\b"),
+            format!(r"\b(?P<offn>{num}|an?)\s+(?P<offu>days?|weeks?)\s+(?P<offd>from|after|before)\s+(?P<offr>today|tomorrow|tmrw|yesterday|now)\b"),
+            // "2014 BC", "in 14 a.d.", "AD 70": a year of the era (see `scan_with` for "BC Hydro").
+            r"\b(?P<eray>\d{1,4})\s*(?P<era>(?-i:BCE|BC|CE|AD)\b|b\.\s?c\.(?:\s?e\.)?|a\.\s?d\.|c\.\s?e\.)|\b(?:(?-i:AD)|a\.\s?d\.)\s*(?P<eray2>\d{1,4})\b".to_string(),
+            // "this summer", "last winter", "the summer of 2019"; "fall" only before no "in" or
+            // "of" ("the next fall in prices"), and winter with no year (which winter "winter
+            // 2013" is, is unclear).
+            format!(r"\b(?P<sdir>this|current|last|past|previous|next|coming)\s+(?P<season>spring|summer|autumn|fall|winter)\b(?:\s+(?P<sverb>in|of)\b)?|\b(?:the\s+)?(?P<season2>spring|summer|autumn|fall)\s+(?:of\s+)?(?P<sy>{year})"),
+            // "the closest Monday to Oct 5th", "the second closest xmas to today".
+            format!(r"\bthe\s+(?:(?P<cln>second|third|fourth|2nd|3rd|4th)\s+)?closest\s+(?P<clw>{wd}|{holidays})\s+to\s+(?P<cla>today|{mon}\s*{day}|(?:the\s+)?{day}\s+(?:of\s+)?{mon})"),
+            // "14april 2015": a day and a month written as one word.
+            format!(r"\b(?P<dd>\d{{1,2}})(?P<md>{names})\b(?:\s*,?\s*(?P<yd>{year}))?"),
+            // A year in words alone ("in nineteen ninety six", "since two thousand and
+            // fifteen") only after a preposition of time and before the clause ends: "of two
+            // thousand and fifty" and "two thousand and fifteen people" are counts.
+            format!(r"\b(?:in|since|until|till|during|before|after)\s+(?P<ml2>(?P<yw>{year_words}))(?:\s*(?:[.,;:!?)]|$)|\s+{CLAUSE_GOES_ON})"),
+            // "April of 87", "15 April of '87": a two-digit year only where nothing follows
+            // it ("the March of 20 miles", "May of 10 years").
+            format!(r"\b(?P<ml2>(?:(?P<dk>{day})\s+)?(?P<mk>(?-i:May|March)|january|february|april|june|july|august|september|october|november|december)\s+of\s+['’]?(?P<yk>\d\d))\b(?:\s*(?:[.,;:!?)]|$)|\s+{CLAUSE_GOES_ON})"),
+            // "the twenty-sixth day of the month": this month's ("the thirty-first" is no
+            // "first day of the month").
+            format!(r"\b(?:the\s+)?(?P<dotm>{day})\s+day\s+of\s+the\s+month\b"),
+            // "20161016", "report-20170302.html": a compact date, as file names and
+            // identifiers write one.
+            r"\b(?P<cy>(?:19|20)\d\d)(?P<cm>0[1-9]|1[0-2])(?P<cd>0[1-9]|[12]\d|3[01])\b".to_string(),
+            // "this working week", "next workweek": Monday to Friday.
+            format!(r"\b(?P<wkdir>{rel})\s+work(?:ing)?[\s-]?week\b"),
+        ];
+        forms.iter().map(|f| format!("(?i){f}")).collect()
     }
 
     /// "the closest Monday to Oct 5th", "the second closest xmas to today": of the days that are

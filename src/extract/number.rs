@@ -413,9 +413,13 @@ impl CountGrammar {
 
     /// Every count phrase in a text, in order, with its byte range and reading: the phrases that
     /// `{count}` in a rule would capture, without the rule's context.
+    /// `pattern` compiled (its ASCII twin), as [`CountGrammar::scan`] would on first use.
+    pub fn finder(&self) -> &Twin {
+        self.finder.get_or_init(|| Twin::new(&format!("(?i){}", self.pattern)).expect("count pattern"))
+    }
+
     pub fn scan(&self, text: &str, t: &Thresholds) -> Vec<(Range<usize>, Count)> {
-        let finder = self.finder.get_or_init(|| Twin::new(&format!("(?i){}", self.pattern)).expect("count pattern"));
-        let finder = finder.get(words_are_ascii(text));
+        let finder = self.finder().get(words_are_ascii(text));
         let mut out = Vec::new();
         let mut at = 0;
         while let Some(found) = finder.find_at(text, at) {
