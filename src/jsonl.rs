@@ -101,6 +101,9 @@ pub fn write_facts(paths: &[PathBuf], options: &Options, out: &mut impl Write) -
     let stems: Vec<String> = files.iter().map(|f| Citations::stem(f)).collect();
     let citations = Citations::new(&stems);
     let mapper = Mapper { rules: &rules, grammar: &grammar, options, citations: &citations, keep_source: true };
+    if !files.is_empty() {
+        grammar.prepare();
+    }
     // Positions are taken while the text is at hand; then it is dropped.
     let results: Vec<Result<(Mapped, Vec<Position>), LoadError>> = files
         .par_iter()

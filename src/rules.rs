@@ -278,7 +278,7 @@ impl Grammar {
     /// Compiles now, on every core, the scanners' patterns that would otherwise compile on first
     /// use, one after another, while the other threads of a check wait for them.
     pub fn prepare(&self) {
-        rayon::join(|| self.dates.prepare(), || self.counts.finder());
+        rayon::join(|| self.dates.prepare(), || self.counts.prepare());
     }
 
     /// Expands the placeholders of one pattern, and says which copy of the prose it runs over:

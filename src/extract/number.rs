@@ -287,23 +287,44 @@ const MINUS: &str = r"(?:(?:minus|negative)\s+|[-−]\s*)";
 /// Compiled count grammar: the pattern that finds a count phrase and the ones that read it.
 pub struct CountGrammar {
     pub pattern: String,
-    reader: Regex,
+    /// The readers' patterns, compiled on first use (or by [`CountGrammar::prepare`]): they hold
+    /// every number word and fraction, and took most of the time a grammar took to build, which
+    /// a run that reads no article (`factlint rules`, `compare`) has no use for.
+    reader_patterns: Readers<String>,
+    readers: OnceLock<Readers<Regex>>,
+    qualifiers: Vec<(Qualifier, Vec<String>)>,
+    /// Vague amounts by their words in lower case, single-spaced ("scores of"), with their range.
+    vague: HashMap<String, Option<(f64, f64)>>,
+    /// `pattern`, compiled on first use by [`CountGrammar::scan`].
+    finder: OnceLock<Twin>,
+}
+
+/// The regexes that read a phrase the finder found (or their patterns).
+struct Readers<R> {
+    reader: R,
     /// The most common shapes of `reader`'s phrases, a qualifier or none and then digits, a
     /// number word under a hundred, "single" or "half" ("at least 143", "twenty", "roughly
     /// half"), for which it gives the same
     /// captures: neither qualifiers nor signs hold a digit or a number word, so the qualifier is
     /// the same text either way. `reader` is large (every number word and fraction), and a
     /// captures search through it cost several times one through this.
-    plain_reader: Regex,
+    plain_reader: R,
     /// Two ends: "between 20 and 30", "from 20 to 30", "20 through 30", "20-30", "5k~20k".
-    range: Regex,
+    range: R,
     /// Two comparisons: "more than 10 and less than 20".
-    comparisons: Regex,
-    qualifiers: Vec<(Qualifier, Vec<String>)>,
-    /// Vague amounts by their words in lower case, single-spaced ("scores of"), with their range.
-    vague: HashMap<String, Option<(f64, f64)>>,
-    /// `pattern`, compiled on first use by [`CountGrammar::scan`].
-    finder: OnceLock<Twin>,
+    comparisons: R,
+}
+
+impl Readers<String> {
+    fn compile(&self) -> Readers<Regex> {
+        let compile = |pattern: &str, what: &str| Regex::new(pattern).unwrap_or_else(|e| panic!("{what}: {e}"));
+        Readers {
+            reader: compile(&self.reader, "count reader regex"),
+            plain_reader: compile(&self.plain_reader, "plain count reader regex"),
+            range: compile(&self.range, "range reader regex"),
+            comparisons: compile(&self.comparisons, "comparisons reader regex"),
+        }
+    }
 }
 
 /// One end of an interval.
@@ -380,44 +401,48 @@ impl CountGrammar {
             r"(?:{code}|{s}(?:{qual}\s+)?between\s+{end}\s+and\s+{end}|{s}(?:{qual}\s+)?{dash}{e}|{glued}|{one_or_two}|{s}{vague_alt}{e})"
         );
         let signed = format!(r"{MINUS}?(?:{num})");
-        let reader = Regex::new(&format!(
-            r"(?i)^(?:(?P<qual>{qual})\s+|(?P<sign>{signs})\s*)?(?P<num>{signed})(?P<suffix>{suffix})?$"
-        ))
-        .expect("count reader regex");
         let small = small_number_words();
-        let plain_reader =
-            Regex::new(&format!(r"(?i)^(?:(?P<qual>{qual})\s+)?(?P<num>{PLAIN_DIGITS}|{small}|single|half)$"))
-                .expect("plain count reader regex");
-        let range = Regex::new(&format!(
-            r"(?i)^(?:{qual}\s+)?(?:between\s+(?P<a>{signed})\s+and\s+(?P<b>{signed})|(?:from\s+)?(?P<c>{signed}){to}(?P<d>{signed})|(?P<e>{dash_end})\s*[-–~]\s*(?P<f>{dash_end}))$"
-        ))
-        .expect("range reader regex");
-        let lead = format!(r"(?:{qual}\s+|{signs}\s*)");
-        let comparisons = Regex::new(&format!(r"(?i)^(?P<p>{lead}{signed}){JOINT}(?P<q>{lead}{signed})$"))
-            .expect("comparisons reader regex");
+        let comparison_lead = format!(r"(?:{qual}\s+|{signs}\s*)");
+        let reader_patterns = Readers {
+            reader: format!(
+                r"(?i)^(?:(?P<qual>{qual})\s+|(?P<sign>{signs})\s*)?(?P<num>{signed})(?P<suffix>{suffix})?$"
+            ),
+            plain_reader: format!(r"(?i)^(?:(?P<qual>{qual})\s+)?(?P<num>{PLAIN_DIGITS}|{small}|single|half)$"),
+            range: format!(
+                r"(?i)^(?:{qual}\s+)?(?:between\s+(?P<a>{signed})\s+and\s+(?P<b>{signed})|(?:from\s+)?(?P<c>{signed}){to}(?P<d>{signed})|(?P<e>{dash_end})\s*[-–~]\s*(?P<f>{dash_end}))$"
+            ),
+            comparisons: format!(r"(?i)^(?P<p>{comparison_lead}{signed}){JOINT}(?P<q>{comparison_lead}{signed})$"),
+        };
         let mut vague_by_words = HashMap::new();
         for (phrase, range) in vague {
             vague_by_words.entry(single_spaced(&phrase)).or_insert(range);
         }
         CountGrammar {
             pattern,
-            reader,
-            plain_reader,
-            range,
-            comparisons,
+            reader_patterns,
+            readers: OnceLock::new(),
             qualifiers,
             vague: vague_by_words,
             finder: OnceLock::new(),
         }
     }
 
-    /// Every count phrase in a text, in order, with its byte range and reading: the phrases that
-    /// `{count}` in a rule would capture, without the rule's context.
-    /// `pattern` compiled (its ASCII twin), as [`CountGrammar::scan`] would on first use.
-    pub fn finder(&self) -> &Twin {
+    /// Compiles now what a scan compiles on first use: the finder (its ASCII twin) and the
+    /// readers, side by side.
+    pub fn prepare(&self) {
+        rayon::join(|| self.finder(), || self.readers());
+    }
+
+    fn finder(&self) -> &Twin {
         self.finder.get_or_init(|| Twin::new(&format!("(?i){}", self.pattern)).expect("count pattern"))
     }
 
+    fn readers(&self) -> &Readers<Regex> {
+        self.readers.get_or_init(|| self.reader_patterns.compile())
+    }
+
+    /// Every count phrase in a text, in order, with its byte range and reading: the phrases that
+    /// `{count}` in a rule would capture, without the rule's context.
     pub fn scan(&self, text: &str, t: &Thresholds) -> Vec<(Range<usize>, Count)> {
         let finder = self.finder().get(words_are_ascii(text));
         let mut out = Vec::new();
@@ -473,10 +498,10 @@ impl CountGrammar {
         let captured = |c: regex::Captures, a: &str, b: &str| -> Vec<Range<usize>> {
             [a, b].iter().filter_map(|n| c.name(n)).map(|m| m.range()).collect()
         };
-        if let Some(c) = self.comparisons.captures(phrase) {
+        if let Some(c) = self.readers().comparisons.captures(phrase) {
             return captured(c, "p", "q");
         }
-        if let Some(c) = self.range.captures(phrase) {
+        if let Some(c) = self.readers().range.captures(phrase) {
             return captured(c, "c", "d");
         }
         // "3 hundred and 2 hundred", "12 out of 10".
@@ -544,7 +569,7 @@ impl CountGrammar {
     /// A range with two ends, named ("between 20 and 30") or made of two comparisons ("more than
     /// 20 and less than 30"). None when the ends do not make a range ("5 to 4", "1995-01").
     fn two_sided(&self, norm: &str) -> Option<Bounds> {
-        if let Some(c) = self.range.captures_if_any(norm) {
+        if let Some(c) = self.readers().range.captures_if_any(norm) {
             let end = |name: &str| c.name(name).and_then(|m| signed_number(m.as_str()));
             let (lo, hi) = if let (Some(a), Some(b)) = (end("a"), end("b")) {
                 // "between 30 and 20" says the same as "between 20 and 30".
@@ -559,7 +584,7 @@ impl CountGrammar {
             let closed = |value: f64| Some(Bound { value, closed: true });
             return Some(Bounds { lo: closed(lo), hi: closed(hi), two_ends: true });
         }
-        let c = self.comparisons.captures_if_any(norm)?;
+        let c = self.readers().comparisons.captures_if_any(norm)?;
         let side = |name: &str| self.single(&c[name]).and_then(|(q, n)| one_sided(q, n));
         let (lo, hi) = match (side("p")?, side("q")?) {
             (Bounds { lo: Some(lo), hi: None, .. }, Bounds { lo: None, hi: Some(hi), .. })
@@ -574,7 +599,7 @@ impl CountGrammar {
         // A number alone ("one", "eighty-four"): with no white space there is no room for a
         // qualifier, so the plain reader's `num` is the whole phrase, and its DFA alone can tell
         // whether it reads it, without a capture search.
-        if !norm.contains(char::is_whitespace) && self.plain_reader.is_match(norm) {
+        if !norm.contains(char::is_whitespace) && self.readers().plain_reader.is_match(norm) {
             return Some((Qualifier::Exact, signed_number(norm)?));
         }
         // A qualifier and digits ("at least 143"): no qualifier holds a digit, so the plain
@@ -592,7 +617,7 @@ impl CountGrammar {
 
     /// What [`CountGrammar::single`] reads, from the readers' captures.
     fn single_captured(&self, norm: &str) -> Option<(Qualifier, f64)> {
-        let c = self.plain_reader.captures(norm).or_else(|| self.reader.captures(norm))?;
+        let c = self.readers().plain_reader.captures(norm).or_else(|| self.readers().reader.captures(norm))?;
         let n = signed_number(&c["num"])?;
         let mut qualifier = match (c.name("qual"), c.name("sign")) {
             (Some(q), _) => self.qualifier_of(q.as_str())?,
@@ -1102,6 +1127,19 @@ mod tests {
     /// text, whatever follows: a longer word before the shorter it begins ("seventeen", "seven"),
     /// and a shorter one where only it lets the rest match ("seven teens").
     #[test]
+    fn a_grammar_compiles_its_readers_on_first_use_or_when_prepared() {
+        let (lazy, prepared) = (CountGrammar::new(&Lexicon::builtin()), CountGrammar::new(&Lexicon::builtin()));
+        assert!(lazy.readers.get().is_none() && lazy.finder.get().is_none(), "building a grammar compiles neither");
+        prepared.prepare();
+        assert!(prepared.readers.get().is_some() && prepared.finder.get().is_some());
+        let t = Thresholds::default();
+        let text = "At least 143 people died and between 20 and 30 were hurt; more than 10 and less than 20 fled.";
+        let found = lazy.scan(text, &t);
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert_eq!(found, prepared.scan(text, &t));
+    }
+
+    #[test]
     fn word_trie_matches_as_the_plain_alternation() {
         let lists: [&[&str]; 4] =
             [UNITS, TENS, &SCALES.iter().map(|s| s.0).collect::<Vec<_>>(), &["a", "an", "and", "ant", "b", ""]];
@@ -1200,13 +1238,13 @@ mod tests {
                 let groups = |c: Option<regex::Captures>| {
                     c.map(|c| ["qual", "sign", "num", "suffix"].map(|n| c.name(n).map(|m| m.as_str().to_string())))
                 };
-                let plain = groups(g.plain_reader.captures(&norm));
+                let plain = groups(g.readers().plain_reader.captures(&norm));
                 if plain.is_some() {
-                    assert_eq!(plain, groups(g.reader.captures(&norm)), "{phrase:?}");
+                    assert_eq!(plain, groups(g.readers().reader.captures(&norm)), "{phrase:?}");
                 }
             }
         }
-        assert!(g.plain_reader.is_match("at least 143") && g.plain_reader.is_match("eighty-four"));
+        assert!(g.readers().plain_reader.is_match("at least 143") && g.readers().plain_reader.is_match("eighty-four"));
     }
 
     #[test]
