@@ -1123,9 +1123,6 @@ pub fn format_number(v: f64) -> String {
 mod tests {
     use super::*;
 
-    /// The trie finds what the plain alternation of the same words finds, at every place of a
-    /// text, whatever follows: a longer word before the shorter it begins ("seventeen", "seven"),
-    /// and a shorter one where only it lets the rest match ("seven teens").
     #[test]
     fn a_grammar_compiles_its_readers_on_first_use_or_when_prepared() {
         let (lazy, prepared) = (CountGrammar::new(&Lexicon::builtin()), CountGrammar::new(&Lexicon::builtin()));
@@ -1139,6 +1136,9 @@ mod tests {
         assert_eq!(found, prepared.scan(text, &t));
     }
 
+    /// The trie finds what the plain alternation of the same words finds, at every place of a
+    /// text, whatever follows: a longer word before the shorter it begins ("seventeen", "seven"),
+    /// and a shorter one where only it lets the rest match ("seven teens").
     #[test]
     fn word_trie_matches_as_the_plain_alternation() {
         let lists: [&[&str]; 4] =
