@@ -332,15 +332,17 @@ pub struct Forms {
 
 impl Forms {
     pub fn new(patterns: &[String]) -> Result<Forms, regex::Error> {
-        Ok(Forms::of(patterns.iter().map(|p| Twin::new(p)).collect::<Result<Vec<_>, _>>()?))
+        Ok(Forms::from_twins(patterns.iter().map(|p| Twin::new(p)).collect::<Result<Vec<_>, _>>()?))
     }
 
-    /// The same, its patterns compiled on every core.
+    /// What [`Forms::new`] gives, its patterns compiled on every core (rayon). Not inside a
+    /// `OnceLock`'s initialisation: a worker waiting for these jobs may take another that waits
+    /// on the same lock.
     pub fn new_in_parallel(patterns: &[String]) -> Result<Forms, regex::Error> {
-        Ok(Forms::of(patterns.par_iter().map(|p| Twin::new(p)).collect::<Result<Vec<_>, _>>()?))
+        Ok(Forms::from_twins(patterns.par_iter().map(|p| Twin::new(p)).collect::<Result<Vec<_>, _>>()?))
     }
 
-    fn of(twins: Vec<Twin>) -> Forms {
+    fn from_twins(twins: Vec<Twin>) -> Forms {
         let groups: Vec<Vec<(String, usize)>> = twins
             .iter()
             .map(|t| t.ascii.capture_names().enumerate().filter_map(|(i, n)| Some((n?.to_string(), i))).collect())
@@ -488,6 +490,16 @@ mod tests {
         }
         let mut found = PatternSet::new(patterns.len());
         assert!(scan.matches("Zone 7é dead", &mut found).is_none(), "a Unicode boundary beside a non-ASCII letter");
+    }
+
+    #[test]
+    fn forms_compiled_in_parallel_keep_the_patterns_order() {
+        let patterns: Vec<String> = (0..40).map(|i| format!(r"\b(?P<n{i}>x{{{i}}})\b")).collect();
+        let (one, all) = (Forms::new(&patterns).unwrap(), Forms::new_in_parallel(&patterns).unwrap());
+        let written = |f: &Forms| f.twins.iter().map(|t| t.pattern.clone()).collect::<Vec<_>>();
+        assert_eq!(written(&all), patterns);
+        assert_eq!(written(&all), written(&one));
+        assert_eq!(all.groups, one.groups);
     }
 
     #[test]

@@ -68,11 +68,11 @@ pub struct DateGrammar {
     /// the number words of "three days ago" it is large, and a captures search through it cost
     /// about ten times a search through the absolute forms alone.
     reader: PhraseReader,
-    /// `pattern`, compiled on first use by [`DateGrammar::scan`].
+    /// `pattern`, compiled on first use by [`DateGrammar::scan`] or by [`DateGrammar::prepare`].
     finder: OnceLock<Twin>,
-    /// Lengths of time ("six months", "3.5 years", "an hour"), compiled on first use.
+    /// Lengths of time ("six months", "3.5 years", "an hour"), compiled the same way.
     durations: OnceLock<DurationRegexes>,
-    /// The scanner's own forms (see [`DateGrammar::scan_with`]), compiled on first use.
+    /// The scanner's own forms (see [`DateGrammar::scan_with`]), compiled the same way.
     extra: OnceLock<Forms>,
     /// The lexicon's holidays: each name, and its day.
     holidays: Vec<(String, HolidayRule)>,
@@ -2049,10 +2049,11 @@ mod tests {
             prepared.extra.get().is_some() && prepared.finder.get().is_some() && prepared.durations.get().is_some()
         );
         assert!(lazy.extra.get().is_none(), "only a scan or prepare compiles the forms");
-        let text = "On Friday, three days after the March 22 attack, 2 weeks before Christmas 2023, for six months.";
+        let text = "It came on Friday. Three days after the March 22 attack, and 2 weeks before Christmas 2023, talks ran for six months.";
         let reference = Some(CivilDate { year: 2024, month: 3, day: 25 });
         let found = prepared.scan(text, reference);
-        assert!(found.len() >= 4, "{found:?}");
+        let phrases: Vec<&str> = found.iter().map(|(r, _)| &text[r.clone()]).collect();
+        assert_eq!(phrases, ["Friday", "Three days", "March 22", "2 weeks before Christmas 2023", "six months"]);
         assert_eq!(found, lazy.scan(text, reference));
     }
 
@@ -3619,6 +3620,8 @@ impl DateGrammar {
     /// They are too loose for the rules' `{date}` placeholder ("24/7", a score "3/2", "the 21st"
     /// of anything), so only [`DateGrammar::scan_with`] uses them.
     fn scan_regexes(&self) -> &Forms {
+        // One after another: a rayon worker compiling inside this lock could take another
+        // article's job meanwhile and wait on the lock it holds (see `prepare`).
         self.extra.get_or_init(|| Forms::new(&self.form_patterns()).expect("date scanner forms"))
     }
 

@@ -287,15 +287,15 @@ const MINUS: &str = r"(?:(?:minus|negative)\s+|[-−]\s*)";
 /// Compiled count grammar: the pattern that finds a count phrase and the ones that read it.
 pub struct CountGrammar {
     pub pattern: String,
-    /// The readers' patterns, compiled on first use (or by [`CountGrammar::prepare`]): they hold
-    /// every number word and fraction, and took most of the time a grammar took to build, which
-    /// a run that reads no article (`factlint rules`, `compare`) has no use for.
     reader_patterns: Readers<String>,
+    /// The readers, compiled on first use or by [`CountGrammar::prepare`]: they hold every number
+    /// word and fraction, and took most of the time a grammar took to build, which a run that
+    /// reads no article (`factlint rules`, `compare`) has no use for.
     readers: OnceLock<Readers<Regex>>,
     qualifiers: Vec<(Qualifier, Vec<String>)>,
     /// Vague amounts by their words in lower case, single-spaced ("scores of"), with their range.
     vague: HashMap<String, Option<(f64, f64)>>,
-    /// `pattern`, compiled on first use by [`CountGrammar::scan`].
+    /// `pattern`, compiled on first use by [`CountGrammar::scan`] or by [`CountGrammar::prepare`].
     finder: OnceLock<Twin>,
 }
 
@@ -1132,7 +1132,16 @@ mod tests {
         let t = Thresholds::default();
         let text = "At least 143 people died and between 20 and 30 were hurt; more than 10 and less than 20 fled.";
         let found = lazy.scan(text, &t);
-        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(lazy.readers.get().is_some(), "a scan compiles the readers");
+        let readings: Vec<(&str, String)> = found.iter().map(|(r, c)| (&text[r.clone()], reading(c))).collect();
+        assert_eq!(
+            readings,
+            [
+                ("At least 143", "≥ 143".to_string()),
+                ("between 20 and 30", "20–30".to_string()),
+                ("more than 10 and less than 20", "11–19".to_string())
+            ]
+        );
         assert_eq!(found, prepared.scan(text, &t));
     }
 
