@@ -2,7 +2,7 @@
 //! (placeholders, count readings) and alignment (event nouns, place and name words).
 
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 pub const BUILTIN_LEXICON: &str = include_str!("../../rules/lexicon/en.toml");
 
@@ -65,14 +65,16 @@ pub struct Events {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+/// Word lists that are only asked whether they hold a word: sets, since the context of every
+/// article asks them for each name and place it finds.
 pub struct NameWords {
-    pub not_places: Vec<String>,
-    pub generic_place_nouns: Vec<String>,
-    pub facility_words: Vec<String>,
-    pub organisation_words: Vec<String>,
-    pub not_place_words: Vec<String>,
-    pub compass_words: Vec<String>,
-    pub person_titles: Vec<String>,
+    pub not_places: HashSet<String>,
+    pub generic_place_nouns: HashSet<String>,
+    pub facility_words: HashSet<String>,
+    pub organisation_words: HashSet<String>,
+    pub not_place_words: HashSet<String>,
+    pub compass_words: HashSet<String>,
+    pub person_titles: HashSet<String>,
 }
 
 impl Lexicon {

@@ -421,13 +421,11 @@ fn person_name(text: &str, grammar: &Grammar) -> Option<String> {
     }
     let mut words: Vec<&str> = text.split_whitespace().filter(|w| !(w.len() == 2 && w.ends_with('.'))).collect();
     // "President Anna Morvik" is Anna Morvik.
-    while words.first().is_some_and(|w| names.person_titles.iter().any(|t| t == w)) {
+    while words.first().is_some_and(|w| names.person_titles.contains(*w)) {
         words.remove(0);
     }
     // "Seoul's Itaewon" is a place; "South Korea" a country.
-    if words.iter().any(|w| w.ends_with("'s"))
-        || words.first().is_some_and(|w| names.compass_words.iter().any(|c| c == w))
-    {
+    if words.iter().any(|w| w.ends_with("'s")) || words.first().is_some_and(|w| names.compass_words.contains(*w)) {
         return None;
     }
     (words.len() >= 2 && !words.iter().any(|w| grammar.not_in_person_names.contains(*w))).then(|| words.join(" "))
@@ -463,7 +461,7 @@ fn clean_subject(text: &str, grammar: &Grammar) -> Option<String> {
         s = s.strip_prefix(article).unwrap_or(s);
     }
     let s = s.trim_end_matches(['’', '\'']).trim_end_matches("’s").trim_end_matches("'s");
-    if s.is_empty() || grammar.lexicon.names.not_places.iter().any(|w| w == s) {
+    if s.is_empty() || grammar.lexicon.names.not_places.contains(s) {
         return None;
     }
     Some(s.to_string())
