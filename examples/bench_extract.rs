@@ -104,18 +104,18 @@ fn main() {
     );
 }
 
-/// Runs `extract` `rounds` times, printing each round; the fewest CPU seconds a round took, and
-/// the facts it found.
-fn best_of(rounds: usize, mb: f64, mut extract: impl FnMut() -> usize) -> (f64, usize) {
+/// Runs `round` `rounds` times, printing each; the fewest CPU seconds one took, and the facts
+/// it found.
+fn best_of(rounds: usize, mb: f64, mut round: impl FnMut() -> usize) -> (f64, usize) {
     let mut best = f64::INFINITY;
     let mut facts = 0;
-    for round in 1..=rounds {
+    for n in 1..=rounds {
         let (wall, cpu) = (Instant::now(), cpu_seconds());
-        facts = extract();
+        facts = round();
         let wall = wall.elapsed().as_secs_f64();
         let secs = cpu.and_then(|c| Some(cpu_seconds()? - c)).filter(|s| *s > 0.0).unwrap_or(wall);
         best = best.min(secs);
-        println!("round {round}: {secs:.2} CPU s ({wall:.2} s wall), {:.1} MB/s per core, {facts} facts", mb / secs);
+        println!("round {n}: {secs:.2} CPU s ({wall:.2} s wall), {:.1} MB/s per core, {facts} facts", mb / secs);
     }
     (best, facts)
 }

@@ -10,7 +10,7 @@ use super::calendar::{
 };
 use super::lexicon::{Holiday, Lexicon, WHITE_SPACE, token_alternation};
 use super::number::{TENS, UNITS, number_pattern, parse_number};
-use super::{single_spaced, single_spaced_lowercase};
+use super::{single_spaced, single_spaced_lowercase, with_capital_first};
 use crate::model::{CivilDate, DateValue};
 use regex::Regex;
 use std::collections::{BTreeMap, HashMap};
@@ -48,9 +48,8 @@ fn weekday_words() -> String {
 /// A month's name or short form with a capital, as a regex alternation; a short form may take a
 /// full stop.
 fn month_pattern() -> String {
-    let capitalised = |name: &str| name[..1].to_uppercase() + &name[1..];
-    let names = MONTHS.iter().map(|m| capitalised(m));
-    let short_forms = MONTH_ABBREVIATIONS.iter().map(|a| format!(r"{}\.?", capitalised(a)));
+    let names = MONTHS.iter().map(|m| with_capital_first(m));
+    let short_forms = MONTH_ABBREVIATIONS.iter().map(|a| format!(r"{}\.?", with_capital_first(a)));
     // Case-sensitive: "may" and "march" are also verbs.
     format!("(?-i:{})", names.chain(short_forms).collect::<Vec<_>>().join("|"))
 }
@@ -1976,16 +1975,8 @@ fn compared_years(text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(R
 
 /// A short reading for reports: "2024-03-22", "March 22 (year unknown)", "Friday (date unknown)".
 pub fn reading(v: &DateValue) -> String {
-    let month_name = |m: u32| {
-        let name = MONTHS[(m - 1) as usize];
-        let mut s = name[..1].to_uppercase();
-        s.push_str(&name[1..]);
-        s
-    };
-    let wd = |w: u32| {
-        let name = WEEKDAYS[w as usize];
-        format!("{}{}", name[..1].to_uppercase(), &name[1..])
-    };
+    let month_name = |m: u32| with_capital_first(MONTHS[(m - 1) as usize]);
+    let wd = |w: u32| with_capital_first(WEEKDAYS[w as usize]);
     if let Some(u) = &v.unresolved {
         return format!("{u} (unresolved: no publication date)");
     }
@@ -2061,7 +2052,7 @@ mod tests {
     fn common_absolute_phrases_give_the_groups_the_absolute_reader_captures() {
         let g = DateGrammar::default();
         let months = MONTHS.iter().chain(MONTH_ABBREVIATIONS).flat_map(|m| {
-            let capitalised = m[..1].to_uppercase() + &m[1..];
+            let capitalised = with_capital_first(m);
             [m.to_string(), format!("{capitalised}."), m.to_uppercase(), capitalised]
         });
         let numbers = [
@@ -2069,7 +2060,7 @@ mod tests {
             "31st", "2015", "1899", "1799", "2099", "2100", "20", "05", "2015s", "22,",
         ];
         let phrases = months.flat_map(|m| numbers.map(|n| format!("{m} {n}")));
-        let weekdays = WEEKDAYS.iter().flat_map(|w| [w.to_string(), w[..1].to_uppercase() + &w[1..], w.to_uppercase()]);
+        let weekdays = WEEKDAYS.iter().flat_map(|w| [w.to_string(), with_capital_first(w), w.to_uppercase()]);
         let names = ["wdonly", "wd", "m1", "d1", "y1", "m2", "d2", "y2", "m3", "y3", "iy", "im", "id", "yonly"];
         let mut common = 0;
         for phrase in phrases.chain(weekdays).chain(["Friday, March 22".into(), "March 22 2024".into()]) {

@@ -63,10 +63,10 @@ pub struct Events {
     pub nouns: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 /// Word lists that are only asked whether they hold a word: sets, since the context of every
 /// article asks them for each name and place it finds.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NameWords {
     pub not_places: HashSet<String>,
     pub generic_place_nouns: HashSet<String>,

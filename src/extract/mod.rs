@@ -444,6 +444,12 @@ fn single_spaced(phrase: &str) -> String {
     out
 }
 
+/// A word with its first letter a capital: "march" → "March".
+fn with_capital_first(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+}
+
 /// [`single_spaced`], lowercased (in place where the phrase is ASCII, as nearly all are).
 fn single_spaced_lowercase(phrase: &str) -> String {
     let mut out = single_spaced(phrase);

@@ -1122,6 +1122,7 @@ pub fn format_number(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::with_capital_first;
 
     #[test]
     fn a_grammar_compiles_its_readers_on_first_use_or_when_prepared() {
@@ -1301,8 +1302,7 @@ mod tests {
         let qualifiers = g.qualifiers.iter().flat_map(|(_, v)| v.iter().map(|q| normalise(q)));
         let mut read = 0;
         for qualifier in qualifiers {
-            let capitalised = qualifier[..1].to_uppercase() + &qualifier[1..];
-            for q in [qualifier.clone(), capitalised, qualifier.to_uppercase()] {
+            for q in [qualifier.clone(), with_capital_first(&qualifier), qualifier.to_uppercase()] {
                 for digits in ["143", "7", "007", "2015", "1,500", "1.5", "12 000"] {
                     let phrase = format!("{q} {digits}");
                     assert_eq!(g.single(&phrase), g.single_captured(&phrase), "{phrase:?}");
@@ -1319,10 +1319,7 @@ mod tests {
 
     #[test]
     fn simple_numbers_read_as_the_general_parser_reads_them() {
-        let words = UNITS.iter().chain(TENS).flat_map(|w| {
-            let capitalised = w[..1].to_uppercase() + &w[1..];
-            [w.to_string(), capitalised, w.to_uppercase()]
-        });
+        let words = UNITS.iter().chain(TENS).flat_map(|w| [w.to_string(), with_capital_first(w), w.to_uppercase()]);
         let digits = ["0", "7", "007", "143", "2015", "123456789012345678901234567890"].map(String::from);
         for text in words.chain(digits) {
             assert!(simple_number(&text).is_some(), "{text:?}");
