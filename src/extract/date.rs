@@ -666,7 +666,7 @@ impl DateGrammar {
             r"(?:{wd},?\s+)?(?:{month}\s+{day}(?:,?\s+{year})?|{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?)|{month},?\s+{year}|\b{year}-\d\d-\d\d\b|{wd}(?:\s+{part})?\b|\b{year}"
         );
         let relative = format!(
-            r"\b(?:(?:last|this|next|earlier\s+this|later\s+this|early\s+last|late\s+last|earlier\s+last)\s+(?:year|month|week|{month}|{wd})\b|yesterday\b|(?:{num})\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:ago|earlier|before|later)\b)"
+            r"\b(?:(?:last|this|next|earlier\s+this|later\s+this|early\s+last|late\s+last|earlier\s+last)\s+(?:year|month|week|{month}|{wd})\b|yesterday\b|(?:(?:{num})\s+(?:days?|weeks?|months?|years?|decades?)|(?:an?|one)\s+(?:day|week|month|year|decade)\s+and\s+a\s+half)\s+(?:ago|earlier|before|later)\b)"
         );
         let pattern = format!(r"(?:\bthe\s+eve\s+of\s+)?(?:{relative}|{absolute})");
         let reader = PhraseReader {
@@ -1161,9 +1161,31 @@ fn resolve_relative(text: &str, published: Option<CivilDate>) -> Option<DateValu
         Some(DateValue { year: Some(year), month, day, weekday: None, unresolved: None })
     };
     if last == "ago" {
-        let unit = words[words.len() - 2].trim_end_matches('s');
+        // "a year and a half ago": the half goes with the amount before the unit.
+        let (amount, unit, half) = match &words[..words.len() - 1] {
+            [amount @ .., unit, "and", "a", "half"] => (amount, unit, 0.5),
+            [amount @ .., unit] => (amount, unit, 0.0),
+            [] => return None,
+        };
+        let unit = unit.trim_end_matches('s');
+        let amount = match amount {
+            ["a" | "an"] => Some(1.0),
+            _ => parse_number(&amount.join(" ")),
+        };
         // Beyond ten thousand units ago a phrase is not a news date (and would overflow).
-        let n = parse_number(&words[..words.len() - 2].join(" ")).filter(|n| *n <= 10_000.0)? as i64;
+        let n = amount.map(|n| n + half).filter(|n| *n <= 10_000.0)?;
+        // "two and a half years ago" is thirty months ago, not two years: a part of a unit counts
+        // in the next smaller one, where it comes out whole; else ("a month and a half ago") the
+        // phrase names no month or day, and is read as none rather than as a wrong one.
+        let (n, unit) = match unit {
+            "year" if n.fract() != 0.0 => (n * 12.0, "month"),
+            "decade" if n.fract() != 0.0 => (n * 10.0, "year"),
+            _ => (n, unit),
+        };
+        if n.fract() != 0.0 {
+            return None;
+        }
+        let n = n as i64;
         return match unit {
             "day" => {
                 let d = add_days(p, -n);
@@ -2133,6 +2155,15 @@ mod tests {
         assert_eq!(ymd(&read("last month", pub_)), (Some(2024), Some(2), None));
         assert_eq!(ymd(&read("two months ago", pub_)), (Some(2024), Some(1), None));
         assert_eq!(ymd(&read("three years ago", pub_)), (Some(2021), None, None));
+        assert_eq!(ymd(&read("two and a half years ago", pub_)), (Some(2021), Some(9), None), "30 months");
+        assert_eq!(ymd(&read("1.5 years ago", pub_)), (Some(2022), Some(9), None), "18 months");
+        assert_eq!(ymd(&read("two and a half decades ago", pub_)), (Some(1999), None, None), "25 years");
+        let grammar = DateGrammar::default();
+        for no_whole_month in ["two and a half months ago", "a month and a half ago", "1.5 days ago"] {
+            assert_eq!(grammar.read(no_whole_month, pub_), None, "{no_whole_month}");
+        }
+        assert_eq!(ymd(&read("a year and a half ago", pub_)), (Some(2022), Some(9), None), "18 months");
+        assert_eq!(ymd(&read("a decade and a half ago", pub_)), (Some(2009), None, None), "15 years");
         assert!(read("four years earlier", pub_).unresolved.is_some(), "relative to another event");
         // Published on a Monday: "this Friday" is the Friday of that week, "this Sunday" its end.
         assert_eq!(ymd(&read("this Friday", p(2016, 11, 7))), (Some(2016), Some(11), Some(11)));
