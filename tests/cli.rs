@@ -228,3 +228,31 @@ fn a_user_alias_file_joins_names_the_texts_never_link() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains(":1:1: unknown field `alias`"), "{}", stderr(&bad));
 }
+
+#[test]
+fn a_relative_date_claims_no_more_than_it_says() {
+    let article = |dir: &std::path::Path, name: &str, published: &str, when: &str| {
+        let text = format!(
+            "---\ntitle: Market bombing in Karsk\noutlet: {name}\npublished: {published}\n---\nThe bombing of the market in Karsk happened {when}, killing 40 people.\n"
+        );
+        fs::write(dir.join(format!("{name}.md")), text).unwrap();
+    };
+    let date_findings = |dir: &std::path::Path| {
+        let report = json(&factlint(&["check", "--format", "json", dir.to_str().unwrap()]));
+        let findings = report["findings"].as_array().unwrap().clone();
+        findings.into_iter().filter(|f| f["topic"]["attribute"] == "date").count()
+    };
+    // "a few weeks ago" names no day: against March 1 it is no conflict.
+    let vague = tempfile::tempdir().unwrap();
+    article(vague.path(), "a", "2024-03-25", "a few weeks ago");
+    article(vague.path(), "b", "2024-03-26", "on March 1");
+    assert_eq!(date_findings(vague.path()), 0);
+    // Thirty months before March 2024 is September 2021: a source that says so agrees, one that
+    // says October 2021 does not.
+    for (other, conflicts) in [("in September 2021", 0), ("in October 2021", 1)] {
+        let half = tempfile::tempdir().unwrap();
+        article(half.path(), "a", "2024-03-25", "two and a half years ago");
+        article(half.path(), "b", "2024-03-26", other);
+        assert_eq!(date_findings(half.path()), conflicts, "two and a half years ago against {other}");
+    }
+}

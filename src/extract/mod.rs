@@ -85,7 +85,9 @@ impl<'a> Views<'a> {
                 {
                     None
                 }
-                DateReading::Date(_) if counts_from_an_event(&prose[r.clone()]) => None,
+                DateReading::Date(_) if counts_from_an_event(&prose[r.clone()]) || vague_amount(&prose[r.clone()]) => {
+                    None
+                }
                 DateReading::Date(v) => Some((r, v)),
                 _ => None,
             });
@@ -98,6 +100,13 @@ impl<'a> Views<'a> {
 /// fortnight later".
 fn counts_from_an_event(phrase: &str) -> bool {
     phrase.rsplit(char::is_whitespace).next().is_some_and(|last| last.eq_ignore_ascii_case("later"))
+}
+
+/// Whether a date phrase counts a vague number of units: "a few weeks ago", "a couple of months
+/// ago". The scanner reads "few" as three, as the peer suites do, but the day it gives is a
+/// guess, and against a source that names the day it would be a conflict no one stated.
+fn vague_amount(phrase: &str) -> bool {
+    phrase.split_whitespace().any(|w| ["few", "couple", "several"].iter().any(|v| w.eq_ignore_ascii_case(v)))
 }
 
 /// Runs every rule over the prose. Where several rules read the same phrase, the one with the
