@@ -15,6 +15,7 @@ use crate::rules::{Grammar, Pattern, Rule, RuleBook, ValueKind};
 use crate::thresholds::Thresholds;
 pub use context::Context;
 use date::DateReading;
+use lexicon::Lexicon;
 use regex::Regex;
 use shadow::{Shadow, View};
 use std::ops::Range;
@@ -238,7 +239,8 @@ fn read_match(
     if let Value::Count(c) = &value
         && (c.stated.is_some_and(|n| n < 1.0 && n.fract() != 0.0)
             || increment(&doc.prose, &range)
-            || more_of_the_same(&doc.prose, &views.counts().text, &range))
+            || more_of_the_same(&doc.prose, &views.counts().text, &range)
+            || ratio(views.counts(), c, &range, &grammar.lexicon))
     {
         return None;
     }
@@ -367,6 +369,32 @@ fn more_of_the_same(prose: &str, counts: &str, r: &Range<usize>) -> bool {
     let more = MORE.get_or_init(|| Regex::new(r"(?i)^\s+more\b").expect("more after a count"));
     let mark = View::Counts.mark().expect("the counts view has tokens") as char;
     more.is_match(&prose[r.end..]) && !counts[sentence_start(&prose[..r.start])..r.start].contains(mark)
+}
+
+/// Whether the count `first` at `r` is the first number of a ratio: "1 in 5 concertgoers", "one
+/// in every four", "nine out of 10", "one in three of those killed". A share, like "a third of the
+/// victims", is no toll. After a bare "in" the second number must count people ("of" them, or a
+/// population word), and be the larger: "40 in two attacks", "3 in 4 hours" and "12 in 2023"
+/// are tolls.
+fn ratio(counts: &Shadow<Count>, first: &Count, r: &Range<usize>, lexicon: &Lexicon) -> bool {
+    static LINK: OnceLock<Regex> = OnceLock::new();
+    let link = LINK.get_or_init(|| {
+        let token = View::Counts.token_pattern().expect("the counts view has tokens");
+        Regex::new(&format!(r"(?i)^\s+(?:in|(?P<part>out\s+of(?:\s+every)?|in\s+every))\s+(?P<second>{token})\s*"))
+            .expect("a ratio's link")
+    });
+    let Some(c) = link.captures(&counts.text[r.end..]) else { return false };
+    let second = c.name("second").expect("a ratio has a second number");
+    let Some(second) = counts.at(&(r.end + second.start()..r.end + second.end())) else { return false };
+    let after = &counts.text[r.end + c.get(0).expect("a match").end()..];
+    let of_people = || {
+        let word = |w: &str| {
+            after.get(..w.len()).is_some_and(|a| a.eq_ignore_ascii_case(w))
+                && !after[w.len()..].starts_with(|ch: char| ch.is_alphanumeric())
+        };
+        word("of") || lexicon.population_words().into_iter().any(word)
+    };
+    matches!((first.stated, second.stated), (Some(a), Some(b)) if a < b) && (c.name("part").is_some() || of_people())
 }
 
 /// Rejects numbers that are parts of something else: times ("10:15"), money ("$5"), percentages,
