@@ -793,10 +793,17 @@ impl DateGrammar {
             // "the 10 victims", "the 2-1 win", "the first week", "the second round": a number or
             // an ordinal after "the" is a day only where a date ends or a range goes on ("back
             // for the 27.", "from the 13 to 15 July", "on the first of the month").
-            // So a number after a weekday: "On Saturday, 12 protesters were held" is last
-            // Saturday, not the 12th of a month whose 12th was a Saturday.
-            let bare = |g: &str| c.name(g).is_some_and(|d| d.as_str().bytes().all(|b| b.is_ascii_digit()));
-            if (c.name("dn").is_some() || bare("wtd")) && !date_may_end(&text[m.end..]) {
+            // So a number or an ordinal word after a weekday: "On Saturday, 12 protesters were
+            // held" is last Saturday, not the 12th of a month whose 12th was a Saturday; "on
+            // Friday, the first anniversary of the ceasefire" is no 1st.
+            // An ordinal in words ends the phrase or is no day at all ("on Friday, the second in
+            // a month"); "the 22nd" is a day wherever it stands.
+            let wtd = c.name("wtd").map(|d| d.as_str());
+            let bare = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
+            let in_words = wtd.is_some_and(|d| d.starts_with(|ch: char| ch.is_alphabetic()));
+            if ((c.name("dn").is_some() || wtd.is_some_and(bare)) && !date_may_end(&text[m.end..]))
+                || (in_words && !ends_at_a_mark(&text[m.end..]))
+            {
                 continue;
             }
             // "THE BOY WHO LIVED": in a line of capitals, a word in capitals is no abbreviation.
@@ -1877,17 +1884,25 @@ fn measured_before(before: &str) -> bool {
         .is_match(clause)
 }
 
+/// The end of a phrase: the end of the text, or punctuation that ends a phrase.
+const PHRASE_END: &str = r"\s*$|\s*[,;!?)]|\s*[.:](?:\s|$)";
+
 /// Whether a date may end where `after` begins: at the end, before punctuation that ends a
 /// phrase, or before a word that goes on with a clause or a range.
 fn date_may_end(after: &str) -> bool {
     static END: OnceLock<Regex> = OnceLock::new();
     END.get_or_init(|| {
-        Regex::new(&format!(
-            r"(?i)^(?:\s*$|\s*[,;!?)]|\s*[.:](?:\s|$)|\s+(?:of|from|between|at|in|on|this|next|last|{CLAUSE_GOES_ON}))"
-        ))
-        .expect("the end of a date")
+        Regex::new(&format!(r"(?i)^(?:{PHRASE_END}|\s+(?:of|from|between|at|in|on|this|next|last|{CLAUSE_GOES_ON}))"))
+            .expect("the end of a date")
     })
     .is_match(after)
+}
+
+/// Whether a phrase ends where `after` starts, at a mark or the end of the text: what an ordinal
+/// in words needs to be a day ("Friday the twenty-second, officials said").
+fn ends_at_a_mark(after: &str) -> bool {
+    static END: OnceLock<Regex> = OnceLock::new();
+    END.get_or_init(|| Regex::new(&format!("^(?:{PHRASE_END})")).expect("a mark after a date")).is_match(after)
 }
 
 /// "more than 2 weeks before today", "less than 3 days after tomorrow": a day counted from another
