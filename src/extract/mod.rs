@@ -240,7 +240,8 @@ fn read_match(
         && (c.stated.is_some_and(|n| n < 1.0 && n.fract() != 0.0)
             || increment(&doc.prose, &range)
             || more_of_the_same(&doc.prose, &views.counts().text, &range)
-            || ratio(views.counts(), c, &range, &grammar.lexicon))
+            || ratio(views.counts(), c, &range, &grammar.lexicon)
+            || projected(&doc.prose[sentence_start(&doc.prose[..range.start])..range.start], text))
     {
         return None;
     }
@@ -369,6 +370,25 @@ fn more_of_the_same(prose: &str, counts: &str, r: &Range<usize>) -> bool {
     let more = MORE.get_or_init(|| Regex::new(r"(?i)^\s+more\b").expect("more after a count"));
     let mark = View::Counts.mark().expect("the counts view has tokens") as char;
     more.is_match(&prose[r.end..]) && !counts[sentence_start(&prose[..r.start])..r.start].contains(mark)
+}
+
+/// Whether the sentence before a count projects it rather than reports it: "the death toll could
+/// rise to 200", "is expected to exceed 150" (where "exceed" opens the count itself). A forecast
+/// is no figure a source gave for the toll. The verb must lead to the count: in "could further
+/// rise as 37 of the injured were in serious condition" the 37 are reported.
+fn projected(before: &str, count: &str) -> bool {
+    const CHANGE: &str = r"(?:rise|climb|increase|grow|reach|exceed|top|surpass|pass|mount|soar|go\s+up)";
+    static PROJECTION: OnceLock<(Regex, Regex)> = OnceLock::new();
+    let (modal, change) = PROJECTION.get_or_init(|| {
+        let modal = format!(
+            r"(?i)\b(?:could|may|might|would|will|(?:expected|likely|feared|set)\s+to)\s+(?:[a-z]+\s+)??(?P<verb>{CHANGE}\s+(?:(?:to|above|beyond|past)\s+)?)?$"
+        );
+        (
+            Regex::new(&modal).expect("a modal before a count"),
+            Regex::new(&format!(r"(?i)^{CHANGE}\b")).expect("a verb of change"),
+        )
+    });
+    modal.captures(before).is_some_and(|c| c.name("verb").is_some() || change.is_match(count))
 }
 
 /// Whether the count `first` at `r` is the first number of a ratio: "1 in 5 concertgoers", "one
