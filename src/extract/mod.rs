@@ -214,7 +214,9 @@ fn read_match(
     if range.is_empty()
         || !plausible_context(&doc.prose, range.clone(), rule.kind)
         || (rule.kind == ValueKind::Date
-            && (reported_speech(&doc.prose[whole.start..range.start]) || anniversary(&doc.prose[..whole.start])))
+            && (reported_speech(&doc.prose[whole.start..range.start])
+                || anniversary(&doc.prose[..whole.start])
+                || foretold(&doc.prose[..whole.start])))
     {
         return None;
     }
@@ -291,6 +293,39 @@ fn reported_speech(between: &str) -> bool {
         "published",
     ];
     between.split(|c: char| !c.is_alphabetic()).any(|w| VERBS.contains(&w.to_lowercase().as_str()))
+}
+
+/// "warned of an imminent attack on March 7", "a foiled bombing on Friday", "a plot for an attack
+/// on May 9": the event a match opens with was feared, planned or prevented, so its date is not
+/// the date of one that happened. ("Despite warnings, the attack on Friday" happened.)
+fn foretold(before: &str) -> bool {
+    const NOT_HAPPENED: &[&str] = &[
+        "imminent",
+        "possible",
+        "potential",
+        "planned",
+        "plotted",
+        "foiled",
+        "thwarted",
+        "attempted",
+        "threatened",
+        "feared",
+        "future",
+    ];
+    const FORETELLING: &[&str] =
+        &["warned", "warning", "warnings", "threat", "threats", "plot", "plotting", "planning"];
+    let sentence = &before[sentence_start(before)..];
+    let words: Vec<String> = sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(3)
+        .map(str::to_lowercase)
+        .collect();
+    let word = |i: usize| words.get(i).map_or("", String::as_str);
+    let after_article = usize::from(matches!(word(0), "a" | "an" | "the"));
+    NOT_HAPPENED.contains(&word(0))
+        || (matches!(word(after_article), "of" | "for") && FORETELLING.contains(&word(after_article + 1)))
 }
 
 /// "the 200th day of the tragedy on Tuesday", "the anniversary of the attack on Friday": the date
