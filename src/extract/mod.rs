@@ -243,7 +243,8 @@ fn read_match(
             || increment(&doc.prose, &range)
             || more_of_the_same(&doc.prose, &views.counts().text, &range)
             || ratio(views.counts(), c, &range, &grammar.lexicon)
-            || projected(&doc.prose[sentence_start(&doc.prose[..range.start])..range.start], text))
+            || projected(&doc.prose[sentence_start(&doc.prose[..range.start])..range.start], text)
+            || compared_with(&doc.prose[..range.start]))
     {
         return None;
     }
@@ -405,6 +406,19 @@ fn more_of_the_same(prose: &str, counts: &str, r: &Range<usize>) -> bool {
     let more = MORE.get_or_init(|| Regex::new(r"(?i)^\s+more\b").expect("more after a count"));
     let mark = View::Counts.mark().expect("the counts view has tokens") as char;
     more.is_match(&prose[r.end..]) && !counts[sentence_start(&prose[..r.start])..r.start].contains(mark)
+}
+
+/// Whether a count is what another figure is measured against: "double the 66 killed in the
+/// previous attack", "more than the 40 who died in 2018". "The" marks a figure told elsewhere;
+/// "more than 66" without it is a qualifier of this count.
+fn compared_with(before: &str) -> bool {
+    static BASELINE: OnceLock<Regex> = OnceLock::new();
+    BASELINE
+        .get_or_init(|| {
+            Regex::new(r"(?i)\b(?:double|twice|triple|treble|three\s+times|half|compared\s+(?:with|to)|(?:more|fewer|less|higher|lower|greater)\s+than|as\s+many\s+as|exceeding|surpassing|topping)\s+the\s+$")
+                .expect("a comparison before a count")
+        })
+        .is_match(before)
 }
 
 /// Whether the sentence before a count projects it rather than reports it: "the death toll could
