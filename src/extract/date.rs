@@ -385,11 +385,15 @@ fn step_of(dir: &str) -> i64 {
 /// peers count them ("the past few days", "in a few weeks"); "couple (of)" two.
 fn amount_of(text: &str) -> Option<f64> {
     match text.to_lowercase().as_str() {
-        "a" | "an" => Some(1.0),
         "few" | "a few" => Some(3.0),
         a if a.starts_with("couple") => Some(2.0),
-        a => parse_number(a),
+        a => one_or_number(a),
     }
+}
+
+/// An amount of units as written: "a" or "an" is one, else the number ("3", "two and a half").
+fn one_or_number(text: &str) -> Option<f64> {
+    if text.eq_ignore_ascii_case("a") || text.eq_ignore_ascii_case("an") { Some(1.0) } else { parse_number(text) }
 }
 
 /// A holiday's days as a reading: a day, or a stretch of days (Passover, Ramadan).
@@ -414,7 +418,7 @@ fn shift(day: CivilDate, n: i64, unit: DurationUnit) -> Option<CivilDate> {
 /// A whole count of units in a date phrase: "3", "three", "a"; None beyond ten thousand, where
 /// a phrase is no date.
 fn count_of(text: &str) -> Option<i64> {
-    let n = if matches!(text.to_lowercase().as_str(), "a" | "an") { 1.0 } else { parse_number(text)? };
+    let n = one_or_number(text)?;
     (n.fract() == 0.0 && (1.0..=10_000.0).contains(&n)).then_some(n as i64)
 }
 
@@ -793,11 +797,11 @@ impl DateGrammar {
             // "the 10 victims", "the 2-1 win", "the first week", "the second round": a number or
             // an ordinal after "the" is a day only where a date ends or a range goes on ("back
             // for the 27.", "from the 13 to 15 July", "on the first of the month").
-            // So a number or an ordinal word after a weekday: "On Saturday, 12 protesters were
-            // held" is last Saturday, not the 12th of a month whose 12th was a Saturday; "on
-            // Friday, the first anniversary of the ceasefire" is no 1st.
-            // An ordinal in words ends the phrase or is no day at all ("on Friday, the second in
-            // a month"); "the 22nd" is a day wherever it stands.
+            // So a number after a weekday: "On Saturday, 12 protesters were held" is last
+            // Saturday, not the 12th of a month whose 12th was a Saturday. An ordinal in words
+            // after one ends the phrase or is no day at all ("on Friday, the first anniversary of
+            // the truce", "on Friday, the second in a month"); "the 22nd" is a day wherever it
+            // stands.
             let wtd = c.name("wtd").map(|d| d.as_str());
             let bare = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
             let in_words = wtd.is_some_and(|d| d.starts_with(|ch: char| ch.is_alphabetic()));
@@ -1175,12 +1179,8 @@ fn resolve_relative(text: &str, published: Option<CivilDate>) -> Option<DateValu
             [] => return None,
         };
         let unit = unit.trim_end_matches('s');
-        let amount = match amount {
-            ["a" | "an"] => Some(1.0),
-            _ => parse_number(&amount.join(" ")),
-        };
         // Beyond ten thousand units ago a phrase is not a news date (and would overflow).
-        let n = amount.map(|n| n + half).filter(|n| *n <= 10_000.0)?;
+        let n = one_or_number(&amount.join(" ")).map(|n| n + half).filter(|n| *n <= 10_000.0)?;
         // "two and a half years ago" is thirty months ago, not two years: a part of a unit counts
         // in the next smaller one, where it comes out whole; else ("a month and a half ago") the
         // phrase names no month or day, and is read as none rather than as a wrong one.
@@ -4528,7 +4528,7 @@ impl DateGrammar {
                 _ => 0,
             };
             let amount = s("offn")?.to_lowercase();
-            let n = if matches!(amount.as_str(), "a" | "an") { 1.0 } else { parse_number(&amount)? };
+            let n = one_or_number(&amount)?;
             if n.fract() != 0.0 || n > 10_000.0 {
                 return None;
             }
