@@ -9,6 +9,7 @@
 //! | `{year}`  | a four-digit year | the value |
 //! | `{who}`   | an optional "of the" + up to two words + a population noun ("Afghan civilians") | `who` |
 //! | `{group}` | the same, required ("including 26 foreigners") | `who` |
+//! | `{subgroup}` | the same, of a part of everyone: not "people" or "others" ("and 170 civilians") | `who` |
 //! | `{aside}` | an optional aside after the count, opened by "including", "among them", "most of them" or "many of them" (", including two police officers,") | none |
 //! | `{name}`  | a capitalised name ("Islamic State Khorasan", "ISIS-K") | `subject` |
 //! | `{event}` | an event noun ("attack", "bombings", "crush") | none |
@@ -230,6 +231,7 @@ pub struct Grammar {
     pub dates: DateGrammar,
     who: String,
     group: String,
+    subgroup: String,
     event: String,
     name: String,
     /// Words that make a run of capitalised words no person's name: the lexicon's organisation
@@ -256,8 +258,11 @@ impl Grammar {
     pub fn new(lexicon: Lexicon) -> Self {
         let counts = CountGrammar::new(&lexicon);
         let dates = DateGrammar::new(&lexicon);
-        let pop = alternation(&lexicon.population_words());
-        let group = format!(r"\s+(?:of\s+(?:the\s+)?)?(?P<who>(?:[\w.’'-]+\s+){{0,2}}?{pop})\b");
+        let group_of = |words: &[&str]| {
+            format!(r"\s+(?:of\s+(?:the\s+)?)?(?P<who>(?:[\w.’'-]+\s+){{0,2}}?{})\b", alternation(words))
+        };
+        let group = group_of(&lexicon.population_words());
+        let subgroup = group_of(&lexicon.group_words());
         let who = format!("(?:{group})?");
         let nouns: Vec<&str> = lexicon.events.nouns.iter().map(String::as_str).collect();
         let event = format!(r"\b{}\b", alternation(&nouns));
@@ -268,7 +273,17 @@ impl Grammar {
                 .flatten()
                 .cloned()
                 .collect();
-        Grammar { lexicon, counts, dates, who, group, event, name: NAME_PATTERN.to_string(), not_in_person_names }
+        Grammar {
+            lexicon,
+            counts,
+            dates,
+            who,
+            group,
+            subgroup,
+            event,
+            name: NAME_PATTERN.to_string(),
+            not_in_person_names,
+        }
     }
 
     pub fn builtin() -> Self {
@@ -307,6 +322,7 @@ impl Grammar {
                 Some("person") if kind == ValueKind::Name => Some(PERSON_PATTERN.to_string()),
                 Some("who") => Some(self.who.clone()),
                 Some("group") => Some(self.group.clone()),
+                Some("subgroup") => Some(self.subgroup.clone()),
                 Some("aside") => Some(ASIDE_PATTERN.to_string()),
                 Some("event") => Some(self.event.clone()),
                 Some("name") => Some(format!("(?P<subject>{})", self.name)),
@@ -315,7 +331,7 @@ impl Grammar {
                 }
                 Some(w) if w.chars().all(|c| c.is_ascii_lowercase() || c == '_') && !w.is_empty() => {
                     return Err(format!(
-                        "unknown placeholder {{{w}}} (known: {{count}}, {{date}}, {{year}}, {{person}}, {{who}}, {{group}}, {{aside}}, {{name}}, {{event}})"
+                        "unknown placeholder {{{w}}} (known: {{count}}, {{date}}, {{year}}, {{person}}, {{who}}, {{group}}, {{subgroup}}, {{aside}}, {{name}}, {{event}})"
                     ));
                 }
                 // A regex repetition such as {2} or {0,3}: keep it.
@@ -564,6 +580,21 @@ mod tests {
         };
         assert_eq!(read("{aside}"), vec![("At least 60".to_string(), "≥ 60".to_string())]);
         assert_eq!(read(""), vec![], "without the aside, the comma parts the count from its verb");
+    }
+
+    #[test]
+    fn a_subgroup_is_a_part_of_everyone() {
+        let g = Grammar::builtin();
+        let matches = |placeholder: &str, text: &str| {
+            let (p, _) = g.expand(&format!("(?i)^{{year}}{placeholder}$"), ValueKind::Year).unwrap();
+            regex::Regex::new(&p).unwrap().is_match(text)
+        };
+        for text in ["2015 civilians", "2015 of the Afghan civilians", "2015 police officers"] {
+            assert!(matches("{subgroup}", text) && matches("{group}", text), "{text}");
+        }
+        for text in ["2015 others", "2015 people", "2015 victims"] {
+            assert!(!matches("{subgroup}", text) && matches("{group}", text), "{text}");
+        }
     }
 
     #[test]

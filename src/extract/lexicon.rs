@@ -121,6 +121,19 @@ impl Lexicon {
         words
     }
 
+    /// Every word of a population that is part of everyone (not "people", "others"), longest
+    /// first.
+    pub fn group_words(&self) -> Vec<&str> {
+        let mut words: Vec<&str> = self
+            .populations
+            .iter()
+            .filter(|(name, _)| *name != "people")
+            .flat_map(|(_, words)| words.iter().map(String::as_str))
+            .collect();
+        sort_longest_first(&mut words);
+        words
+    }
+
     pub fn is_event_noun(&self, word: &str) -> bool {
         let w = word.to_lowercase();
         self.events.nouns.contains(&w)
