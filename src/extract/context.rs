@@ -3,6 +3,7 @@
 //! ("Islamic State Khorasan, or ISIS-K"), organisations, person names, and the years mentioned.
 
 use crate::extract::boundary::{ascii_boundaries, words_are_ascii};
+use crate::extract::date::one_or_number;
 use crate::model::Document;
 use crate::rules::{Grammar, NAME_PATTERN};
 use regex::Regex;
@@ -36,7 +37,8 @@ pub struct Context {
     pub clause_breaks: Vec<usize>,
     /// Clause breaks at ", when" right after a year ("since 1999, when …"), with that year.
     pub year_when_clauses: Vec<(usize, i32)>,
-    /// Four-digit years written in the text.
+    /// The years the text names, in order: four-digit years, and "last year" or "two years ago"
+    /// counted from the publication date.
     pub years: Vec<(i32, Range<usize>)>,
 }
 
@@ -84,6 +86,7 @@ struct Patterns {
     alias_paren: Regex,
     name: Regex,
     year: Regex,
+    years_back: Regex,
 }
 
 /// The patterns for a text; `ascii_words` selects the ASCII-boundary twins (see
@@ -126,6 +129,11 @@ fn patterns(grammar: &Grammar, ascii_words: bool) -> &'static Patterns {
             alias_paren: compile(&format!(r"(?P<a>{name})\s+\((?P<b>[A-Z][A-Za-z-]*[A-Za-z])\)")).unwrap(),
             name: compile(name).unwrap(),
             year: compile(crate::extract::date::YEAR_PATTERN).unwrap(),
+            // Not "the past year" (the last twelve months, which reach into this year).
+            years_back: compile(
+                r"(?i)\blast\s+year\b|\b(?P<n>[a-z]+(?:-[a-z]+)?|\d{1,3})\s+years?\s+ago\b",
+            )
+            .unwrap(),
         }
     })
 }
@@ -237,6 +245,15 @@ impl Context {
         ctx.clause_breaks = clause_breaks(text);
         ctx.year_when_clauses = year_when_clauses(text, &ctx.clause_breaks);
         ctx.years = p.year.find_iter(text).filter_map(|m| Some((m.as_str().parse().ok()?, m.range()))).collect();
+        if let Some(published) = doc.meta.published {
+            // "last year" is one year back; an amount that is no number ("many years ago") none.
+            let back = |c: &regex::Captures| c.name("n").map_or(Some(1.0), |n| one_or_number(n.as_str()));
+            ctx.years.extend(p.years_back.captures_iter(text).filter_map(|c| {
+                let back = back(&c).filter(|n| n.fract() == 0.0)?;
+                Some((published.year - back as i32, c.get(0)?.range()))
+            }));
+            ctx.years.sort_by_key(|(_, span)| span.start);
+        }
         ctx
     }
 
@@ -539,6 +556,22 @@ mod tests {
         let got: Vec<&str> = s.iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(got, vec!["U.S. officials said Gen. Kurilla spoke on Jan. 3.", "The attack followed.", "New line"]);
         assert_eq!(p, vec![0, 0, 1]);
+    }
+
+    #[test]
+    fn years_written_or_counted_back_from_the_publication_date() {
+        let text = "Last year, a flood killed 9. In 2019 and three years ago, others. A year ago too. \
+                    Over the past year, many years ago, two and a half years ago: none of these.";
+        let mut doc = parse_document("t.txt".into(), text.into(), 0);
+        let years = |doc: &Document| -> Vec<(i32, &str)> {
+            Context::of(doc, &Grammar::builtin()).years.iter().map(|(y, r)| (*y, &text[r.clone()])).collect()
+        };
+        assert_eq!(years(&doc), vec![(2019, "2019")], "without a publication date only the year written");
+        doc.meta.published = Some(crate::model::CivilDate { year: 2025, month: 10, day: 16 });
+        assert_eq!(
+            years(&doc),
+            vec![(2024, "Last year"), (2019, "2019"), (2022, "three years ago"), (2024, "A year ago")]
+        );
     }
 
     #[test]

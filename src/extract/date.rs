@@ -392,7 +392,7 @@ fn amount_of(text: &str) -> Option<f64> {
 }
 
 /// An amount of units as written: "a" or "an" is one, else the number ("3", "two and a half").
-fn one_or_number(text: &str) -> Option<f64> {
+pub(crate) fn one_or_number(text: &str) -> Option<f64> {
     if text.eq_ignore_ascii_case("a") || text.eq_ignore_ascii_case("an") { Some(1.0) } else { parse_number(text) }
 }
 
