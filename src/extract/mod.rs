@@ -301,7 +301,7 @@ fn reported_speech(between: &str) -> bool {
 /// toll's verb ("rose", "reached", "stood") is when the toll was updated, not when the event it
 /// counts happened. ("The death toll in the attack on Friday rose to 41" keeps its Friday.)
 fn toll_update(before: &str, between: &str) -> bool {
-    const TOLLS: &[&str] = &["toll", "tally", "casualties", "count"];
+    const TOLLS: &[&str] = &["toll", "tally", "casualties", "count", "number"];
     const CHANGES: &[&str] = &[
         "rose",
         "risen",
