@@ -506,6 +506,17 @@ fn plausible_context(prose: &str, r: std::ops::Range<usize>, kind: ValueKind) ->
     {
         return false;
     }
+    // "the ferry disaster of 2014 killed 304": a year after a preposition of time is no count.
+    let year = matches!(
+        prose[r.clone()].as_bytes(),
+        [b'1', b'8' | b'9', b'0'..=b'9', b'0'..=b'9'] | [b'2', b'0', b'0'..=b'9', b'0'..=b'9']
+    );
+    let word_before = prose[..r.start].trim_end().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    const TIME_PREPOSITIONS: &[&str] =
+        &["of", "in", "since", "during", "until", "till", "by", "from", "before", "after"];
+    if year && TIME_PREPOSITIONS.iter().any(|p| word_before.eq_ignore_ascii_case(p)) {
+        return false;
+    }
     let after = &prose[r.end..];
     let after_lower: String = after.chars().take(16).collect::<String>().to_lowercase();
     !(after.starts_with('%')
