@@ -103,7 +103,7 @@ fn patterns(grammar: &Grammar, ascii_words: bool) -> &'static Patterns {
         let event = crate::extract::lexicon::alternation(&events);
         Patterns {
             locative: compile(&format!(
-                r"\b(?i:in|near|at|outside|inside|into|on|from|across|(?:on|of)\s+the\s+outskirts\s+of)\s+(?:(?i:the)\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|rural|downtown|neighbou?ring)\s+)?(?P<name>{name})"
+                r"\b(?i:in|near|at|outside|inside|into|on|from|across|(?:on|of)\s+the\s+outskirts\s+of|off(?:\s+the\s+(?:coast|shores?)\s+of)?)\s+(?:(?i:the)\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|rural|downtown|neighbou?ring)\s+)?(?P<name>{name})"
             ))
             .unwrap(),
             attributive: compile(&format!(r"(?P<name>{name})\s+(?:[a-z-]+\s+){{0,2}}(?i:{event})\b")).unwrap(),
@@ -585,6 +585,13 @@ mod tests {
         assert!(c.containment.contains(&("Crocus City Hall".into(), "Moscow".into())));
         assert!(c.containment.contains(&("Itaewon".into(), "Seoul".into())));
         assert!(c.places.iter().find(|p| p.name == "Crocus City Hall").unwrap().facility);
+    }
+
+    #[test]
+    fn a_place_at_sea_is_off_it() {
+        let c = ctx("A ferry capsized off Korlan island. A boat sank off the coast of Libya. Talks kicked off Monday.");
+        let names: Vec<&str> = c.places.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, vec!["Korlan", "Libya"]);
     }
 
     #[test]
