@@ -427,6 +427,16 @@ fn event_subject(
         .collect();
     let candidates = if anchored.is_empty() { &places } else { &anchored };
     if let Some(p) = candidates.iter().min_by_key(|p| distance(&p.span, &fact.prose_span)) {
+        // "The Itaewon crush ... was the deadliest since the 2014 Sewol sinking, which killed
+        // 304": an event of another year named between the place and the claim is the claim's.
+        let other = ctx.event_years.iter().find(|(y, span)| {
+            salience.reference_year.is_some_and(|r| r != *y)
+                && p.span.end <= span.start
+                && (span.end <= fact.prose_span.start || in_range(&fact.prose_span, &(span.start..span.start + 1)))
+        });
+        if let Some((y, _)) = other {
+            return (None, format!("the sentence names an event of {y} after {}", p.name));
+        }
         return (names.class_of(&p.name), format!("named in the sentence: {}", p.name));
     }
     // 1b. "... since 1999, when a tremor killed 2,100 people": a clause opened by "when" right

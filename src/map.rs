@@ -167,6 +167,7 @@ fn shrink(ex: &mut Extraction) {
     c.events.shrink_to_fit();
     c.clause_breaks.shrink_to_fit();
     c.year_when_clauses.shrink_to_fit();
+    c.event_years.shrink_to_fit();
     c.years.shrink_to_fit();
 }
 

@@ -60,7 +60,8 @@ fn plant_explosion() {
     // The early hours of Saturday against Friday night (worth a check, as for the quake); 9
     // against 14 in serious condition; 2009 ("early 2009") against 2008. "More than 60 workers
     // were hurt" agrees with 64, the 14 "seriously injured" are no count of all the injured, and
-    // "Last year, a fire ... killed 2" is another event's toll.
+    // "Last year, a fire ... killed 2" and "the 2011 Porvan mine collapse, which killed 29" are
+    // other events' tolls.
     assert_eq!(
         findings("tests/fixtures/stories/plant"),
         set(&[

@@ -40,6 +40,10 @@ pub struct Context {
     /// The years the text names, in order: four-digit years, and "last year" or "two years ago"
     /// counted from the publication date.
     pub years: Vec<(i32, Range<usize>)>,
+    /// Years that name the event noun after them, each with the span from the year to the noun:
+    /// "the 2014 Sewol sinking", "last year’s attack".
+    #[serde(default)]
+    pub event_years: Vec<(i32, Range<usize>)>,
 }
 
 /// A name and how often a text mentions it. Alignment needs only the counts, and one entry per
@@ -190,8 +194,11 @@ impl Context {
         }
         for caps in p.attributive.captures_iter(text) {
             let m = caps.name("name").unwrap();
-            if !ctx.places.iter().any(|pl| pl.span.start <= m.start() && m.start() < pl.span.end) {
-                add_place(&mut ctx, grammar, m.as_str(), m.start(), None, false);
+            // "The Moscow attack" at the start of a sentence: the article is no part of the name.
+            let name = strip_article(m.as_str());
+            let start = m.end() - name.len();
+            if !ctx.places.iter().any(|pl| pl.span.start <= start && start < pl.span.end) {
+                add_place(&mut ctx, grammar, name, start, None, false);
             }
         }
         ctx.places.sort_by_key(|pl| pl.span.start);
@@ -254,6 +261,7 @@ impl Context {
             }));
             ctx.years.sort_by_key(|(_, span)| span.start);
         }
+        ctx.event_years = event_years(text, &ctx.years, &ctx.events);
         ctx
     }
 
@@ -454,6 +462,32 @@ fn year_when_clauses(text: &str, breaks: &[usize]) -> Vec<(usize, i32)> {
         .collect()
 }
 
+/// How far an event noun may follow the year that names it ("the 2014 Sewol ferry sinking").
+const YEAR_EVENT_GAP: usize = 30;
+
+/// The years that name an event noun right after them (see [`Context::event_years`]): only
+/// words between them, none of which joins or opens another phrase, so not "in September 2022
+/// and dual suicide bombings", "in August 2021. The Kabul airport bombing" or "since 2014 the
+/// attacks".
+fn event_years(text: &str, years: &[(i32, Range<usize>)], events: &[Range<usize>]) -> Vec<(i32, Range<usize>)> {
+    const OPENERS: &[&str] = &[
+        "and", "or", "but", "in", "on", "at", "of", "to", "with", "by", "for", "from", "after", "before", "since",
+        "when", "where", "which", "that", "while", "as", "the", "a", "an", "its", "their", "his", "her", "was", "were",
+        "is", "are", "had", "has", "have",
+    ];
+    let names_it = |between: &str| {
+        between.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '-' | '’' | '\''))
+            && between.split_whitespace().all(|w| !OPENERS.iter().any(|o| w.eq_ignore_ascii_case(o)))
+    };
+    years
+        .iter()
+        .filter_map(|(y, year)| {
+            let event = events.iter().find(|e| year.end <= e.start && e.start - year.end <= YEAR_EVENT_GAP)?;
+            names_it(&text[year.end..event.start]).then(|| (*y, year.start..event.end))
+        })
+        .collect()
+}
+
 fn clause_breaks(text: &str) -> Vec<usize> {
     const MARKERS: &[&str] = &["; ", " – ", " — ", " -- ", ", when ", ", while ", ", whereas ", ", as ", ", since "];
     let mut out: Vec<usize> = MARKERS.iter().flat_map(|m| text.match_indices(m).map(|(i, _)| i)).collect();
@@ -572,6 +606,15 @@ mod tests {
             years(&doc),
             vec![(2024, "Last year"), (2019, "2019"), (2022, "three years ago"), (2024, "A year ago")]
         );
+    }
+
+    #[test]
+    fn a_year_names_the_event_noun_right_after_it() {
+        let text = "The Itaewon crush was the deadliest since the 2014 Sewol ferry sinking. \
+                    A bombing in Kabul in September 2022 and dual suicide bombings followed. \
+                    It happened in August 2021. The bombing was claimed. Since 2014 the attacks grew.";
+        let named: Vec<(i32, &str)> = ctx(text).event_years.iter().map(|(y, r)| (*y, &text[r.clone()])).collect();
+        assert_eq!(named, vec![(2014, "2014 Sewol ferry sinking")]);
     }
 
     #[test]
