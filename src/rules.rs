@@ -13,7 +13,7 @@
 //! | `{aside}` | an optional aside after the count, opened by "including", "among them", "most of them" or "many of them" (", including two police officers,") | none |
 //! | `{name}`  | a capitalised name ("Islamic State Khorasan", "ISIS-K") | `subject` |
 //! | `{event}` | an event noun ("attack", "bombings", "crush") | none |
-//! | `{person}` | two or three capitalised words, initials allowed ("Michael E. Kurilla") | the value |
+//! | `{person}` | two or three capitalised words, initials allowed ("Michael E. Kurilla"), after a title if there is one ("Foreign Minister") | the value |
 //!
 //! `{count}` and `{date}` match whole phrases that the grammars found before any rule ran (see
 //! [`crate::extract::shadow`]): a pattern cannot match part of one, and needs no `\b` beside it.
@@ -232,6 +232,7 @@ pub struct Grammar {
     who: String,
     group: String,
     subgroup: String,
+    person: String,
     event: String,
     name: String,
     /// Words that make a run of capitalised words no person's name: the lexicon's organisation
@@ -264,6 +265,10 @@ impl Grammar {
         let group = group_of(&lexicon.population_words());
         let subgroup = group_of(&lexicon.group_words());
         let who = format!("(?:{group})?");
+        // "Foreign Minister Marta Kowalski": a title (one word may qualify it) before the name, so
+        // the title's words do not take the name's place among its two or three.
+        let titles: Vec<&str> = lexicon.names.person_titles.iter().map(String::as_str).collect();
+        let person = format!(r"(?-i:(?:(?:[A-Z][a-z]+[ \t]+)?{}[ \t]+)?){PERSON_PATTERN}", alternation(&titles));
         let nouns: Vec<&str> = lexicon.events.nouns.iter().map(String::as_str).collect();
         let event = format!(r"\b{}\b", alternation(&nouns));
         let names = &lexicon.names;
@@ -280,6 +285,7 @@ impl Grammar {
             who,
             group,
             subgroup,
+            person,
             event,
             name: NAME_PATTERN.to_string(),
             not_in_person_names,
@@ -319,7 +325,7 @@ impl Grammar {
                     view.token_pattern()
                 }
                 Some("year") if matches!(kind, ValueKind::Date | ValueKind::Year) => Some(YEAR_PATTERN.to_string()),
-                Some("person") if kind == ValueKind::Name => Some(PERSON_PATTERN.to_string()),
+                Some("person") if kind == ValueKind::Name => Some(self.person.clone()),
                 Some("who") => Some(self.who.clone()),
                 Some("group") => Some(self.group.clone()),
                 Some("subgroup") => Some(self.subgroup.clone()),

@@ -237,6 +237,15 @@ fn read_match(
             .map(|name| Value::Name { name }),
     };
     let value = value?;
+    // "President Anna Morvik": the claim is the name; its title is no part of what it quotes.
+    let range = match &value {
+        Value::Name { name } => name
+            .split(' ')
+            .next()
+            .and_then(|first| word_at(text, first))
+            .map_or(range.clone(), |at| range.start + at..range.end),
+        _ => range,
+    };
     // "a third of the victims", "half": a share is not a count; "nine died in hospital, bringing
     // the toll to 139": an increment is not a total.
     if let Value::Count(c) = &value
@@ -566,15 +575,29 @@ fn person_name(text: &str, grammar: &Grammar) -> Option<String> {
         return None;
     }
     let mut words: Vec<&str> = text.split_whitespace().filter(|w| !(w.len() == 2 && w.ends_with('.'))).collect();
-    // "President Anna Morvik" is Anna Morvik.
-    while words.first().is_some_and(|w| names.person_titles.contains(*w)) {
-        words.remove(0);
+    // "President Anna Morvik" is Anna Morvik, and so is "Foreign Minister Anna Morvik".
+    let title = |w: Option<&&str>| w.is_some_and(|w| names.person_titles.contains(*w));
+    loop {
+        if title(words.first()) {
+            words.remove(0);
+        } else if words.len() > 2 && title(words.get(1)) {
+            words.drain(..2);
+        } else {
+            break;
+        }
     }
     // "Seoul's Itaewon" is a place; "South Korea" a country.
     if words.iter().any(|w| w.ends_with("'s")) || words.first().is_some_and(|w| names.compass_words.contains(*w)) {
         return None;
     }
     (words.len() >= 2 && !words.iter().any(|w| grammar.not_in_person_names.contains(*w))).then(|| words.join(" "))
+}
+
+/// Where `word` first stands in `text` as a whole word (after the start or white space).
+fn word_at(text: &str, word: &str) -> Option<usize> {
+    text.match_indices(word)
+        .map(|(at, _)| at)
+        .find(|&at| text[..at].chars().next_back().is_none_or(char::is_whitespace))
 }
 
 /// The words of a phrase with one space between each: "at  least\n143" → "at least 143". One
