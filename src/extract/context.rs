@@ -483,7 +483,7 @@ fn event_years(text: &str, years: &[(i32, Range<usize>)], events: &[Range<usize>
         .iter()
         .filter_map(|(y, year)| {
             let event = events.iter().find(|e| year.end <= e.start && e.start - year.end <= YEAR_EVENT_GAP)?;
-            names_it(&text[year.end..event.start]).then(|| (*y, year.start..event.end))
+            names_it(&text[year.end..event.start]).then_some((*y, year.start..event.end))
         })
         .collect()
 }
