@@ -432,7 +432,7 @@ fn event_subject(
         let other = ctx.event_years.iter().find(|(y, span)| {
             salience.reference_year.is_some_and(|r| r != *y)
                 && p.span.end <= span.start
-                && (span.end <= fact.prose_span.start || in_range(&fact.prose_span, &(span.start..span.start + 1)))
+                && (span.end <= fact.prose_span.start || fact.prose_span.contains(&span.start))
         });
         if let Some((y, _)) = other {
             return (None, format!("the sentence names an event of {y} after {}", p.name));

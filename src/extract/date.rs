@@ -391,6 +391,12 @@ fn amount_of(text: &str) -> Option<f64> {
     }
 }
 
+/// Whether a text is a year in digits alone, 1800 to 2099 ("2014"), as `YEAR_PATTERN` reads one.
+pub(crate) fn is_year_digits(text: &str) -> bool {
+    matches!(text.as_bytes(), [b'1', b'8' | b'9', _, _] | [b'2', b'0', _, _])
+        && text.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// An amount of units as written: "a" or "an" is one, else the number ("3", "two and a half").
 pub(crate) fn one_or_number(text: &str) -> Option<f64> {
     if text.eq_ignore_ascii_case("a") || text.eq_ignore_ascii_case("an") { Some(1.0) } else { parse_number(text) }
@@ -958,9 +964,7 @@ impl DateGrammar {
     /// a weekday or a month and day without a year resolve the way `prefer` says.
     pub fn read_with(&self, text: &str, published: Option<CivilDate>, prefer: Prefer) -> Option<DateValue> {
         // Most dates in news are a bare year: nothing to parse but the number.
-        if let [b'1', b'8' | b'9', _, _] | [b'2', b'0', _, _] = text.as_bytes()
-            && text.bytes().all(|b| b.is_ascii_digit())
-        {
+        if is_year_digits(text) {
             return Some(DateValue {
                 year: text.parse().ok(),
                 month: None,
@@ -1045,8 +1049,7 @@ fn common_absolute(phrase: &str) -> Option<CommonGroups<'_>> {
     if day_of_month && ordinal {
         return Some(CommonGroups([("m1", month), ("d1", number)]));
     }
-    let year = matches!(number.as_bytes(), [b'1', b'8' | b'9', _, _] | [b'2', b'0', _, _]) && suffix.is_empty();
-    year.then_some(CommonGroups([("m3", month), ("y3", number)]))
+    is_year_digits(number).then_some(CommonGroups([("m3", month), ("y3", number)]))
 }
 
 /// Whether `word` is `lower` (a lowercase ASCII name) with a capital first letter.

@@ -108,7 +108,7 @@ impl Lexicon {
         for (name, words) in &self.populations {
             let ends_with_word = |w: &str| noun.strip_suffix(w).is_some_and(|head| head.ends_with(' '));
             if words.iter().any(|w| noun == *w || ends_with_word(w)) {
-                return (name != "people").then(|| name.clone());
+                return (name != EVERYONE).then(|| name.clone());
             }
         }
         None
@@ -116,18 +116,20 @@ impl Lexicon {
 
     /// Every population word, longest first (so "service members" wins over "members").
     pub fn population_words(&self) -> Vec<&str> {
-        let mut words: Vec<&str> = self.populations.values().flatten().map(String::as_str).collect();
-        sort_longest_first(&mut words);
-        words
+        self.words_of_populations(|_| true)
     }
 
     /// Every word of a population that is part of everyone (not "people", "others"), longest
     /// first.
     pub fn group_words(&self) -> Vec<&str> {
+        self.words_of_populations(|name| name != EVERYONE)
+    }
+
+    fn words_of_populations(&self, keep: impl Fn(&str) -> bool) -> Vec<&str> {
         let mut words: Vec<&str> = self
             .populations
             .iter()
-            .filter(|(name, _)| *name != "people")
+            .filter(|(name, _)| keep(name))
             .flat_map(|(_, words)| words.iter().map(String::as_str))
             .collect();
         sort_longest_first(&mut words);
@@ -139,6 +141,9 @@ impl Lexicon {
         self.events.nouns.contains(&w)
     }
 }
+
+/// The population that is everyone: a count of it is the total, and reports do not name it.
+const EVERYONE: &str = "people";
 
 /// Sorts alternatives so that a regex alternation tries the longest first.
 pub fn sort_longest_first(words: &mut Vec<&str>) {

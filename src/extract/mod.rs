@@ -303,7 +303,12 @@ fn reported_speech(between: &str) -> bool {
         "released",
         "published",
     ];
-    between.split(|c: char| !c.is_alphabetic()).any(|w| VERBS.contains(&w.to_lowercase().as_str()))
+    has_word_of(between, VERBS)
+}
+
+/// Whether any word of `text` (a run of letters) is one of `words` (lowercase ASCII), in any case.
+fn has_word_of(text: &str, words: &[&str]) -> bool {
+    text.split(|c: char| !c.is_alphabetic()).any(|w| words.iter().any(|v| w.eq_ignore_ascii_case(v)))
 }
 
 /// "The death toll from the stadium collapse rose to 41 on Monday": a date reached through the
@@ -329,9 +334,7 @@ fn toll_update(before: &str, between: &str) -> bool {
         "passed",
         "hit",
     ];
-    let words = |text: &str| text.split(|c: char| !c.is_alphabetic()).map(str::to_lowercase).collect::<Vec<_>>();
-    words(&before[sentence_start(before)..]).iter().any(|w| TOLLS.contains(&w.as_str()))
-        && words(between).iter().any(|w| CHANGES.contains(&w.as_str()))
+    has_word_of(&before[sentence_start(before)..], TOLLS) && has_word_of(between, CHANGES)
 }
 
 /// "warned of an imminent attack on March 7", "a foiled bombing on Friday", "a plot for an attack
@@ -516,14 +519,10 @@ fn plausible_context(prose: &str, r: std::ops::Range<usize>, kind: ValueKind) ->
         return false;
     }
     // "the ferry disaster of 2014 killed 304": a year after a preposition of time is no count.
-    let year = matches!(
-        prose[r.clone()].as_bytes(),
-        [b'1', b'8' | b'9', b'0'..=b'9', b'0'..=b'9'] | [b'2', b'0', b'0'..=b'9', b'0'..=b'9']
-    );
     let word_before = prose[..r.start].trim_end().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     const TIME_PREPOSITIONS: &[&str] =
         &["of", "in", "since", "during", "until", "till", "by", "from", "before", "after"];
-    if year && TIME_PREPOSITIONS.iter().any(|p| word_before.eq_ignore_ascii_case(p)) {
+    if date::is_year_digits(&prose[r.clone()]) && has_word_of(word_before, TIME_PREPOSITIONS) {
         return false;
     }
     let after = &prose[r.end..];
