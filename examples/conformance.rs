@@ -762,7 +762,18 @@ fn recognizers_want(spec: &Spec, ty: &str, r: &Json) -> Want {
                         }
                     }
                     _ => {
-                        let (s, e) = (v["start"].as_str().and_then(civil), v["end"].as_str().and_then(civil));
+                        let (mut s, mut e) = (v["start"].as_str().and_then(civil), v["end"].as_str().and_then(civil));
+                        // Open at one end of a range ("after 2016"), Recognizers writes the day past
+                        // the range, as this runner does; open at one end of a day ("after January
+                        // 1, 2007", "as late as tomorrow"), it writes the day itself and leaves in
+                        // the Mod whether that day is in: "after" leaves it out, "until" keeps it.
+                        if v["timex"].as_str().is_some_and(names_one_day) {
+                            match v["Mod"].as_str() {
+                                Some("after") => s = s.map(|d| add_days(d, 1)),
+                                Some("until") => e = e.map(|d| add_days(d, 1)),
+                                _ => {}
+                            }
+                        }
                         if s.is_some() || e.is_some() {
                             days.push((s, e));
                         }
@@ -772,6 +783,12 @@ fn recognizers_want(spec: &Spec, ty: &str, r: &Json) -> Want {
             if days.is_empty() { Want::Unresolvable } else { Want::Days(days) }
         }
     }
+}
+
+/// A timex of one day, "2018-06-12" or "XXXX-06-15" (any year), not a week, a month or a year.
+fn names_one_day(timex: &str) -> bool {
+    let b = timex.as_bytes();
+    b.len() == 10 && b[4] == b'-' && b[7] == b'-' && [5, 6, 8, 9].iter().all(|&i| b[i].is_ascii_digit())
 }
 
 /// "(30,)", "[20,30)", "(,100]".
