@@ -13,6 +13,7 @@
 //! | `{aside}` | an optional aside after the count, opened by "including", "among them", "most of them" or "many of them" (", including two police officers,") | none |
 //! | `{name}`  | a capitalised name ("Islamic State Khorasan", "ISIS-K") | `subject` |
 //! | `{event}` | an event noun ("attack", "bombings", "crush") | none |
+//! | `{organisation}` | a noun for an organisation ("group", "company", "coalition") | none |
 //! | `{person}` | two or three capitalised words, initials allowed ("Michael E. Kurilla"), after a title if there is one ("Foreign Minister") | the value |
 //!
 //! `{count}` and `{date}` match whole phrases that the grammars found before any rule ran (see
@@ -234,6 +235,7 @@ pub struct Grammar {
     subgroup: String,
     person: String,
     event: String,
+    organisation: String,
     name: String,
     /// Words that make a run of capitalised words no person's name: the lexicon's organisation
     /// and facility words, titles and words that are no places, looked up for every `{person}`
@@ -271,6 +273,8 @@ impl Grammar {
         let person = format!(r"(?-i:(?:(?:[A-Z][a-z]+[ \t]+)?{}[ \t]+)?){PERSON_PATTERN}", alternation(&titles));
         let nouns: Vec<&str> = lexicon.events.nouns.iter().map(String::as_str).collect();
         let event = format!(r"\b{}\b", alternation(&nouns));
+        let nouns: Vec<&str> = lexicon.organisations.nouns.iter().map(String::as_str).collect();
+        let organisation = format!(r"\b{}\b", alternation(&nouns));
         let names = &lexicon.names;
         let not_in_person_names =
             [&names.organisation_words, &names.not_places, &names.facility_words, &names.person_titles]
@@ -287,6 +291,7 @@ impl Grammar {
             subgroup,
             person,
             event,
+            organisation,
             name: NAME_PATTERN.to_string(),
             not_in_person_names,
         }
@@ -331,13 +336,14 @@ impl Grammar {
                 Some("subgroup") => Some(self.subgroup.clone()),
                 Some("aside") => Some(ASIDE_PATTERN.to_string()),
                 Some("event") => Some(self.event.clone()),
+                Some("organisation") => Some(self.organisation.clone()),
                 Some("name") => Some(format!("(?P<subject>{})", self.name)),
                 Some(w @ ("count" | "date" | "year" | "person")) => {
                     return Err(format!("placeholder {{{w}}} does not fit a rule of kind {kind:?}"));
                 }
                 Some(w) if w.chars().all(|c| c.is_ascii_lowercase() || c == '_') && !w.is_empty() => {
                     return Err(format!(
-                        "unknown placeholder {{{w}}} (known: {{count}}, {{date}}, {{year}}, {{person}}, {{who}}, {{group}}, {{subgroup}}, {{aside}}, {{name}}, {{event}})"
+                        "unknown placeholder {{{w}}} (known: {{count}}, {{date}}, {{year}}, {{person}}, {{who}}, {{group}}, {{subgroup}}, {{aside}}, {{name}}, {{event}}, {{organisation}})"
                     ));
                 }
                 // A regex repetition such as {2} or {0,3}: keep it.

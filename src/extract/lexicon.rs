@@ -12,7 +12,8 @@ pub struct Lexicon {
     pub qualifiers: Qualifiers,
     pub vague: BTreeMap<String, toml::Value>,
     pub populations: BTreeMap<String, Vec<String>>,
-    pub events: Events,
+    pub events: Nouns,
+    pub organisations: Nouns,
     pub names: NameWords,
     /// Holidays by key: the day each falls on (see `[holidays]` in the lexicon) and its names.
     pub holidays: BTreeMap<String, Holiday>,
@@ -59,7 +60,7 @@ pub struct Qualifiers {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Events {
+pub struct Nouns {
     pub nouns: Vec<String>,
 }
 
