@@ -92,7 +92,9 @@ impl Names {
 
     /// The display name of every class, by class id: its most frequent surface form (ties: the
     /// longest, then alphabetical), so that reports read "Moscow" rather than a rare variant.
-    /// Computed once for all classes (one pass over the names, not one per fact).
+    /// Forms that differ only in case count together, and of them the one not in capitals wins:
+    /// a dateline's "VALDORA" is "Valdora". Computed once for all classes (one pass over the
+    /// names, not one per fact).
     fn displays(&self) -> Vec<String> {
         let mut counts: Vec<BTreeMap<&str, usize>> = vec![BTreeMap::new(); self.parent.len()];
         for (id, forms) in self.surface.iter().enumerate() {
@@ -104,13 +106,24 @@ impl Names {
         counts
             .into_iter()
             .map(|c| {
+                let mut any_case: HashMap<String, usize> = HashMap::new();
+                for (form, n) in &c {
+                    *any_case.entry(form.to_lowercase()).or_default() += n;
+                }
+                let rank =
+                    |(form, n): &(&str, usize)| (any_case[&form.to_lowercase()], !in_capitals(form), *n, form.len());
                 c.into_iter()
-                    .max_by(|a, b| a.1.cmp(&b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(a.0)))
+                    .max_by(|a, b| rank(a).cmp(&rank(b)).then(b.0.cmp(a.0)))
                     .map(|(s, _)| s.to_string())
                     .unwrap_or_default()
             })
             .collect()
     }
+}
+
+/// "VALDORA", "ISIS-K": two letters or more, none in lower case.
+fn in_capitals(name: &str) -> bool {
+    name.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !name.chars().any(char::is_lowercase)
 }
 
 /// Lower case, apostrophes dropped, other punctuation as spaces, a leading "the" dropped.
