@@ -13,7 +13,7 @@ use crate::extract::{date, number};
 use crate::model::{
     AlignedFact, CivilDate, ClaimRole, Count, DateValue, Document, Fact, Finding, Qualifier, Severity, TopicKey, Value,
 };
-use crate::rules::{Rule, ValueKind};
+use crate::rules::{Rule, Trend, ValueKind};
 use crate::thresholds::Thresholds;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -80,6 +80,7 @@ fn by_code(code: &str) -> &'static Check {
 pub fn compare(docs: &[Document], facts: &[AlignedFact], rules: &[Rule], t: &Thresholds) -> Vec<Finding> {
     let event_dates: BTreeSet<&str> =
         rules.iter().filter(|r| r.kind == ValueKind::Date).map(|r| r.id.as_str()).collect();
+    let trend_of = |rule: &str| rules.iter().find(|r| r.id == rule).map_or(Trend::Rising, |r| r.trend);
     let mut topics: BTreeMap<&TopicKey, Vec<&Fact>> = BTreeMap::new();
     for f in facts {
         if let Some(topic) = &f.topic {
@@ -95,7 +96,7 @@ pub fn compare(docs: &[Document], facts: &[AlignedFact], rules: &[Rule], t: &Thr
             continue;
         }
         let finding = match &claims[0].value {
-            Value::Count(_) => compare_counts(topic, &claims, &published, t),
+            Value::Count(_) => compare_counts(topic, &claims, &published, trend_of(&claims[0].rule), t),
             Value::Date(_) => {
                 // Event dates far apart are different events at one place, not one event misdated.
                 let window = event_dates.contains(claims[0].rule.as_str()).then_some(t.same_event_days);
@@ -129,6 +130,7 @@ fn compare_counts(
     topic: &TopicKey,
     claims: &[&Fact],
     published: &[Option<CivilDate>],
+    trend: Trend,
     t: &Thresholds,
 ) -> Option<Finding> {
     let counts: Vec<(&Fact, &Count)> = claims.iter().filter_map(|f| Some((*f, count_of(f)?))).collect();
@@ -139,17 +141,20 @@ fn compare_counts(
     if !conflicting.is_empty() {
         let compatible = |a: &(&Fact, &Count), b: &(&Fact, &Count)| overlap(a.1, b.1);
         let roles = majority(&counts, compatible);
-        let updated = grows_with_time(&hard, published);
+        let updated = follows_trend(&hard, published, trend);
         let mut message = format!("{subject} — {attribute}: the sources give {}", list_readings(claims, true));
-        if updated {
-            message.push_str(" (likely an updated toll: later reports give higher figures)");
-        }
-        let help = if updated {
-            "Later articles report higher figures: check that each article gives the latest count, or says when its count was made."
-        } else {
-            by_code("FL001").resolve
+        let help = match (updated, trend) {
+            (false, _) => by_code("FL001").resolve.to_string(),
+            (true, Trend::Rising) => {
+                message.push_str(" (likely an updated toll: later reports give higher figures)");
+                "Later articles report higher figures: check that each article gives the latest count, or says when its count was made.".to_string()
+            }
+            (true, Trend::Falling) => {
+                message.push_str(" (likely an updated count: later reports give lower figures)");
+                "Later articles report lower figures: check that each article gives the latest count, or says when its count was made.".to_string()
+            }
         };
-        return Some(finding("FL001", topic, message, help.to_string(), claims, roles));
+        return Some(finding("FL001", topic, message, help, claims, roles));
     }
     // Loose agreement: a vague amount outside a precise figure, or bounds far apart.
     let vague_miss = pairs(&counts, |a, b| {
@@ -182,7 +187,7 @@ fn compare_counts(
         "the bounds are far apart"
     };
     let mut message = format!("{subject} — {attribute}: {why}: {}", list_readings(claims, false));
-    if diverging && grows_with_time(&hard, published) {
+    if diverging && follows_trend(&hard, published, Trend::Rising) {
         message.push_str(" (likely an updated toll)");
     }
     let help = if vague_miss.is_empty() {
@@ -195,12 +200,12 @@ fn compare_counts(
 }
 
 /// True when publication dates are known for the claims and each later article's figure is at
-/// least as high as every earlier one's, with some strictly higher.
-fn grows_with_time(hard: &[&(&Fact, &Count)], published: &[Option<CivilDate>]) -> bool {
+/// least as high as every earlier one's (as low, for a falling trend), with some strictly higher.
+fn follows_trend(hard: &[&(&Fact, &Count)], published: &[Option<CivilDate>], trend: Trend) -> bool {
     let mut dated: Vec<(CivilDate, f64)> = Vec::new();
     for (f, c) in hard {
         let Some(p) = published.get(f.doc).copied().flatten() else { return false };
-        dated.push((p, c.min));
+        dated.push((p, if trend == Trend::Falling { -c.min } else { c.min }));
     }
     dated.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
     let rising = dated.windows(2).all(|w| w[0].0 == w[1].0 || w[0].1 <= w[1].1);

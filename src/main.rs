@@ -7,7 +7,7 @@ use factlint::config::{Config, FailOn};
 use factlint::jsonl;
 use factlint::pipeline::{self, Options};
 use factlint::report::{Report, github, html, human, json, markdown, sarif};
-use factlint::rules::Grammar;
+use factlint::rules::{Grammar, ValueKind};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -395,8 +395,14 @@ fn explain_command(id: &str, rule_dirs: &[PathBuf]) -> std::io::Result<ExitCode>
         ));
     } else if let Some(r) = rules.iter().find(|r| r.id == id) {
         out.push_str(&format!(
-            "{} — attribute \"{}\", reads a {:?}, subject: {:?}\nFrom: {}\n\n{}\n\nPatterns:\n",
-            r.id, r.attribute, r.kind, r.subject, r.origin, r.description
+            "{} — attribute \"{}\", reads a {:?}, subject: {:?}{}\nFrom: {}\n\n{}\n\nPatterns:\n",
+            r.id,
+            r.attribute,
+            r.kind,
+            r.subject,
+            if r.kind == ValueKind::Count { format!(", trend: {:?}", r.trend) } else { String::new() },
+            r.origin,
+            r.description
         ));
         for p in &r.sources {
             out.push_str(&format!("  {p}\n"));

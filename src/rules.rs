@@ -69,6 +69,17 @@ pub enum SubjectKind {
     Person,
 }
 
+/// Which way later reports move a count: a toll rises as bodies are found, the number of the
+/// missing falls as people are found. A conflict that follows it over the publication dates is
+/// reported as a likely update.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Trend {
+    #[default]
+    Rising,
+    Falling,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RuleFile {
@@ -80,6 +91,8 @@ struct RuleFile {
     priority: i32,
     #[serde(default)]
     subject: SubjectKind,
+    #[serde(default)]
+    trend: Trend,
     patterns: Vec<toml::Spanned<String>>,
     #[serde(default)]
     examples: Vec<Example>,
@@ -112,6 +125,7 @@ pub struct Rule {
     pub kind: ValueKind,
     pub priority: i32,
     pub subject: SubjectKind,
+    pub trend: Trend,
     /// The patterns as written, for `factlint explain`.
     pub sources: Vec<String>,
     /// The patterns compiled, with their ASCII-boundary twins (see [`crate::extract::boundary`]).
@@ -425,6 +439,7 @@ pub fn parse_rule(origin: &str, text: &str, grammar: &Grammar) -> Result<Rule, R
         kind: file.kind,
         priority: file.priority,
         subject: file.subject,
+        trend: file.trend,
         sources,
         patterns,
         examples: file.examples,

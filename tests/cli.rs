@@ -180,6 +180,8 @@ fn rules_and_explain() {
     let deaths = factlint(&["explain", "deaths"]);
     assert_eq!(deaths.status.code(), Some(0));
     assert!(stdout(&deaths).contains("Examples (must match)"));
+    assert!(stdout(&deaths).contains("trend: Rising"), "a toll rises in later reports");
+    assert!(stdout(&factlint(&["explain", "missing"])).contains("trend: Falling"));
     assert!(stdout(&factlint(&["explain", "FL002"])).contains("count-divergence"));
     assert!(stdout(&factlint(&["explain", "date-conflict"])).contains("FL003"));
     let unknown = factlint(&["explain", "nope"]);

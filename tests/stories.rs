@@ -110,3 +110,21 @@ fn protest_crackdown() {
         ])
     );
 }
+
+#[test]
+fn wildfire() {
+    // "swept through the Marrow Valley" places the first article's claims where the second's "the
+    // Marrow Valley wildfire" does: 12 against 9 injured firefighters. 37 missing, then 19: fewer
+    // missing later is the usual update, and the finding says so. "At least 23" and 31 dead agree;
+    // the 2018 Camp Fire's 85 are another fire's.
+    assert_eq!(
+        findings("tests/fixtures/stories/wildfire"),
+        set(&[("error", "Marrow Valley", "injuries (firefighters)"), ("error", "Marrow Valley", "missing")])
+    );
+    let report = json(&factlint(&["check", "--format", "json", "tests/fixtures/stories/wildfire"]));
+    let missing = report["findings"].as_array().unwrap().iter().find(|f| f["topic"]["attribute"] == "missing").unwrap();
+    assert!(
+        missing["message"].as_str().unwrap().ends_with("(likely an updated count: later reports give lower figures)"),
+        "{missing}"
+    );
+}
