@@ -40,6 +40,7 @@ pub const BUILTIN_RULES: &[(&str, &str)] = &[
     ("rules/founding-year.toml", include_str!("../rules/founding-year.toml")),
     ("rules/event-date.toml", include_str!("../rules/event-date.toml")),
     ("rules/arrests.toml", include_str!("../rules/arrests.toml")),
+    ("rules/abducted.toml", include_str!("../rules/abducted.toml")),
     ("rules/attackers.toml", include_str!("../rules/attackers.toml")),
     ("rules/members.toml", include_str!("../rules/members.toml")),
     ("rules/missing.toml", include_str!("../rules/missing.toml")),

@@ -49,6 +49,7 @@ macro_rules! rule_tests {
 }
 
 rule_tests! {
+    abducted => "abducted",
     arrests => "arrests",
     attackers => "attackers",
     deaths => "deaths",
@@ -65,6 +66,7 @@ rule_tests! {
 fn every_rule_has_a_test_above() {
     let (rules, _) = load_rules(&Grammar::builtin(), &[]);
     let tested = [
+        "abducted",
         "arrests",
         "attackers",
         "deaths",

@@ -128,3 +128,11 @@ fn wildfire() {
         "{missing}"
     );
 }
+
+#[test]
+fn school_kidnapping() {
+    // 137 pupils abducted against "more than 150 schoolchildren seized", the later the higher.
+    // "A teacher and a security guard were shot dead" against "two guards were killed" name two
+    // dead both times; the eleven and fourteen who escaped and the school's 600 are no tolls.
+    assert_eq!(findings("tests/fixtures/stories/kidnapping"), set(&[("error", "Ruma", "abducted (students)")]));
+}
