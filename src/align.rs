@@ -419,15 +419,37 @@ fn event_subject(
         return (None, "outside any sentence".into());
     };
     let sentence = ctx.sentences[s].clone();
+    // 0. "Last month, a similar attack killed 12": another event than any the sentence places.
+    if let Some((_, words)) = ctx.other_events.iter().find(|(span, _)| span.contains(&fact.prose_span.start)) {
+        return (None, format!("the words speak of another event: {words}"));
+    }
     let is_place = |name: &str| place_names.contains(&normalise(name));
     let in_range =
         |r: &std::ops::Range<usize>, span: &std::ops::Range<usize>| r.start <= span.start && span.end <= r.end;
     // 1. A place the sentence names: the one nearest the claim, preferring places that follow an
     //    event noun ("the attack on Kabul airport ... and dozens of civilians during the
     //    evacuation from Afghanistan" is about Kabul).
+    // A place beyond another claim of the same kind is that claim's: in "The 57 deaths make it
+    // the worst attack this year, after 31 people died in Vessa", Vessa is the 31's.
+    let beyond_a_like_claim = |p: &PlaceMention| {
+        let (lo, hi) = if p.span.end <= fact.prose_span.start {
+            (p.span.end, fact.prose_span.start)
+        } else {
+            (fact.prose_span.end, p.span.start)
+        };
+        ex.facts.iter().any(|f| {
+            f.attribute == fact.attribute
+                && f.population == fact.population
+                && lo <= f.prose_span.start
+                && f.prose_span.end <= hi
+        })
+    };
     let clause = ctx.clause_of(&sentence, fact.prose_span.start);
-    let places: Vec<&PlaceMention> =
-        ctx.places.iter().filter(|p| in_range(&clause, &p.span) && is_place(&p.name)).collect();
+    let places: Vec<&PlaceMention> = ctx
+        .places
+        .iter()
+        .filter(|p| in_range(&clause, &p.span) && is_place(&p.name) && !beyond_a_like_claim(p))
+        .collect();
     // The event noun of the rule's own match ("the August 2021 bombing") speaks for the claim.
     let own_events: Vec<&std::ops::Range<usize>> =
         ctx.events.iter().filter(|e| in_range(&fact.match_span, e)).collect();
@@ -473,7 +495,8 @@ fn event_subject(
         return (None, format!("the sentence speaks of {y}, not of the article's time"));
     }
     // 2b. A place elsewhere in the sentence.
-    let in_sentence = ctx.places.iter().filter(|p| in_range(&sentence, &p.span) && is_place(&p.name));
+    let in_sentence =
+        ctx.places.iter().filter(|p| in_range(&sentence, &p.span) && is_place(&p.name) && !beyond_a_like_claim(p));
     if let Some(p) = in_sentence.min_by_key(|p| distance(&p.span, &fact.prose_span)) {
         return (names.class_of(&p.name), format!("named in the sentence: {}", p.name));
     }

@@ -44,6 +44,11 @@ pub struct Context {
     /// "the 2014 Sewol sinking", "last year’s attack".
     #[serde(default)]
     pub event_years: Vec<(i32, Range<usize>)>,
+    /// Stretches of a sentence (between commas or clause breaks) that speak of an event other
+    /// than the article's, each with the words that say so: "a similar attack", "another
+    /// blast", "the group has killed".
+    #[serde(default)]
+    pub other_events: Vec<(Range<usize>, String)>,
 }
 
 /// A name and how often a text mentions it. Alignment needs only the counts, and one entry per
@@ -91,6 +96,7 @@ struct Patterns {
     name: Regex,
     year: Regex,
     years_back: Regex,
+    other_event: Regex,
 }
 
 /// The patterns for a text; `ascii_words` selects the ASCII-boundary twins (see
@@ -105,6 +111,8 @@ fn patterns(grammar: &Grammar, ascii_words: bool) -> &'static Patterns {
         let name = NAME_PATTERN;
         let events: Vec<&str> = grammar.lexicon.events.nouns.iter().map(String::as_str).collect();
         let event = crate::extract::lexicon::alternation(&events);
+        let organisations: Vec<&str> = grammar.lexicon.organisations.nouns.iter().map(String::as_str).collect();
+        let organisation = crate::extract::lexicon::alternation(&organisations);
         Patterns {
             locative: compile(&format!(
                 r"\b(?i:in|near|at|outside|inside|into|on|from|across|through|throughout|(?:on|of)\s+the\s+outskirts\s+of|off(?:\s+the\s+(?:coast|shores?)\s+of)?)\s+(?:(?i:the)\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|rural|downtown|neighbou?ring)\s+)?(?P<name>{name})"
@@ -137,6 +145,12 @@ fn patterns(grammar: &Grammar, ascii_words: bool) -> &'static Patterns {
             years_back: compile(
                 r"(?i)\blast\s+year\b|\b(?P<n>[a-z]+(?:-[a-z]+)?|\d{1,3})\s+years?\s+ago\b",
             )
+            .unwrap(),
+            // "a similar attack", "another blast", "in a separate incident": not the article's
+            // event; "the group (behind the attacks) has killed hundreds": a tally of many events.
+            other_event: compile(&format!(
+                r"(?i)\b(?:(?:a|an)\s+(?:similar|separate|previous|earlier|second|third|smaller|unrelated)|the\s+previous|another)\s+(?:[a-z-]+\s+)?(?:{event})\b|\b(?:{organisation}|militants|insurgents|rebels|jihadists|extremists)(?:\s+(?:behind|responsible\s+for)(?:\s+[\w’'-]+){{1,3}}?)?\s+(?:has|have)\s+(?:\w+\s+)?killed\b"
+            ))
             .unwrap(),
         }
     })
@@ -262,6 +276,11 @@ impl Context {
             ctx.years.sort_by_key(|(_, span)| span.start);
         }
         ctx.event_years = event_years(text, &ctx.years, &ctx.events);
+        ctx.other_events = p
+            .other_event
+            .find_iter(text)
+            .map(|m| (segment_around(text, &ctx.clause_breaks, m.range()), crate::extract::single_spaced(m.as_str())))
+            .collect();
         ctx
     }
 
@@ -509,6 +528,23 @@ impl Context {
         let end = self.clause_breaks.iter().filter(inside).find(|b| **b > offset).copied().unwrap_or(sentence.end);
         start..end
     }
+}
+
+/// The stretch of text around `r` up to the nearest comma, clause break or sentence end on
+/// either side: "Last month, a similar attack killed 12, police said" gives "a similar attack
+/// killed 12".
+fn segment_around(text: &str, clause_breaks: &[usize], r: Range<usize>) -> Range<usize> {
+    const ENDS: &[char] = &[',', '.', '!', '?', ';', '\n'];
+    let mut start = text[..r.start].rfind(ENDS).map_or(0, |i| i + 1);
+    let mut end = text[r.end..].find(ENDS).map_or(text.len(), |i| r.end + i);
+    for &b in clause_breaks {
+        if b <= r.start {
+            start = start.max(b);
+        } else if b >= r.end {
+            end = end.min(b);
+        }
+    }
+    start..end
 }
 
 /// Splits prose into sentences: at line breaks, and after `.`, `!` or `?` followed by white space

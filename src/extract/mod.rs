@@ -251,6 +251,7 @@ fn read_match(
     if let Value::Count(c) = &value
         && (c.stated.is_some_and(|n| n < 1.0 && n.fract() != 0.0)
             || increment(&doc.prose, &range)
+            || died_later(&doc.prose[range.end..])
             || more_of_the_same(&doc.prose, &views.counts().text, &range)
             || ratio(views.counts(), c, &range, &grammar.lexicon)
             || projected(&doc.prose[sentence_start(&doc.prose[..range.start])..range.start], text)
@@ -439,6 +440,21 @@ fn increment(prose: &str, r: &Range<usize>) -> bool {
     has_verb && brings.is_match(after)
 }
 
+/// Whether the words after a count say its people died after the event: "four people died in
+/// hospital", "two of the injured later succumbed to their wounds". Those are a part of the toll,
+/// not the toll.
+fn died_later(after: &str) -> bool {
+    static LATER: OnceLock<Regex> = OnceLock::new();
+    LATER
+        .get_or_init(|| {
+            Regex::new(
+                r"(?i)^(?:\s+[\w’'-]+){0,4}?\s+(?:(?:have|has|had)\s+)?(?:(?:since|later|subsequently)\s+)?(?:died\s+(?:later\s+)?(?:in\s+(?:(?:the|a)\s+)?hospital|of\s+(?:their|his|her)\s+(?:injuries|wounds))|succumbed\s+to)\b",
+            )
+            .expect("a death after the event")
+        })
+        .is_match(&after[..after.find(['.', ';', '\n']).unwrap_or(after.len())])
+}
+
 /// Whether the count at `r` is "N more" with no other count before it in its sentence: "Two more
 /// people died" adds to a toll told before. After a count of the same sentence, "more" names
 /// another group: "six died and 40 more were injured".
@@ -601,7 +617,7 @@ fn word_at(text: &str, word: &str) -> Option<usize> {
 
 /// The words of a phrase with one space between each: "at  least\n143" → "at least 143". One
 /// allocation, where collecting the words and joining them took two.
-fn single_spaced(phrase: &str) -> String {
+pub(crate) fn single_spaced(phrase: &str) -> String {
     let mut out = String::with_capacity(phrase.len());
     for word in phrase.split_whitespace() {
         if !out.is_empty() {
