@@ -277,7 +277,8 @@ impl Grammar {
         let counts = CountGrammar::new(&lexicon);
         let dates = DateGrammar::new(&lexicon);
         let group_of = |words: &[&str]| {
-            format!(r"\s+(?:of\s+(?:the\s+)?)?(?P<who>(?:[\w.’'-]+\s+){{0,2}}?{})\b", alternation(words))
+            // `^`: a population may open a paragraph ("Women made up 98 of the dead").
+            format!(r"(?:\s+|^)(?:of\s+(?:the\s+)?)?(?P<who>(?:[\w.’'-]+\s+){{0,2}}?{})\b", alternation(words))
         };
         let group = group_of(&lexicon.population_words());
         let subgroup = group_of(&lexicon.group_words());
