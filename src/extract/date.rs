@@ -2907,6 +2907,13 @@ mod tests {
             ("3rd week of 2018", period(at(2018, 1, 15), at(2018, 1, 22))),
             ("week 31 of 2018", period(at(2018, 7, 30), at(2018, 8, 6))),
             ("week 27 of last year", period(at(2017, 7, 3), at(2017, 7, 10))),
+            // A week of a month is the month's as a week of a year is the year's: by its
+            // Thursday. The first week of a month can begin in the month before, the last end
+            // in the month after; October 1 to 5, 2014 are in October's first week.
+            ("the first week of January 2015", period(at(2014, 12, 29), at(2015, 1, 5))),
+            ("the first week of October 2014", period(at(2014, 9, 29), at(2014, 10, 6))),
+            ("the last week of December 2016", period(at(2016, 12, 26), at(2017, 1, 2))),
+            ("the second week of March 2024", period(at(2024, 3, 11), at(2024, 3, 18))),
         ] {
             assert_eq!(on(text), vec![(text, reading)], "{text}");
         }
@@ -3470,6 +3477,9 @@ fn scan_weekday(text: &str) -> Option<u32> {
     let t = text.trim_end_matches('.').to_lowercase();
     SCAN_WEEKDAYS.iter().find(|(p, _)| t.starts_with(p)).map(|(_, w)| *w)
 }
+
+/// Weekday numbers run from 0 (Monday) to 6 (Sunday).
+const THURSDAY: u32 = 3;
 
 /// The Monday of the week of `d`.
 fn monday_of(d: CivilDate) -> CivilDate {
@@ -4570,10 +4580,12 @@ impl DateGrammar {
                 let start = match what.as_str() {
                     _ if k == 0 => return None,
                     "day" => add_days(last, 1 - i64::from(k)),
-                    "week" => add_days(monday_of(add_days(last, 1)), -7 - back),
+                    "week" => add_days(monday_of(nth_weekday(y, m, 0, THURSDAY)?), -back),
                     w => add_days(nth_weekday(y, m, 0, scan_weekday(w)?)?, -back),
                 };
-                return (first <= start).then(|| match what.as_str() {
+                // A week is the month's while its Thursday is.
+                let kept_from = if what == "week" { add_days(start, 3) } else { start };
+                return (first <= kept_from).then(|| match what.as_str() {
                     "week" => DateReading::Period { start, end: add_days(start, 7) },
                     _ => DateReading::Date(day_value_of(start)),
                 });
@@ -4581,13 +4593,11 @@ impl DateGrammar {
             return Some(match what.as_str() {
                 "day" => DateReading::Date(day_value_of(if k == 0 { last } else { add_days(first, i64::from(k) - 1) })),
                 "week" => {
-                    // The weeks (Monday to Sunday) wholly inside the month.
-                    let first_monday = add_days(first, i64::from((7 - weekday(first)) % 7));
-                    let start = if k == 0 {
-                        add_days(monday_of(add_days(last, 1)), -7)
-                    } else {
-                        add_days(first_monday, 7 * (i64::from(k) - 1))
-                    };
+                    // ISO 8601, as for the weeks of a year: a week (Monday to Sunday) is the
+                    // month's whose Thursday falls in it, so "the first week of January 2015" is
+                    // December 29 to January 4, and the last week of December 2016 ends on New
+                    // Year's Day.
+                    let start = monday_of(nth_weekday(y, m, k, THURSDAY)?);
                     DateReading::Period { start, end: add_days(start, 7) }
                 }
                 w => DateReading::Date(day_value_of(nth_weekday(y, m, k, scan_weekday(w)?)?)),
