@@ -255,6 +255,7 @@ fn read_match(
             || more_of_the_same(&doc.prose, &views.counts().text, &range)
             || ratio(views.counts(), c, &range, &grammar.lexicon)
             || projected(&doc.prose[sentence_start(&doc.prose[..range.start])..range.start], text)
+            || superseded(&doc.prose[sentence_start(&doc.prose[..range.start])..range.start])
             || compared_with(&doc.prose[..range.start]))
     {
         return None;
@@ -476,6 +477,25 @@ fn compared_with(before: &str) -> bool {
                 .expect("a comparison before a count")
         })
         .is_match(before)
+}
+
+/// Whether the sentence before a count says it was an early figure that a later one replaced:
+/// "the toll, initially put at 40, has climbed to 115" (the 40), "initial reports said 40 people
+/// had died". A turn after the marker ("but officials later said 115 were killed", "has
+/// climbed to 115") gives the figure that stands.
+fn superseded(before: &str) -> bool {
+    static EARLY: OnceLock<(Regex, Regex)> = OnceLock::new();
+    let (early, turn) = EARLY.get_or_init(|| {
+        (
+            Regex::new(
+                r"(?i)\b(?:initial(?:ly)?|originally|at\s+first|first\s+reported|preliminary|earlier\s+(?:counts?|figures?|tolls?|tally|estimates?|reports?)|previous(?:ly)?\s+(?:reported|given|counts?|figures?|tolls?|tally|estimates?))\b",
+            )
+            .expect("an early figure's marker"),
+            Regex::new(r"(?i)\b(?:but|later|now|since|has|have|rose|risen|climbed|increased|revised|raised)\b")
+                .expect("a turn to the later figure"),
+        )
+    });
+    early.find_iter(before).last().is_some_and(|m| !turn.is_match(&before[m.end()..]))
 }
 
 /// Whether the sentence before a count projects it rather than reports it: "the death toll could

@@ -462,7 +462,10 @@ impl CountGrammar {
             if pronoun_one(&text[..start], phrase) {
                 continue;
             }
-            let reading = self.read(phrase, t).filter(|_| !after_day_name(&text[..start], phrase));
+            let reading = (!changed_from(&text[..start], phrase))
+                .then(|| self.read(phrase, t))
+                .flatten()
+                .filter(|_| !after_day_name(&text[..start], phrase));
             let Some(mut count) = reading else {
                 // Two comparisons that make no range ("more than 40 and less than 10"), "5 to 4",
                 // or "March 1 to 2 people": each part is read on its own.
@@ -716,6 +719,33 @@ fn after_day_name(before: &str, phrase: &str) -> bool {
             .is_some_and(|w| matches!(w.to_lowercase().as_str(), "to" | "through" | "thru"))
 }
 
+/// "The toll rose from 62 to 115", "revised down from 150 to 140": "from X to Y" after a verb of
+/// change is one figure replaced by another, two counts, not a range.
+fn changed_from(before: &str, phrase: &str) -> bool {
+    const CHANGES: &[&str] = &[
+        "rose",
+        "risen",
+        "rises",
+        "rising",
+        "climbed",
+        "climbing",
+        "increased",
+        "jumped",
+        "grew",
+        "fell",
+        "fallen",
+        "dropped",
+        "decreased",
+        "declined",
+        "revised",
+        "raised",
+        "lowered",
+        "up",
+        "down",
+    ];
+    phrase.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("from "))
+        && before.split_whitespace().next_back().is_some_and(|w| CHANGES.iter().any(|c| w.eq_ignore_ascii_case(c)))
+}
 /// "the one you mentioned", "which one": "one" after a determiner is a pronoun, not a number.
 fn pronoun_one(before: &str, matched: &str) -> bool {
     const DETERMINERS: &[&str] = &["the", "this", "that", "which", "each", "every", "any", "no", "another", "what"];
@@ -1387,6 +1417,24 @@ mod tests {
             let got = read(text).stated.unwrap();
             assert!((got - v).abs() < 1e-9 * v.abs().max(1.0), "{text}: {got} != {v}");
         }
+    }
+
+    #[test]
+    fn a_change_from_one_figure_to_another_is_two_counts() {
+        let g = CountGrammar::new(&Lexicon::builtin());
+        let t = Thresholds::default();
+        let read = |text: &str| -> Vec<(String, Qualifier)> {
+            g.scan(text, &t).into_iter().map(|(r, c)| (text[r].to_string(), c.qualifier)).collect()
+        };
+        assert_eq!(
+            read("The toll rose from 62 to 115."),
+            vec![("62".into(), Qualifier::Exact), ("115".into(), Qualifier::Exact)]
+        );
+        assert_eq!(
+            read("It was revised down from 150 to 140."),
+            vec![("150".into(), Qualifier::Exact), ("140".into(), Qualifier::Exact)]
+        );
+        assert_eq!(read("from 20 to 30 people were hurt"), vec![("from 20 to 30".into(), Qualifier::Range)]);
     }
 
     #[test]
