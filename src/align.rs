@@ -92,9 +92,10 @@ impl Names {
 
     /// The display name of every class, by class id: its most frequent surface form (ties: the
     /// longest, then alphabetical), so that reports read "Moscow" rather than a rare variant.
-    /// Forms that differ only in case count together, and of them the one not in capitals wins:
-    /// a dateline's "VALDORA" is "Valdora". Computed once for all classes (one pass over the
-    /// names, not one per fact).
+    /// Forms that differ only in case count together, and of them one not in capitals wins: a
+    /// dateline's "VALDORA" is "Valdora" however often the datelines repeat it (and "NATO"
+    /// beside "Nato" is "Nato", a house style as good as the other). Computed once for all
+    /// classes (one pass over the names, not one per fact).
     fn displays(&self) -> Vec<String> {
         let mut counts: Vec<BTreeMap<&str, usize>> = vec![BTreeMap::new(); self.parent.len()];
         for (id, forms) in self.surface.iter().enumerate() {
@@ -534,6 +535,23 @@ fn distance(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_is_shown_as_the_texts_write_it_most() {
+        let mut names = Names::default();
+        let class = |names: &mut Names, forms: &[(&str, usize)]| {
+            let ids: Vec<usize> = forms.iter().map(|(f, n)| names.mentioned(f, *n)).collect();
+            ids.windows(2).for_each(|w| names.union(w[0], w[1]));
+            names.find(ids[0])
+        };
+        let valdora = class(&mut names, &[("VALDORA", 3), ("Valdora", 1)]);
+        let karsk = class(&mut names, &[("KARSK", 1), ("Karsk", 5), ("Veloria", 5)]);
+        let isis = class(&mut names, &[("ISIS-K", 4), ("Islamic State Khorasan", 2)]);
+        let shown = names.displays();
+        assert_eq!(shown[valdora], "Valdora", "datelines' capitals give way to the prose's spelling");
+        assert_eq!(shown[karsk], "Karsk", "a name's mentions in capitals count for it");
+        assert_eq!(shown[isis], "ISIS-K", "an acronym with no other casing stays as written");
+    }
 
     #[test]
     fn normalisation() {

@@ -143,16 +143,17 @@ fn compare_counts(
         let roles = majority(&counts, compatible);
         let updated = follows_trend(&hard, published, trend);
         let mut message = format!("{subject} — {attribute}: the sources give {}", list_readings(claims, true));
-        let help = match (updated, trend) {
-            (false, _) => by_code("FL001").resolve.to_string(),
-            (true, Trend::Rising) => {
-                message.push_str(" (likely an updated toll: later reports give higher figures)");
-                "Later articles report higher figures: check that each article gives the latest count, or says when its count was made.".to_string()
-            }
-            (true, Trend::Falling) => {
-                message.push_str(" (likely an updated count: later reports give lower figures)");
-                "Later articles report lower figures: check that each article gives the latest count, or says when its count was made.".to_string()
-            }
+        let help = if updated {
+            let (what, direction) = match trend {
+                Trend::Rising => ("toll", "higher"),
+                Trend::Falling => ("count", "lower"),
+            };
+            message.push_str(&format!(" (likely an updated {what}: later reports give {direction} figures)"));
+            format!(
+                "Later articles report {direction} figures: check that each article gives the latest count, or says when its count was made."
+            )
+        } else {
+            by_code("FL001").resolve.to_string()
         };
         return Some(finding("FL001", topic, message, help, claims, roles));
     }
@@ -187,7 +188,7 @@ fn compare_counts(
         "the bounds are far apart"
     };
     let mut message = format!("{subject} — {attribute}: {why}: {}", list_readings(claims, false));
-    if diverging && follows_trend(&hard, published, Trend::Rising) {
+    if diverging && follows_trend(&hard, published, trend) {
         message.push_str(" (likely an updated toll)");
     }
     let help = if vague_miss.is_empty() {
@@ -200,7 +201,8 @@ fn compare_counts(
 }
 
 /// True when publication dates are known for the claims and each later article's figure is at
-/// least as high as every earlier one's (as low, for a falling trend), with some strictly higher.
+/// least as high as every earlier one's, with some strictly higher (for a falling trend: as low,
+/// some strictly lower).
 fn follows_trend(hard: &[&(&Fact, &Count)], published: &[Option<CivilDate>], trend: Trend) -> bool {
     let mut dated: Vec<(CivilDate, f64)> = Vec::new();
     for (f, c) in hard {

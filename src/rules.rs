@@ -73,7 +73,7 @@ pub enum SubjectKind {
 /// Which way later reports move a count: a toll rises as bodies are found, the number of the
 /// missing falls as people are found. A conflict that follows it over the publication dates is
 /// reported as a likely update.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Trend {
     #[default]
@@ -287,10 +287,8 @@ impl Grammar {
         // the title's words do not take the name's place among its two or three.
         let titles: Vec<&str> = lexicon.names.person_titles.iter().map(String::as_str).collect();
         let person = format!(r"(?-i:(?:(?:[A-Z][a-z]+[ \t]+)?{}[ \t]+)?){PERSON_PATTERN}", alternation(&titles));
-        let nouns: Vec<&str> = lexicon.events.nouns.iter().map(String::as_str).collect();
-        let event = format!(r"\b{}\b", alternation(&nouns));
-        let nouns: Vec<&str> = lexicon.organisations.nouns.iter().map(String::as_str).collect();
-        let organisation = format!(r"\b{}\b", alternation(&nouns));
+        let event = format!(r"\b{}\b", lexicon.events.alternation());
+        let organisation = format!(r"\b{}\b", lexicon.organisations.alternation());
         let names = &lexicon.names;
         let not_in_person_names =
             [&names.organisation_words, &names.not_places, &names.facility_words, &names.person_titles]

@@ -109,10 +109,8 @@ fn patterns(grammar: &Grammar, ascii_words: bool) -> &'static Patterns {
     };
     (if ascii_words { &ASCII } else { &UNICODE }).get_or_init(|| {
         let name = NAME_PATTERN;
-        let events: Vec<&str> = grammar.lexicon.events.nouns.iter().map(String::as_str).collect();
-        let event = crate::extract::lexicon::alternation(&events);
-        let organisations: Vec<&str> = grammar.lexicon.organisations.nouns.iter().map(String::as_str).collect();
-        let organisation = crate::extract::lexicon::alternation(&organisations);
+        let event = grammar.lexicon.events.alternation();
+        let organisation = grammar.lexicon.organisations.alternation();
         Patterns {
             locative: compile(&format!(
                 r"\b(?i:in|near|at|outside|inside|into|on|from|across|through|throughout|(?:on|of)\s+the\s+outskirts\s+of|off(?:\s+the\s+(?:coast|shores?)\s+of)?)\s+(?:(?i:the)\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|rural|downtown|neighbou?ring)\s+)?(?P<name>{name})"
@@ -146,10 +144,12 @@ fn patterns(grammar: &Grammar, ascii_words: bool) -> &'static Patterns {
                 r"(?i)\blast\s+year\b|\b(?P<n>[a-z]+(?:-[a-z]+)?|\d{1,3})\s+years?\s+ago\b",
             )
             .unwrap(),
-            // "a similar attack", "another blast", "in a separate incident": not the article's
-            // event; "the group (behind the attacks) has killed hundreds": a tally of many events.
+            // "a similar attack", "in a separate incident": not the article's event; "another
+            // blast", "a second explosion": a part of it, whose toll is not the whole; "the group
+            // (behind the attacks) has killed hundreds": a tally of many events ("Militants have
+            // killed 30 people in Tarvik" opens a story: not "the" group).
             other_event: compile(&format!(
-                r"(?i)\b(?:(?:a|an)\s+(?:similar|separate|previous|earlier|second|third|smaller|unrelated)|the\s+previous|another)\s+(?:[a-z-]+\s+)?(?:{event})\b|\b(?:{organisation}|militants|insurgents|rebels|jihadists|extremists)(?:\s+(?:behind|responsible\s+for)(?:\s+[\w’'-]+){{1,3}}?)?\s+(?:has|have)\s+(?:\w+\s+)?killed\b"
+                r"(?i)\b(?:(?:a|an)\s+(?:similar|separate|previous|earlier|second|third|smaller|unrelated)|the\s+previous|another)\s+(?:[a-z-]+\s+)?(?:{event})\b|\bthe\s+{organisation}(?:\s+(?:behind|responsible\s+for)(?:\s+[\w’'-]+){{1,3}}?)?\s+(?:has|have)\s+(?:\w+\s+)?killed\b"
             ))
             .unwrap(),
         }
@@ -295,8 +295,7 @@ fn event_regex(grammar: &Grammar, ascii_words: bool) -> &'static Regex {
     static UNICODE: OnceLock<Regex> = OnceLock::new();
     static ASCII: OnceLock<Regex> = OnceLock::new();
     (if ascii_words { &ASCII } else { &UNICODE }).get_or_init(|| {
-        let events: Vec<&str> = grammar.lexicon.events.nouns.iter().map(String::as_str).collect();
-        let pattern = format!(r"(?i)\b{}\b", crate::extract::lexicon::alternation(&events));
+        let pattern = format!(r"(?i)\b{}\b", grammar.lexicon.events.alternation());
         Regex::new(&if ascii_words { ascii_boundaries(&pattern) } else { pattern }).unwrap()
     })
 }
@@ -532,11 +531,16 @@ impl Context {
 
 /// The stretch of text around `r` up to the nearest comma, clause break or sentence end on
 /// either side: "Last month, a similar attack killed 12, police said" gives "a similar attack
-/// killed 12".
+/// killed 12"; after an opening "In a separate incident," it reaches the next comma.
 fn segment_around(text: &str, clause_breaks: &[usize], r: Range<usize>) -> Range<usize> {
     const ENDS: &[char] = &[',', '.', '!', '?', ';', '\n'];
     let mut start = text[..r.start].rfind(ENDS).map_or(0, |i| i + 1);
     let mut end = text[r.end..].find(ENDS).map_or(text.len(), |i| r.end + i);
+    // "In a separate incident, gunmen killed 5": an opening "in" puts the stretch after the
+    // comma in that incident too.
+    if text[start..r.start].trim().eq_ignore_ascii_case("in") && text[end..].starts_with(',') {
+        end = text[end + 1..].find(ENDS).map_or(text.len(), |i| end + 1 + i);
+    }
     for &b in clause_breaks {
         if b <= r.start {
             start = start.max(b);

@@ -2914,6 +2914,7 @@ mod tests {
             ("the first week of October 2014", period(at(2014, 9, 29), at(2014, 10, 6))),
             ("the last week of December 2016", period(at(2016, 12, 26), at(2017, 1, 2))),
             ("the second week of March 2024", period(at(2024, 3, 11), at(2024, 3, 18))),
+            ("the second last week of December 2016", period(at(2016, 12, 19), at(2016, 12, 26))),
         ] {
             assert_eq!(on(text), vec![(text, reading)], "{text}");
         }
@@ -4584,8 +4585,8 @@ impl DateGrammar {
                     w => add_days(nth_weekday(y, m, 0, scan_weekday(w)?)?, -back),
                 };
                 // A week is the month's while its Thursday is.
-                let kept_from = if what == "week" { add_days(start, 3) } else { start };
-                return (first <= kept_from).then(|| match what.as_str() {
+                let day_in_month = if what == "week" { add_days(start, 3) } else { start };
+                return (first <= day_in_month).then(|| match what.as_str() {
                     "week" => DateReading::Period { start, end: add_days(start, 7) },
                     _ => DateReading::Date(day_value_of(start)),
                 });

@@ -64,6 +64,14 @@ pub struct Nouns {
     pub nouns: Vec<String>,
 }
 
+impl Nouns {
+    /// The nouns as one regex alternation (a trie: see [`alternation`]).
+    pub fn alternation(&self) -> String {
+        let nouns: Vec<&str> = self.nouns.iter().map(String::as_str).collect();
+        alternation(&nouns)
+    }
+}
+
 /// Word lists that are only asked whether they hold a word: sets, since the context of every
 /// article asks them for each name and place it finds.
 #[derive(Debug, Deserialize)]

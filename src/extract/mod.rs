@@ -443,17 +443,20 @@ fn increment(prose: &str, r: &Range<usize>) -> bool {
 
 /// Whether the words after a count say its people died after the event: "four people died in
 /// hospital", "two of the injured later succumbed to their wounds". Those are a part of the toll,
-/// not the toll.
+/// not the toll. The words between are the count's own ("people", "of the injured"): in "the toll
+/// rose to 57 after two people died in hospital" the 57 is the toll.
 fn died_later(after: &str) -> bool {
     static LATER: OnceLock<Regex> = OnceLock::new();
-    LATER
-        .get_or_init(|| {
-            Regex::new(
-                r"(?i)^(?:\s+[\w’'-]+){0,4}?\s+(?:(?:have|has|had)\s+)?(?:(?:since|later|subsequently)\s+)?(?:died\s+(?:later\s+)?(?:in\s+(?:(?:the|a)\s+)?hospital|of\s+(?:their|his|her)\s+(?:injuries|wounds))|succumbed\s+to)\b",
-            )
-            .expect("a death after the event")
-        })
-        .is_match(&after[..after.find(['.', ';', '\n']).unwrap_or(after.len())])
+    let later = LATER.get_or_init(|| {
+        Regex::new(
+            r"(?i)^(?P<between>(?:\s+[a-z’'-]+){0,4}?)\s+(?:(?:have|has|had)\s+)?(?:(?:since|later|subsequently)\s+)?(?:died\s+(?:later\s+)?(?:in\s+(?:(?:the|a)\s+)?hospital|of\s+(?:their|his|her)\s+(?:injuries|wounds))|succumbed\s+to)\b",
+        )
+        .expect("a death after the event")
+    });
+    const OPENERS: &[&str] = &["after", "as", "when", "while", "and", "but", "before", "because", "since", "then"];
+    later
+        .captures(&after[..after.find(['.', ';', ',', '\n']).unwrap_or(after.len())])
+        .is_some_and(|c| !has_word_of(&c["between"], OPENERS))
 }
 
 /// Whether the count at `r` is "N more" with no other count before it in its sentence: "Two more
@@ -481,14 +484,15 @@ fn compared_with(before: &str) -> bool {
 
 /// Whether the sentence before a count says it was an early figure that a later one replaced:
 /// "the toll, initially put at 40, has climbed to 115" (the 40), "initial reports said 40 people
-/// had died". A turn after the marker ("but officials later said 115 were killed", "has
-/// climbed to 115") gives the figure that stands.
+/// had died". The marker names a figure or a report: "the initial blast killed 40" is no early
+/// figure. A turn after the marker ("but officials later said 115 were killed", "has climbed to
+/// 115") gives the figure that stands.
 fn superseded(before: &str) -> bool {
     static EARLY: OnceLock<(Regex, Regex)> = OnceLock::new();
     let (early, turn) = EARLY.get_or_init(|| {
         (
             Regex::new(
-                r"(?i)\b(?:initial(?:ly)?|originally|at\s+first|first\s+reported|preliminary|earlier\s+(?:counts?|figures?|tolls?|tally|estimates?|reports?)|previous(?:ly)?\s+(?:reported|given|counts?|figures?|tolls?|tally|estimates?))\b",
+                r"(?i)\b(?:initial(?:ly)?|originally|first|earlier|previous(?:ly)?)\s+(?:put|reported|given|estimated|said|stated|announced|counted|reports?|figures?|counts?|tolls?|tally|estimates?)\b",
             )
             .expect("an early figure's marker"),
             Regex::new(r"(?i)\b(?:but|later|now|since|has|have|rose|risen|climbed|increased|revised|raised)\b")

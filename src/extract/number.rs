@@ -468,7 +468,8 @@ impl CountGrammar {
                 .filter(|_| !after_day_name(&text[..start], phrase));
             let Some(mut count) = reading else {
                 // Two comparisons that make no range ("more than 40 and less than 10"), "5 to 4",
-                // or "March 1 to 2 people": each part is read on its own.
+                // "March 1 to 2 people", or a change ("rose from 62 to 115"): each part is read
+                // on its own.
                 for part in self.parts(phrase) {
                     if let Some(count) = self.read(&phrase[part.clone()], t) {
                         out.push((start + part.start..start + part.end, count));
@@ -746,6 +747,7 @@ fn changed_from(before: &str, phrase: &str) -> bool {
     phrase.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("from "))
         && before.split_whitespace().next_back().is_some_and(|w| CHANGES.iter().any(|c| w.eq_ignore_ascii_case(c)))
 }
+
 /// "the one you mentioned", "which one": "one" after a determiner is a pronoun, not a number.
 fn pronoun_one(before: &str, matched: &str) -> bool {
     const DETERMINERS: &[&str] = &["the", "this", "that", "which", "each", "every", "any", "no", "another", "what"];
