@@ -379,6 +379,17 @@ impl Salience {
                 *places.entry(class).or_default() += w;
             }
         }
+        // "Meriden held a vigil for the 22 killed": a follow-up may name its place only as a
+        // name; one the other articles place is this article's place too.
+        if places.is_empty() {
+            for m in &ctx.names {
+                if place_names.contains(&normalise(&m.name))
+                    && let Some(class) = names.class_of(&m.name).filter(|c| !organisations.contains(c))
+                {
+                    *places.entry(class).or_default() += mentions_weight(m);
+                }
+            }
+        }
         let place_classes: BTreeSet<usize> = places.keys().copied().collect();
         let mut orgs: BTreeMap<usize, usize> = BTreeMap::new();
         for m in &ctx.names {

@@ -5,7 +5,7 @@
 //! |---|---|---|---|
 //! | FL001 | count-conflict | error | counts that cannot all be true (84 against "nearly 100") |
 //! | FL002 | count-divergence | warning | compatible only loosely: bounds far apart, or a vague amount that misstates a precise one |
-//! | FL003 | date-conflict | error | dates or years that cannot all be true (March 22 against March 23); event dates further apart than `same_event_days` are taken for different events at one place |
+//! | FL003 | date-conflict | error | dates or years that cannot all be true (March 22 against March 23); event dates further apart than `same_event_days` are taken for different events at one place, and an article that gives two days in a row for one event conflicts with neither |
 //! | FL004 | name-variant | info | one name spelled several ways (Soleimani / Suleimani) |
 
 use crate::extract::calendar::{days_from_civil, days_in_month, weekday};
@@ -387,7 +387,16 @@ fn compare_dates(topic: &TopicKey, claims: &[&Fact], window: Option<i64>) -> Opt
         (Some(w), Some(days)) => days <= w,
         _ => true,
     };
-    let conflicts = pairs(&dates, |a, b| dates_compatible(a.1, b.1) == Some(false) && same_event(a.1, b.1));
+    // "Gunmen seized the mall on Friday evening ... troops stormed it on Saturday morning": an
+    // article that itself gives two days in a row tells of an event that ran past midnight, and
+    // no other article's date it gives too is a conflict with it.
+    let overnight = |x: &(&Fact, &DateValue), y: &(&Fact, &DateValue)| {
+        days_apart(x.1, y.1).is_some_and(|d| d <= 1)
+            && dates.iter().any(|z| z.0.doc == x.0.doc && dates_compatible(z.1, y.1) == Some(true))
+    };
+    let conflicts = pairs(&dates, |a, b| {
+        dates_compatible(a.1, b.1) == Some(false) && same_event(a.1, b.1) && !overnight(a, b) && !overnight(b, a)
+    });
     if conflicts.is_empty() {
         return None;
     }
