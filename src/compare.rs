@@ -78,9 +78,7 @@ fn by_code(code: &str) -> &'static Check {
 
 /// Compares the claims of every topic. Findings come out sorted by topic.
 pub fn compare(docs: &[Document], facts: &[AlignedFact], rules: &[Rule], t: &Thresholds) -> Vec<Finding> {
-    let event_dates: BTreeSet<&str> =
-        rules.iter().filter(|r| r.kind == ValueKind::Date).map(|r| r.id.as_str()).collect();
-    let trend_of = |rule: &str| rules.iter().find(|r| r.id == rule).map_or(Trend::Rising, |r| r.trend);
+    let rule_of: BTreeMap<&str, &Rule> = rules.iter().map(|r| (r.id.as_str(), r)).collect();
     let mut topics: BTreeMap<&TopicKey, Vec<&Fact>> = BTreeMap::new();
     for f in facts {
         if let Some(topic) = &f.topic {
@@ -95,11 +93,13 @@ pub fn compare(docs: &[Document], facts: &[AlignedFact], rules: &[Rule], t: &Thr
         if claims.len() < 2 {
             continue;
         }
+        let rule = rule_of.get(claims[0].rule.as_str());
         let finding = match &claims[0].value {
-            Value::Count(_) => compare_counts(topic, &claims, &published, trend_of(&claims[0].rule), t),
+            Value::Count(_) => compare_counts(topic, &claims, &published, rule.map_or(Trend::Rising, |r| r.trend), t),
             Value::Date(_) => {
                 // Event dates far apart are different events at one place, not one event misdated.
-                let window = event_dates.contains(claims[0].rule.as_str()).then_some(t.same_event_days);
+                let event_date = rule.is_some_and(|r| r.kind == ValueKind::Date);
+                let window = event_date.then_some(t.same_event_days);
                 compare_dates(topic, &claims, window)
             }
             Value::Name { .. } => compare_names(topic, &claims),

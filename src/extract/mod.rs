@@ -248,17 +248,19 @@ fn read_match(
     };
     // "a third of the victims", "half": a share is not a count; "nine died in hospital, bringing
     // the toll to 139": an increment is not a total.
-    if let Value::Count(c) = &value
-        && (c.stated.is_some_and(|n| n < 1.0 && n.fract() != 0.0)
+    if let Value::Count(c) = &value {
+        let sentence = last_sentence(&doc.prose[..range.start]);
+        if c.stated.is_some_and(|n| n < 1.0 && n.fract() != 0.0)
             || increment(&doc.prose, &range)
             || died_later(&doc.prose[range.end..])
             || more_of_the_same(&doc.prose, &views.counts().text, &range)
             || ratio(views.counts(), c, &range, &grammar.lexicon)
-            || projected(&doc.prose[sentence_start(&doc.prose[..range.start])..range.start], text)
-            || superseded(&doc.prose[sentence_start(&doc.prose[..range.start])..range.start])
-            || compared_with(&doc.prose[..range.start]))
-    {
-        return None;
+            || projected(sentence, text)
+            || superseded(sentence)
+            || compared_with(&doc.prose[..range.start])
+        {
+            return None;
+        }
     }
     let population = groups.who.and_then(|w| grammar.lexicon.population_of(w));
     let named_subject = groups.subject.and_then(|s| clean_subject(s, grammar));
@@ -336,7 +338,7 @@ fn toll_update(before: &str, between: &str) -> bool {
         "passed",
         "hit",
     ];
-    has_word_of(&before[sentence_start(before)..], TOLLS) && has_word_of(between, CHANGES)
+    has_word_of(last_sentence(before), TOLLS) && has_word_of(between, CHANGES)
 }
 
 /// "warned of an imminent attack on March 7", "a foiled bombing on Friday", "a plot for an attack
@@ -358,7 +360,7 @@ fn foretold(before: &str) -> bool {
     ];
     const FORETELLING: &[&str] =
         &["warned", "warning", "warnings", "threat", "threats", "plot", "plotting", "planning"];
-    let sentence = &before[sentence_start(before)..];
+    let sentence = last_sentence(before);
     let words: Vec<String> = sentence
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -377,7 +379,7 @@ fn foretold(before: &str) -> bool {
 fn anniversary(before: &str) -> bool {
     // Only the words of the match's own sentence: in "It happened last week. The attack in
     // Moscow on Friday ..." the week is no day of the attack.
-    let sentence = &before[sentence_start(before)..];
+    let sentence = last_sentence(before);
     let tail: String = sentence.chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
     let words: Vec<String> =
         tail.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
@@ -406,6 +408,11 @@ fn anniversary(before: &str) -> bool {
                     | "commemoration"
             )
         )
+}
+
+/// The part of the last sentence that `before` ends in (see [`sentence_start`]).
+fn last_sentence(before: &str) -> &str {
+    &before[sentence_start(before)..]
 }
 
 /// Where the sentence that `before` ends in starts: after the last full stop, question or

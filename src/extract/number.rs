@@ -744,15 +744,18 @@ fn changed_from(before: &str, phrase: &str) -> bool {
         "up",
         "down",
     ];
-    phrase.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("from "))
-        && before.split_whitespace().next_back().is_some_and(|w| CHANGES.iter().any(|c| w.eq_ignore_ascii_case(c)))
+    phrase.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("from ")) && last_word_is_one_of(before, CHANGES)
+}
+
+/// Whether the last word of `before` is one of `words` (lowercase), in any case.
+fn last_word_is_one_of(before: &str, words: &[&str]) -> bool {
+    before.split_whitespace().next_back().is_some_and(|w| words.iter().any(|v| w.eq_ignore_ascii_case(v)))
 }
 
 /// "the one you mentioned", "which one": "one" after a determiner is a pronoun, not a number.
 fn pronoun_one(before: &str, matched: &str) -> bool {
     const DETERMINERS: &[&str] = &["the", "this", "that", "which", "each", "every", "any", "no", "another", "what"];
-    matched.eq_ignore_ascii_case("one")
-        && before.split_whitespace().next_back().is_some_and(|w| DETERMINERS.iter().any(|d| w.eq_ignore_ascii_case(d)))
+    matched.eq_ignore_ascii_case("one") && last_word_is_one_of(before, DETERMINERS)
 }
 
 /// "5000 or less than 6000", "200 or greater than 190", "more than 5000 or equal to 6000": the
