@@ -484,6 +484,16 @@ fn event_subject(
         if let Some((y, _)) = other {
             return (None, format!("the sentence names an event of {y} after {}", p.name));
         }
+        // "the strongest quake in Marlow since a tremor killed 300 people in 1987": a claim in a
+        // stretch that ends "in" another year is dated to another event.
+        let dated = ctx.dated_stretches.iter().find(|(y, stretch)| {
+            salience.reference_year.is_some_and(|r| r != *y)
+                && stretch.start <= fact.prose_span.start
+                && fact.prose_span.end <= stretch.end
+        });
+        if let Some((y, _)) = dated {
+            return (None, format!("the claim is dated {y}, not the article's year"));
+        }
         return (names.class_of(&p.name), format!("named in the sentence: {}", p.name));
     }
     // 1b. "... since 1999, when a tremor killed 2,100 people": a clause opened by "when" right

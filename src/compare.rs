@@ -141,17 +141,16 @@ fn compare_counts(
     if !conflicting.is_empty() {
         let compatible = |a: &(&Fact, &Count), b: &(&Fact, &Count)| overlap(a.1, b.1);
         let roles = majority(&counts, compatible);
-        let updated = follows_trend(&hard, published, trend);
         let mut message = format!("{subject} — {attribute}: the sources give {}", list_readings(claims, true));
-        let help = if updated {
-            let (what, direction) = match trend {
-                Trend::Rising => ("toll", "higher"),
-                Trend::Falling => ("count", "lower"),
-            };
+        let help = if let Some((what, direction)) =
+            update_words(trend).filter(|_| follows_trend(&hard, published, trend))
+        {
             message.push_str(&format!(" (likely an updated {what}: later reports give {direction} figures)"));
             format!(
                 "Later articles report {direction} figures: check that each article gives the latest count, or says when its count was made."
             )
+        } else if trend == Trend::Steady {
+            "Check which figure the sources' own sources give, and whether they measured the same thing: later reports do not revise it.".to_string()
         } else {
             by_code("FL001").resolve.to_string()
         };
@@ -188,8 +187,8 @@ fn compare_counts(
         "the bounds are far apart"
     };
     let mut message = format!("{subject} — {attribute}: {why}: {}", list_readings(claims, false));
-    if diverging && follows_trend(&hard, published, trend) {
-        message.push_str(" (likely an updated toll)");
+    if let Some((what, _)) = update_words(trend).filter(|_| diverging && follows_trend(&hard, published, trend)) {
+        message.push_str(&format!(" (likely an updated {what})"));
     }
     let help = if vague_miss.is_empty() {
         "Check whether the lower figure is an early count that later reports updated."
@@ -198,6 +197,16 @@ fn compare_counts(
     };
     let roles = vec![None; claims.len()];
     Some(finding("FL002", topic, message, help.to_string(), claims, roles))
+}
+
+/// What a report that follows `trend` updates, and which way: a toll goes higher, the count of
+/// the missing lower; a steady fact is never updated.
+fn update_words(trend: Trend) -> Option<(&'static str, &'static str)> {
+    match trend {
+        Trend::Rising => Some(("toll", "higher")),
+        Trend::Falling => Some(("count", "lower")),
+        Trend::Steady => None,
+    }
 }
 
 /// True when publication dates are known for the claims and each later article's figure is at
@@ -280,12 +289,7 @@ fn list_readings(claims: &[&Fact], with_counts: bool) -> String {
 /// The reading as a message lists it: "≥ 143", "nearly 100", "dozens", "March 22".
 fn short_reading(f: &Fact) -> String {
     match &f.value {
-        Value::Count(c) => match c.qualifier {
-            Qualifier::Nearly => format!("nearly {}", number::format_number(c.stated.unwrap_or(c.min))),
-            Qualifier::About => format!("about {}", number::format_number(c.stated.unwrap_or(c.min))),
-            Qualifier::Vague | Qualifier::Unbounded => c.word.clone().unwrap_or_default(),
-            _ => number::reading(c),
-        },
+        Value::Count(c) => number::short_reading(c),
         Value::Date(d) => {
             date::reading(d).replace(" (year unknown)", "").replace(" (unresolved: no publication date)", "")
         }

@@ -400,7 +400,11 @@ fn explain_command(id: &str, rule_dirs: &[PathBuf]) -> std::io::Result<ExitCode>
             r.attribute,
             r.kind,
             r.subject,
-            if r.kind == ValueKind::Count { format!(", trend: {:?}", r.trend) } else { String::new() },
+            if matches!(r.kind, ValueKind::Count | ValueKind::Measure) {
+                format!(", trend: {:?}", r.trend)
+            } else {
+                String::new()
+            },
             r.origin,
             r.description
         ));

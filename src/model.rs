@@ -157,6 +157,9 @@ pub struct Count {
     /// The vague word read ("dozens", "many"), for vague and unbounded amounts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub word: Option<String>,
+    /// The unit of a length (`{measure}`), in which `stated`, `min` and `max` are given: "m".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
 }
 
 /// Counts are whole numbers but for "1.5 million": write 143, not 143.0.

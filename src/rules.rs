@@ -7,6 +7,7 @@
 //! | `{count}` | a count with its qualifier ("at least 143", "dozens"), as the count grammar found it | the value |
 //! | `{date}`  | a date, absolute or relative ("March 22", "last year"), as the date scanner found it | the value |
 //! | `{year}`  | a four-digit year | the value |
+//! | `{measure}` | a count and a unit of length after it ("3.2-meter", "about 4 metres", "10 km"), read in metres | the value (the count) and `unit` |
 //! | `{who}`   | an optional "of the" + up to two words + a population noun ("Afghan civilians") | `who` |
 //! | `{group}` | the same, required ("including 26 foreigners") | `who` |
 //! | `{subgroup}` | the same, of a part of everyone: not "people" or "others" ("and 170 civilians") | `who` |
@@ -15,6 +16,9 @@
 //! | `{event}` | an event noun ("attack", "bombings", "crush") | none |
 //! | `{organisation}` | a noun for an organisation ("group", "company", "coalition") | none |
 //! | `{person}` | two or three capitalised words, initials allowed ("Michael E. Kurilla"), after a title if there is one ("Foreign Minister") | the value |
+//!
+//! In a rule of kind `measure`, a group named `who` names what is measured ("an alley about 4
+//! metres wide"): its word, lower-cased, keeps the lengths of different things apart.
 //!
 //! `{count}` and `{date}` match whole phrases that the grammars found before any rule ran (see
 //! [`crate::extract::shadow`]): a pattern cannot match part of one, and needs no `\b` beside it.
@@ -45,6 +49,9 @@ pub const BUILTIN_RULES: &[(&str, &str)] = &[
     ("rules/members.toml", include_str!("../rules/members.toml")),
     ("rules/missing.toml", include_str!("../rules/missing.toml")),
     ("rules/person-name.toml", include_str!("../rules/person-name.toml")),
+    ("rules/width.toml", include_str!("../rules/width.toml")),
+    ("rules/depth.toml", include_str!("../rules/depth.toml")),
+    ("rules/magnitude.toml", include_str!("../rules/magnitude.toml")),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -55,6 +62,8 @@ pub enum ValueKind {
     Year,
     /// A person's name, compared for spelling.
     Name,
+    /// A length (`{measure}`): a count and its unit, compared in metres.
+    Measure,
 }
 
 /// What kind of subject a rule's facts are about.
@@ -79,6 +88,9 @@ pub enum Trend {
     #[default]
     Rising,
     Falling,
+    /// A fact later reports do not revise as they learn more: an earthquake's magnitude, the width
+    /// of a street. Every conflict is a conflict.
+    Steady,
 }
 
 #[derive(Debug, Deserialize)]
@@ -219,11 +231,11 @@ pub struct Pattern {
     pub value_is_match: bool,
     /// The indices of its `value`, `who` and `subject` groups: a lookup by name hashes the name,
     /// for every match.
-    pub groups: [Option<usize>; 3],
+    pub groups: [Option<usize>; 4],
 }
 
 /// The named groups a match of a rule pattern is read by, in the order of [`Pattern::groups`].
-pub const READ_GROUPS: [&str; 3] = ["value", "who", "subject"];
+pub const READ_GROUPS: [&str; 4] = ["value", "who", "subject", "unit"];
 
 /// A problem in a rule file, pointing at the line and column.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -252,6 +264,8 @@ pub struct Grammar {
     event: String,
     organisation: String,
     name: String,
+    /// The units of length, as one alternation.
+    lengths: String,
     /// Words that make a run of capitalised words no person's name: the lexicon's organisation
     /// and facility words, titles and words that are no places, looked up for every `{person}`
     /// match.
@@ -289,6 +303,7 @@ impl Grammar {
         let person = format!(r"(?-i:(?:(?:[A-Z][a-z]+[ \t]+)?{}[ \t]+)?){PERSON_PATTERN}", alternation(&titles));
         let event = format!(r"\b{}\b", lexicon.events.alternation());
         let organisation = format!(r"\b{}\b", lexicon.organisations.alternation());
+        let lengths = alternation(&lexicon.lengths.keys().map(String::as_str).collect::<Vec<_>>());
         let names = &lexicon.names;
         let not_in_person_names =
             [&names.organisation_words, &names.not_places, &names.facility_words, &names.person_titles]
@@ -307,6 +322,7 @@ impl Grammar {
             event,
             organisation,
             name: NAME_PATTERN.to_string(),
+            lengths,
             not_in_person_names,
         }
     }
@@ -344,6 +360,10 @@ impl Grammar {
                     view.token_pattern()
                 }
                 Some("year") if matches!(kind, ValueKind::Date | ValueKind::Year) => Some(YEAR_PATTERN.to_string()),
+                Some("measure") if kind == ValueKind::Measure => {
+                    view = View::Counts;
+                    view.token_pattern()
+                }
                 Some("person") if kind == ValueKind::Name => Some(self.person.clone()),
                 Some("who") => Some(self.who.clone()),
                 Some("group") => Some(self.group.clone()),
@@ -352,12 +372,12 @@ impl Grammar {
                 Some("event") => Some(self.event.clone()),
                 Some("organisation") => Some(self.organisation.clone()),
                 Some("name") => Some(format!("(?P<subject>{})", self.name)),
-                Some(w @ ("count" | "date" | "year" | "person")) => {
+                Some(w @ ("count" | "date" | "year" | "person" | "measure")) => {
                     return Err(format!("placeholder {{{w}}} does not fit a rule of kind {kind:?}"));
                 }
                 Some(w) if w.chars().all(|c| c.is_ascii_lowercase() || c == '_') && !w.is_empty() => {
                     return Err(format!(
-                        "unknown placeholder {{{w}}} (known: {{count}}, {{date}}, {{year}}, {{person}}, {{who}}, {{group}}, {{subgroup}}, {{aside}}, {{name}}, {{event}}, {{organisation}})"
+                        "unknown placeholder {{{w}}} (known: {{count}}, {{date}}, {{year}}, {{person}}, {{measure}}, {{who}}, {{group}}, {{subgroup}}, {{aside}}, {{name}}, {{event}}, {{organisation}})"
                     ));
                 }
                 // A regex repetition such as {2} or {0,3}: keep it.
@@ -366,19 +386,24 @@ impl Grammar {
             match expansion {
                 Some(e) => {
                     rest = &after[close.unwrap_or(0) + 1..];
-                    if matches!(word, Some("count" | "date" | "year" | "person")) {
+                    if matches!(word, Some("count" | "date" | "year" | "person" | "measure")) {
                         values += 1;
-                        if matches!(word, Some("count" | "date")) {
+                        if matches!(word, Some("count" | "date" | "measure")) {
                             // A token is a whole phrase without word boundaries of its own: a
                             // `\b` beside it, which the phrase would have had, is dropped.
                             if out.ends_with(r"\b") && !out.ends_with(r"\\b") {
                                 out.truncate(out.len() - 2);
                             }
-                            if rest.starts_with(r"\b") && !rest.starts_with(r"\b{") {
+                            if rest.starts_with(r"\b") && !rest.starts_with(r"\b{") && word != Some("measure") {
                                 rest = &rest[2..];
                             }
                         }
                         out.push_str(&format!("(?P<value>{e})"));
+                        if word == Some("measure") {
+                            // The unit right after the count, after a space or a hyphen:
+                            // "3.2-meter", "4 metres".
+                            out.push_str(&format!(r"(?P<unit>[\s-]*{})\b", self.lengths));
+                        }
                     } else {
                         out.push_str(&e);
                     }
@@ -392,7 +417,7 @@ impl Grammar {
         out.push_str(rest);
         if values != 1 {
             return Err(format!(
-                "a pattern needs exactly one value placeholder ({{count}}, {{date}}, {{year}} or {{person}}); this one has {values}"
+                "a pattern needs exactly one value placeholder ({{count}}, {{date}}, {{year}}, {{person}} or {{measure}}); this one has {values}"
             ));
         }
         Ok((out, view))

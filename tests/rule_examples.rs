@@ -53,11 +53,14 @@ rule_tests! {
     arrests => "arrests",
     attackers => "attackers",
     deaths => "deaths",
+    depth => "depth",
     event_date => "event-date",
     founding_year => "founding-year",
     injuries => "injuries",
+    magnitude => "magnitude",
     members => "members",
     missing => "missing",
+    width => "width",
     person_name => "person-name",
     serious_condition => "serious-condition",
 }
@@ -70,13 +73,16 @@ fn every_rule_has_a_test_above() {
         "arrests",
         "attackers",
         "deaths",
+        "depth",
         "event-date",
         "founding-year",
         "injuries",
+        "magnitude",
         "members",
         "missing",
         "person-name",
         "serious-condition",
+        "width",
     ];
     for r in &rules {
         assert!(tested.contains(&r.id.as_str()), "add a test for rule {}", r.id);

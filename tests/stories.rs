@@ -154,3 +154,35 @@ fn overnight_siege() {
     // morning), so the first article's Saturday is no conflict with it.
     assert_eq!(findings("tests/fixtures/stories/siege"), set(&[("error", "Meriden", "injuries")]));
 }
+
+#[test]
+fn earthquake_magnitude_and_depth() {
+    // Magnitude 7.1 against 6.8, and a depth of 10 km against 17 km: agencies differ, later
+    // reports do not revise them upward, so each is a conflict. The aftershocks' 5.9 and 5.6 are
+    // not the quake's, nor the 1987 tremor's 7.4 and 300 dead; "6.8-magnitude" is no June 8, and
+    // the toll that "rose to 88 on Tuesday" gives no date of the quake.
+    assert_eq!(
+        findings("tests/fixtures/stories/tremor"),
+        set(&[("error", "Marlow", "deaths"), ("error", "Marlow", "depth"), ("error", "Marlow", "magnitude")])
+    );
+    let report = json(&factlint(&["check", "--format", "json", "tests/fixtures/stories/tremor"]));
+    let finding = |attribute: &str| {
+        report["findings"].as_array().unwrap().iter().find(|f| f["topic"]["attribute"] == attribute).unwrap().clone()
+    };
+    let texts = |attribute: &str| -> Vec<String> {
+        let f = finding(attribute);
+        f["claims"].as_array().unwrap().iter().map(|c| c["text"].as_str().unwrap().to_string()).collect()
+    };
+    assert_eq!(texts("magnitude"), ["7.1", "6.8", "7.1", "7.1"].map(String::from));
+    assert_eq!(texts("depth"), ["10 km", "17 kilometres", "about 10 kilometres"].map(String::from));
+    assert!(!texts("deaths").contains(&"300".to_string()), "the 1987 tremor's toll");
+    let message = finding("magnitude")["message"].as_str().unwrap().to_string();
+    assert!(!message.contains("likely an updated"), "a magnitude has no trend: {message}");
+}
+
+#[test]
+fn gate_width() {
+    // A 3-metre-wide gate against a gate about 5 metres wide. The tunnel's 6 metres is another
+    // thing's width, and the 25-metre tunnel's length no width at all.
+    assert_eq!(findings("tests/fixtures/stories/gate"), set(&[("error", "Eastfield", "width (gate)")]));
+}

@@ -49,6 +49,10 @@ pub struct Context {
     /// blast", "the group has killed".
     #[serde(default)]
     pub other_events: Vec<(Range<usize>, String)>,
+    /// Stretches of a sentence (from the last comma or clause break) that end "in" a four-digit
+    /// year, with that year: "a magnitude 7.4 tremor killed 300 people in 1987".
+    #[serde(default)]
+    pub dated_stretches: Vec<(i32, Range<usize>)>,
 }
 
 /// A name and how often a text mentions it. Alignment needs only the counts, and one entry per
@@ -276,6 +280,15 @@ impl Context {
             ctx.years.sort_by_key(|(_, span)| span.start);
         }
         ctx.event_years = event_years(text, &ctx.years, &ctx.events);
+        ctx.dated_stretches = ctx
+            .years
+            .iter()
+            .filter(|(_, span)| after_in(&text[..span.start]))
+            .map(|(y, span)| {
+                let segment = segment_around(text, &ctx.clause_breaks, span.clone());
+                (*y, segment.start..span.start)
+            })
+            .collect();
         ctx.other_events = p
             .other_event
             .find_iter(text)
@@ -529,13 +542,41 @@ impl Context {
     }
 }
 
+/// Whether `before` ends with "in", maybe then a month: "in 1987", "in March 1987".
+fn after_in(before: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let mut words = before.split_whitespace().rev();
+    match words.next() {
+        Some(w) if w.eq_ignore_ascii_case("in") => true,
+        Some(w) if MONTHS.contains(&w.to_ascii_lowercase().as_str()) => {
+            words.next().is_some_and(|w| w.eq_ignore_ascii_case("in"))
+        }
+        _ => false,
+    }
+}
+
 /// The stretch of text around `r` up to the nearest comma, clause break or sentence end on
 /// either side: "Last month, a similar attack killed 12, police said" gives "a similar attack
 /// killed 12"; after an opening "In a separate incident," it reaches the next comma.
 fn segment_around(text: &str, clause_breaks: &[usize], r: Range<usize>) -> Range<usize> {
     const ENDS: &[char] = &[',', '.', '!', '?', ';', '\n'];
-    let mut start = text[..r.start].rfind(ENDS).map_or(0, |i| i + 1);
-    let mut end = text[r.end..].find(ENDS).map_or(text.len(), |i| r.end + i);
+    // A decimal point ("a magnitude 7.4 tremor") ends no stretch.
+    let ends = |(i, c): &(usize, char)| ENDS.contains(c) && !crate::extract::decimal_point(text, *i);
+    let mut start = text[..r.start].char_indices().rfind(ends).map_or(0, |(i, _)| i + 1);
+    let mut end = text[r.end..].char_indices().find(ends).map_or(text.len(), |(i, _)| r.end + i);
     // "In a separate incident, gunmen killed 5": an opening "in" puts the stretch after the
     // comma in that incident too.
     if text[start..r.start].trim().eq_ignore_ascii_case("in") && text[end..].starts_with(',') {

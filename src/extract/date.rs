@@ -752,6 +752,9 @@ impl DateGrammar {
             if c.name("dd").is_some() && amount(m.start) {
                 continue;
             }
+            if decimal_measure(&text[m.clone()], &text[m.end..]) {
+                continue;
+            }
             // "2015-1-32": a year and a month that a number goes on from.
             if bytes.get(m.end).is_some_and(|b| matches!(b, b'-' | b'/'))
                 && bytes.get(m.end + 1).is_some_and(u8::is_ascii_digit)
@@ -1871,6 +1874,22 @@ fn ordinal_second(phrase: &str, after: &str) -> bool {
         && b[2..].eq_ignore_ascii_case(b"second");
     let counts_on = || ["later", "earlier", "ago", "longer"].iter().any(|w| after.trim_start().starts_with(w));
     a_second && !(date_may_end(after) || counts_on())
+}
+
+/// Whether `phrase` is a decimal number that measures something, not a day and a month: "a
+/// 6.8-magnitude quake", "a 7.8 magnitude quake", "3.2 metres", "4.5 percent".
+fn decimal_measure(phrase: &str, after: &str) -> bool {
+    static UNIT: OnceLock<Regex> = OnceLock::new();
+    let decimal = phrase
+        .split_once('.')
+        .is_some_and(|(a, b)| [a, b].iter().all(|part| !part.is_empty() && part.bytes().all(|d| d.is_ascii_digit())));
+    decimal
+        && UNIT
+            .get_or_init(|| {
+                Regex::new(r"(?i)^(?:-[a-z]|\s+(?:magnitude|richter|percent|per\s+cent|points?|degrees?|million|billion|trillion|m|cm|km|meters?|metres?|kilometers?|kilometres?|feet|foot|ft|inch(?:es)?|miles?|mph|kph|km/h|kg|tons?|tonnes?|hectares?|acres?|seconds?|minutes?|hours?|times)\b)")
+                    .expect("a unit after a decimal")
+            })
+            .is_match(after)
 }
 
 /// Whether the clause that ends with `before` measures something that a decade's word may count
@@ -3384,6 +3403,15 @@ mod tests {
     #[test]
     fn impossible_dates_are_not_dates() {
         assert!(DateGrammar::default().read("February 30", None).is_none());
+    }
+
+    #[test]
+    fn decimal_measures_are_no_dates() {
+        let on = |text| scanned(text, p(2025, 4, 15), Prefer::Past);
+        for text in ["a 6.8-magnitude quake", "a 7.8 magnitude quake", "a 3.2 metre gap", "rose 4.5 percent"] {
+            assert_eq!(on(text), vec![], "{text}");
+        }
+        assert_eq!(on("due on 7.6.").len(), 1, "a day and a month with no unit after them");
     }
 
     #[test]

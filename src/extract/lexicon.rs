@@ -12,6 +12,8 @@ pub struct Lexicon {
     pub qualifiers: Qualifiers,
     pub vague: BTreeMap<String, toml::Value>,
     pub populations: BTreeMap<String, Vec<String>>,
+    /// Units of length and the metres in one ("km" = 1000), for `{measure}`.
+    pub lengths: BTreeMap<String, f64>,
     pub events: Nouns,
     pub organisations: Nouns,
     pub names: NameWords,
@@ -121,6 +123,11 @@ impl Lexicon {
             }
         }
         None
+    }
+
+    /// The metres in one `unit` as written ("Metres", "km"); None for no unit of length.
+    pub fn metres_in(&self, unit: &str) -> Option<f64> {
+        self.lengths.get(&unit.to_lowercase()).copied()
     }
 
     /// Every population word, longest first (so "service members" wins over "members").

@@ -177,22 +177,25 @@ struct Groups<'t> {
     value: Option<Range<usize>>,
     who: Option<&'t str>,
     subject: Option<&'t str>,
+    /// The unit after a `{measure}`'s count.
+    unit: Option<Range<usize>>,
 }
 
 impl<'t> Groups<'t> {
     /// A match of a pattern that is its value alone.
     fn whole(m: regex::Match) -> Self {
-        Groups { whole: m.range(), value: Some(m.range()), who: None, subject: None }
+        Groups { whole: m.range(), value: Some(m.range()), who: None, subject: None, unit: None }
     }
 
     /// A match of `pattern`, its groups found by the indices of [`Pattern::groups`].
     fn of(caps: &regex::Captures<'t>, pattern: &Pattern) -> Self {
-        let [value, who, subject] = pattern.groups.map(|i| i.and_then(|i| caps.get(i)));
+        let [value, who, subject, unit] = pattern.groups.map(|i| i.and_then(|i| caps.get(i)));
         Groups {
             whole: caps.get(0).expect("a match has a whole").range(),
             value: value.map(|m| m.range()),
             who: who.map(|m| m.as_str()),
             subject: subject.map(|m| m.as_str()),
+            unit: unit.map(|m| m.range()),
         }
     }
 }
@@ -209,7 +212,7 @@ fn read_match(
     groups: Groups,
 ) -> Option<Fact> {
     let m = groups.value?;
-    let range = trim_range(&doc.prose, base + m.start..base + m.end);
+    let mut range = trim_range(&doc.prose, base + m.start..base + m.end);
     let whole = base + groups.whole.start..base + groups.whole.end;
     if range.is_empty()
         || !plausible_context(&doc.prose, range.clone(), rule.kind)
@@ -221,12 +224,22 @@ fn read_match(
     {
         return None;
     }
-    let text = &doc.prose[range.clone()];
+    let mut text = &doc.prose[range.clone()];
     let value = match (pattern.view, rule.kind) {
+        (View::Counts, ValueKind::Measure) => {
+            let count = views.counts().at(&range)?;
+            // The claim quotes the length with its unit: "3.2-meter", "4 meters".
+            let unit = groups.unit.map(|u| trim_range(&doc.prose, base + u.start..base + u.end))?;
+            let metres = grammar.lexicon.metres_in(doc.prose[unit.clone()].trim_start_matches('-'))?;
+            let length = number::length(count, text, metres, views.t)?;
+            range.end = unit.end;
+            text = &doc.prose[range.clone()];
+            Some(Value::Count(length))
+        }
         (View::Counts, _) => views.counts().at(&range).cloned().map(Value::Count),
         (View::Dates, _) => views.dates().at(&range).cloned().map(Value::Date),
-        // A count rule's value is always `{count}`.
-        (View::Prose, ValueKind::Count) => None,
+        // A count rule's value is always `{count}`, a length's `{measure}`.
+        (View::Prose, ValueKind::Count | ValueKind::Measure) => None,
         (View::Prose, ValueKind::Date | ValueKind::Year) => {
             grammar.dates.read(text, doc.meta.published).map(Value::Date)
         }
@@ -248,7 +261,7 @@ fn read_match(
     };
     // "a third of the victims", "half": a share is not a count; "nine died in hospital, bringing
     // the toll to 139": an increment is not a total.
-    if let Value::Count(c) = &value {
+    if let (Value::Count(c), ValueKind::Count) = (&value, rule.kind) {
         let sentence = last_sentence(&doc.prose[..range.start]);
         if c.stated.is_some_and(|n| n < 1.0 && n.fract() != 0.0)
             || increment(&doc.prose, &range)
@@ -262,7 +275,11 @@ fn read_match(
             return None;
         }
     }
-    let population = groups.who.and_then(|w| grammar.lexicon.population_of(w));
+    // What a length measures ("alley") keeps apart the widths of different things.
+    let population = match rule.kind {
+        ValueKind::Measure => groups.who.map(single_spaced_lowercase),
+        _ => groups.who.and_then(|w| grammar.lexicon.population_of(w)),
+    };
     let named_subject = groups.subject.and_then(|s| clean_subject(s, grammar));
     let fact = Fact {
         doc: doc.index,
@@ -418,7 +435,22 @@ fn last_sentence(before: &str) -> &str {
 /// Where the sentence that `before` ends in starts: after the last full stop, question or
 /// exclamation mark, semicolon or line break (a cheap cut; an abbreviation's full stop cuts too).
 fn sentence_start(before: &str) -> usize {
-    before.rfind(['.', '!', '?', ';', '\n']).map_or(0, |end| end + 1)
+    let mut end = before.len();
+    // A decimal point ("a 6.8-magnitude quake") ends no sentence.
+    while let Some(at) = before[..end].rfind(['.', '!', '?', ';', '\n']) {
+        if !decimal_point(before, at) {
+            return at + 1;
+        }
+        end = at;
+    }
+    0
+}
+
+/// Whether the byte at `at` is a full stop between two digits: "6.8".
+pub(crate) fn decimal_point(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    bytes[at] == b'.' && at > 0 && digit(at - 1) && digit(at + 1)
 }
 
 /// Whether the count at `r` adds to a toll that the same sentence then gives: "nine people died
@@ -755,7 +787,11 @@ mod tests {
     #[test]
     fn times_percentages_and_measures_are_not_counts() {
         assert!(facts("At 10:15 p.m. 40 percent of the crowd was killed.").is_empty());
-        assert!(facts("A 3.2-meter-wide alley.").is_empty());
+        assert_eq!(
+            facts("A 3.2-meter-wide alley."),
+            vec![("width".into(), "3.2-meter".into(), Some("alley".into()))],
+            "a length, not a count"
+        );
     }
 
     #[test]

@@ -553,6 +553,7 @@ impl CountGrammar {
                 min,
                 max: Some(max),
                 word: None,
+                unit: None,
             });
         }
         let (qualifier, n) = self.single(&norm)?;
@@ -563,10 +564,22 @@ impl CountGrammar {
         let lower = norm.to_lowercase();
         let range = self.vague.get(&lower)?;
         Some(match range {
-            Some((lo, hi)) => {
-                Count { qualifier: Qualifier::Vague, stated: None, min: *lo, max: Some(*hi), word: Some(lower) }
-            }
-            None => Count { qualifier: Qualifier::Unbounded, stated: None, min: 1.0, max: None, word: Some(lower) },
+            Some((lo, hi)) => Count {
+                qualifier: Qualifier::Vague,
+                stated: None,
+                min: *lo,
+                max: Some(*hi),
+                word: Some(lower),
+                unit: None,
+            },
+            None => Count {
+                qualifier: Qualifier::Unbounded,
+                stated: None,
+                min: 1.0,
+                max: None,
+                word: Some(lower),
+                unit: None,
+            },
         })
     }
 
@@ -816,7 +829,43 @@ pub fn interval(qualifier: Qualifier, n: f64, t: &Thresholds) -> Count {
         }
         Qualifier::Range | Qualifier::Vague | Qualifier::Unbounded => (n, Some(n)),
     };
-    Count { qualifier, stated: Some(n), min, max, word: None }
+    Count { qualifier, stated: Some(n), min, max, word: None, unit: None }
+}
+
+/// A count of a unit of length (`metres` in one), read in metres. A length, unlike a head count,
+/// is rounded as written: "3.2" is 3.15 to 3.25 and "40" 39.5 to 40.5, so "10 feet" agrees with "3
+/// metres"; "about" widens that to a tenth either side when a tenth is more ("about 40" is 36 to
+/// 44). None for a vague amount: "dozens of metres" gives no length.
+pub fn length(c: &Count, phrase: &str, metres: f64, t: &Thresholds) -> Option<Count> {
+    let n = c.stated?;
+    let decimals = phrase
+        .rsplit(|ch: char| !(ch.is_ascii_digit() || ch == '.'))
+        .find(|run| run.bytes().any(|b| b.is_ascii_digit()))
+        .and_then(|run| run.split_once('.'))
+        .map_or(0, |(_, fraction)| fraction.len() as i32);
+    let half = 0.5 * 10f64.powi(-decimals);
+    let (min, max) = match c.qualifier {
+        Qualifier::Exact => (n - half, Some(n + half)),
+        Qualifier::About => {
+            let slack = (n * t.about_tolerance).max(half);
+            (n - slack, Some(n + slack))
+        }
+        Qualifier::Nearly => ((n * (1.0 - t.nearly_tolerance)).min(n - half), Some(n)),
+        Qualifier::AtLeast | Qualifier::MoreThan => (n, None),
+        Qualifier::AtMost | Qualifier::LessThan => (0.0, Some(n)),
+        Qualifier::Range => (c.min, c.max),
+        Qualifier::Vague | Qualifier::Unbounded => return None,
+    };
+    // Metres to the micrometre: "10.5 feet" is 3.2004 m, not 3.2004000000000001.
+    let in_metres = |v: f64| (v * metres * 1e6).round() / 1e6;
+    Some(Count {
+        qualifier: c.qualifier,
+        stated: Some(in_metres(n)),
+        min: in_metres(min.max(0.0)),
+        max: max.map(in_metres),
+        word: None,
+        unit: Some("m".to_string()),
+    })
 }
 
 /// Parses a number written in digits or words: "2,000", "1.5 million", "eighty-four",
@@ -1119,23 +1168,47 @@ fn decimal_digits(tokens: &[String]) -> Option<String> {
     (!out.is_empty()).then_some(out)
 }
 
-/// A short reading of a count for reports: "84", "≥ 143", "> 62", "90–99 (nearly 100)".
+/// A short reading of a count for reports: "84", "≥ 143", "> 62", "90–99 (nearly 100)", "3.2 m".
 pub fn reading(c: &Count) -> String {
     let word = c.word.as_deref().unwrap_or("");
-    let n = |v: f64| format_number(v);
-    let stated = c.stated.map(n).unwrap_or_default();
+    let (n, unit) = display_unit(c);
+    let stated = c.stated.map(&n).unwrap_or_default() + &unit;
+    let span = format!("{}–{}{unit}", n(c.min), c.max.map(&n).unwrap_or_default());
     match c.qualifier {
         Qualifier::Exact => stated,
         Qualifier::AtLeast => format!("≥ {stated}"),
         Qualifier::MoreThan => format!("> {stated}"),
         Qualifier::AtMost => format!("≤ {stated}"),
         Qualifier::LessThan => format!("< {stated}"),
-        Qualifier::Nearly => format!("{}–{} (nearly {stated})", n(c.min), c.max.map(n).unwrap_or_default()),
-        Qualifier::About => format!("≈ {stated} ({}–{})", n(c.min), c.max.map(n).unwrap_or_default()),
-        Qualifier::Range => format!("{}–{}", n(c.min), c.max.map(n).unwrap_or_default()),
-        Qualifier::Vague => format!("{}–{} ({word})", n(c.min), c.max.map(n).unwrap_or_default()),
+        Qualifier::Nearly => format!("{span} (nearly {stated})"),
+        Qualifier::About => format!("≈ {stated} ({span})"),
+        Qualifier::Range => span,
+        Qualifier::Vague => format!("{span} ({word})"),
         Qualifier::Unbounded => format!("unbounded ({word})"),
     }
+}
+
+/// The reading as a message lists it: "≥ 143", "nearly 100", "about 4 m", "dozens".
+pub fn short_reading(c: &Count) -> String {
+    let (n, unit) = display_unit(c);
+    let stated = n(c.stated.unwrap_or(c.min)) + &unit;
+    match c.qualifier {
+        Qualifier::Nearly => format!("nearly {stated}"),
+        Qualifier::About => format!("about {stated}"),
+        Qualifier::Vague | Qualifier::Unbounded => c.word.clone().unwrap_or_default(),
+        _ => reading(c),
+    }
+}
+
+/// How a count's numbers are written and the unit after them: a length of a kilometre or more in
+/// kilometres ("17 km", not "17,000 m").
+fn display_unit(c: &Count) -> (impl Fn(f64) -> String, String) {
+    let (scale, unit) = match c.unit.as_deref() {
+        Some("m") if c.stated.unwrap_or(c.min) >= 1000.0 => (1000.0, " km".to_string()),
+        Some(u) => (1.0, format!(" {u}")),
+        None => (1.0, String::new()),
+    };
+    (move |v: f64| format_number(v / scale), unit)
 }
 
 /// "2000" → "2,000"; "1.5" stays.
