@@ -149,11 +149,12 @@ fn patterns(grammar: &Grammar, ascii_words: bool) -> &'static Patterns {
             )
             .unwrap(),
             // "a similar attack", "in a separate incident": not the article's event; "another
-            // blast", "a second explosion": a part of it, whose toll is not the whole; "the group
+            // blast", "a second explosion", "followed by a 6.4-magnitude quake": a part of it or
+            // one after it, whose figures are not its own; "the group
             // (behind the attacks) has killed hundreds": a tally of many events ("Militants have
             // killed 30 people in Tarvik" opens a story: not "the" group).
             other_event: compile(&format!(
-                r"(?i)\b(?:(?:a|an)\s+(?:similar|separate|previous|earlier|second|third|smaller|unrelated)|the\s+previous|another)\s+(?:[a-z-]+\s+)?(?:{event})\b|\bthe\s+{organisation}(?:\s+(?:behind|responsible\s+for)(?:\s+[\w’'-]+){{1,3}}?)?\s+(?:has|have)\s+(?:\w+\s+)?killed\b"
+                r"(?i)\b(?:(?:a|an)\s+(?:similar|separate|previous|earlier|second|third|smaller|unrelated)|the\s+previous|another)\s+(?:[a-z-]+\s+)?(?:{event})\b|\bfollowed\s+by\s+(?:a|an)\s+(?:[\w.-]+\s+){{0,2}}?(?:{event})\b|\bthe\s+{organisation}(?:\s+(?:behind|responsible\s+for)(?:\s+[\w’'-]+){{1,3}}?)?\s+(?:has|have)\s+(?:\w+\s+)?killed\b"
             ))
             .unwrap(),
         }
@@ -544,24 +545,10 @@ impl Context {
 
 /// Whether `before` ends with "in", maybe then a month: "in 1987", "in March 1987".
 fn after_in(before: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let mut words = before.split_whitespace().rev();
     match words.next() {
         Some(w) if w.eq_ignore_ascii_case("in") => true,
-        Some(w) if MONTHS.contains(&w.to_ascii_lowercase().as_str()) => {
+        Some(w) if crate::extract::date::MONTHS.contains(&w.to_ascii_lowercase().as_str()) => {
             words.next().is_some_and(|w| w.eq_ignore_ascii_case("in"))
         }
         _ => false,
@@ -671,6 +658,23 @@ mod tests {
         let got: Vec<&str> = s.iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(got, vec!["U.S. officials said Gen. Kurilla spoke on Jan. 3.", "The attack followed.", "New line"]);
         assert_eq!(p, vec![0, 0, 1]);
+    }
+
+    #[test]
+    fn stretches_that_end_in_a_year() {
+        let text = "The worst since a magnitude 7.4 tremor killed 300 in March 1987. It hit, in 1990 terms, \
+                    hard. Founded in 2015, the group grew. The 2011 collapse killed 29.";
+        let c = ctx(text);
+        let got: Vec<(i32, &str)> = c.dated_stretches.iter().map(|(y, r)| (*y, &text[r.clone()])).collect();
+        // The decimal point of "7.4" opens no stretch; after a comma, only what follows it.
+        assert_eq!(
+            got,
+            vec![
+                (1987, "The worst since a magnitude 7.4 tremor killed 300 in March "),
+                (1990, " in "),
+                (2015, " Founded in ")
+            ]
+        );
     }
 
     #[test]

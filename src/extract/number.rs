@@ -1208,7 +1208,8 @@ fn display_unit(c: &Count) -> (impl Fn(f64) -> String, String) {
         Some(u) => (1.0, format!(" {u}")),
         None => (1.0, String::new()),
     };
-    (move |v: f64| format_number(v / scale), unit)
+    // To the thousandth: 50 miles is 80.467 km, not 80.46719999999999.
+    (move |v: f64| format_number((v / scale * 1000.0).round() / 1000.0), unit)
 }
 
 /// "2000" → "2,000"; "1.5" stays.
