@@ -275,6 +275,11 @@ fn read_match(
             return None;
         }
     }
+    if matches!(rule.kind, ValueKind::Count | ValueKind::Measure)
+        && hypothetical(&doc.prose[..whole.start], &doc.prose[whole.end..])
+    {
+        return None;
+    }
     // What a length measures ("alley") keeps apart the widths of different things.
     let population = match rule.kind {
         ValueKind::Measure => groups.who.map(single_spaced_lowercase),
@@ -389,6 +394,23 @@ fn foretold(before: &str) -> bool {
     let after_article = usize::from(matches!(word(0), "a" | "an" | "the"));
     NOT_HAPPENED.contains(&word(0))
         || (matches!(word(after_article), "of" | "for") && FORETELLING.contains(&word(after_article + 1)))
+}
+
+/// "Scientists warned a magnitude 8 earthquake could strike", "if a 7.0 quake hit the city": the
+/// figure of what may happen, not of what did. A modal right after the match, or "if" or a
+/// warning right before it.
+fn hypothetical(before: &str, after: &str) -> bool {
+    static MODAL: OnceLock<Regex> = OnceLock::new();
+    let modal = MODAL.get_or_init(|| {
+        Regex::new(r"(?i)^\s+(?:[a-z]+ly\s+)?(?:could|would|might|may|can)\b").expect("a modal after a match")
+    });
+    let opener = last_sentence(before)
+        .split(|c: char| !c.is_alphanumeric())
+        .rev()
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .find(|w| !matches!(w.as_str(), "a" | "an" | "the"));
+    modal.is_match(after) || opener.is_some_and(|w| matches!(w.as_str(), "if" | "warned" | "feared" | "predicted"))
 }
 
 /// "the 200th day of the tragedy on Tuesday", "the anniversary of the attack on Friday": the date
