@@ -119,6 +119,11 @@ fn count_of(f: &Fact) -> Option<&Count> {
 fn overlap(a: &Count, b: &Count) -> bool {
     let a_max = a.max.unwrap_or(f64::INFINITY);
     let b_max = b.max.unwrap_or(f64::INFINITY);
+    // Two lengths that only touch are rounding neighbours: "3 metres" (2.5 to 3.5) and "4 metres"
+    // (3.5 to 4.5) disagree.
+    if a.unit.is_some() && b.unit.is_some() {
+        return a.min < b_max && b.min < a_max;
+    }
     a.min <= b_max && b.min <= a_max
 }
 
@@ -190,7 +195,9 @@ fn compare_counts(
     if let Some((what, _)) = update_words(trend).filter(|_| diverging && follows_trend(&hard, published, trend)) {
         message.push_str(&format!(" (likely an updated {what})"));
     }
-    let help = if vague_miss.is_empty() {
+    let help = if vague_miss.is_empty() && trend == Trend::Steady {
+        "Check which figure the sources' own sources give, and whether they measured the same thing."
+    } else if vague_miss.is_empty() {
         "Check whether the lower figure is an early count that later reports updated."
     } else {
         "Check whether the vague wording understates or overstates the precise figure other sources give."
@@ -459,6 +466,24 @@ mod tests {
         assert_eq!(dates_compatible(&friday, &d(Some(2024), Some(3), Some(23), None)), Some(false));
         assert_eq!(dates_compatible(&friday, &d(None, Some(3), Some(23), None)), None, "no year, no weekday");
         assert_eq!(dates_compatible(&friday, &d(None, None, None, Some(5))), Some(false));
+    }
+
+    #[test]
+    fn lengths_that_only_touch_disagree() {
+        let length = |min: f64, max: f64| Count {
+            qualifier: Qualifier::Exact,
+            stated: Some((min + max) / 2.0),
+            min,
+            max: Some(max),
+            word: None,
+            unit: Some("m".into()),
+        };
+        // "3 metres" against "4 metres", "3.2" against "3.25".
+        assert!(!overlap(&length(2.5, 3.5), &length(3.5, 4.5)));
+        assert!(overlap(&length(2.5, 3.5), &length(3.15, 3.25)));
+        // Head counts are whole: 3 to 4 and 4 to 5 share the 4.
+        let count = |min: f64, max: f64| Count { unit: None, ..length(min, max) };
+        assert!(overlap(&count(3.0, 4.0), &count(4.0, 5.0)));
     }
 
     #[test]

@@ -104,8 +104,8 @@ struct RuleFile {
     priority: i32,
     #[serde(default)]
     subject: SubjectKind,
-    #[serde(default)]
-    trend: Trend,
+    /// Rising for a count, steady for a length, unless the file says.
+    trend: Option<Trend>,
     patterns: Vec<toml::Spanned<String>>,
     #[serde(default)]
     examples: Vec<Example>,
@@ -229,7 +229,7 @@ pub struct Pattern {
     /// The pattern is its value placeholder alone (`{person}`): a match is its value, and
     /// finding it needs no capture search.
     pub value_is_match: bool,
-    /// The indices of its `value`, `who` and `subject` groups: a lookup by name hashes the name,
+    /// The indices of its `value`, `who`, `subject` and `unit` groups: a lookup by name hashes the name,
     /// for every match.
     pub groups: [Option<usize>; 4],
 }
@@ -464,7 +464,7 @@ pub fn parse_rule(origin: &str, text: &str, grammar: &Grammar) -> Result<Rule, R
         kind: file.kind,
         priority: file.priority,
         subject: file.subject,
-        trend: file.trend,
+        trend: file.trend.unwrap_or(if file.kind == ValueKind::Measure { Trend::Steady } else { Trend::Rising }),
         sources,
         patterns,
         examples: file.examples,

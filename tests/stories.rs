@@ -159,8 +159,8 @@ fn overnight_siege() {
 fn earthquake_magnitude_and_depth() {
     // Magnitude 7.1 against 6.8, and a depth of 10 km against 17 km: agencies differ, later
     // reports do not revise them upward, so each is a conflict. The aftershocks' 5.9 and 5.6 are
-    // not the quake's, nor the 6.4 and the Wednesday of the quake it "was followed by", nor the
-    // 1987 tremor's 7.4 and 300 dead; "6.8-magnitude" is no June 8, and
+    // not the quake's (nor the 6.4 of the one that "followed"), nor the 1987 tremor's 7.4 and 300
+    // dead; "6.8-magnitude" is no June 8, and
     // the toll that "rose to 88 on Tuesday" gives no date of the quake.
     assert_eq!(
         findings("tests/fixtures/stories/tremor"),

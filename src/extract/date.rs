@@ -1886,7 +1886,7 @@ fn decimal_measure(phrase: &str, after: &str) -> bool {
     decimal
         && UNIT
             .get_or_init(|| {
-                Regex::new(r"(?i)^(?:-[a-z]|\s+(?:magnitude|richter|percent|per\s+cent|points?|degrees?|million|billion|trillion|m|cm|km|meters?|metres?|kilometers?|kilometres?|feet|foot|ft|inch(?:es)?|miles?|mph|kph|km/h|kg|tons?|tonnes?|hectares?|acres?|seconds?|minutes?|hours?|times)\b)")
+                Regex::new(r"(?i)^(?:-[a-z]|\s+(?:magnitude|richter|earthquake|quake|tremor|percent|per\s+cent|points?|degrees?|million|billion|trillion|m|cm|km|meters?|metres?|kilometers?|kilometres?|feet|foot|ft|inch(?:es)?|miles?|mph|kph|km/h|kg|tons?|tonnes?|hectares?|acres?|seconds?|minutes?|hours?|times)\b)")
                     .expect("a unit after a decimal")
             })
             .is_match(after)
@@ -3408,7 +3408,9 @@ mod tests {
     #[test]
     fn decimal_measures_are_no_dates() {
         let on = |text| scanned(text, p(2025, 4, 15), Prefer::Past);
-        for text in ["a 6.8-magnitude quake", "a 7.8 magnitude quake", "a 3.2 metre gap", "rose 4.5 percent"] {
+        for text in
+            ["a 6.8-magnitude quake", "a 7.8 magnitude quake", "the 6.8 quake", "a 3.2 metre gap", "rose 4.5 percent"]
+        {
             assert_eq!(on(text), vec![], "{text}");
         }
         assert_eq!(on("due on 7.6.").len(), 1, "a day and a month with no unit after them");

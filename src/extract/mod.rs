@@ -11,7 +11,7 @@ pub mod ordinal;
 pub mod shadow;
 
 use crate::model::{Count, DateValue, Document, Fact, Value};
-use crate::rules::{Grammar, Pattern, Rule, RuleBook, ValueKind};
+use crate::rules::{Grammar, Pattern, Rule, RuleBook, Trend, ValueKind};
 use crate::thresholds::Thresholds;
 pub use context::Context;
 use date::DateReading;
@@ -275,14 +275,17 @@ fn read_match(
             return None;
         }
     }
-    if matches!(rule.kind, ValueKind::Count | ValueKind::Measure)
-        && hypothetical(&doc.prose[..whole.start], &doc.prose[whole.end..])
-    {
+    // A toll that "could rise" is still a toll (`projected` reads forecasts of one); a magnitude
+    // or a width of what "could strike" is of nothing that happened.
+    if rule.trend == Trend::Steady && hypothetical(&doc.prose[..whole.start], &doc.prose[whole.end..]) {
         return None;
     }
     // What a length measures ("alley") keeps apart the widths of different things.
     let population = match rule.kind {
-        ValueKind::Measure => groups.who.map(single_spaced_lowercase),
+        ValueKind::Measure => match groups.who.map(single_spaced_lowercase) {
+            Some(word) if !names_a_thing(&word) => return None,
+            word => word,
+        },
         _ => groups.who.and_then(|w| grammar.lexicon.population_of(w)),
     };
     let named_subject = groups.subject.and_then(|s| clean_subject(s, grammar));
@@ -298,6 +301,17 @@ fn read_match(
         named_subject,
     };
     Some(fact)
+}
+
+/// Whether the word a measure pattern took for the thing measured can be one: not a word that
+/// joins ("a 4-metre-wide and 40-metre-long alley") nor a verb that ends a clause ("the alley
+/// where the crush happened is 3.2 metres wide").
+fn names_a_thing(word: &str) -> bool {
+    const JOINING: &[&str] = &[
+        "and", "but", "nor", "the", "with", "where", "which", "that", "who", "was", "were", "are", "its", "their",
+        "this", "these", "those", "has", "had", "have", "been", "only", "just",
+    ];
+    !(JOINING.contains(&word) || (word.len() >= 7 && word.ends_with("ed")))
 }
 
 /// Whether the word before `at` is "on".
@@ -402,7 +416,8 @@ fn foretold(before: &str) -> bool {
 fn hypothetical(before: &str, after: &str) -> bool {
     static MODAL: OnceLock<Regex> = OnceLock::new();
     let modal = MODAL.get_or_init(|| {
-        Regex::new(r"(?i)^\s+(?:[a-z]+ly\s+)?(?:could|would|might|may|can)\b").expect("a modal after a match")
+        // Lower case: "May 3" is a day.
+        Regex::new(r"^\s+(?:[a-z]+ly\s+)?(?:could|would|might|may|can)\b").expect("a modal after a match")
     });
     let opener = last_sentence(before)
         .split(|c: char| !c.is_alphanumeric())
@@ -804,6 +819,21 @@ mod tests {
             vec![("deaths".into(), "9".into(), None)],
             "a number of something else"
         );
+    }
+
+    #[test]
+    fn only_a_steady_figure_of_what_may_happen_is_dropped() {
+        assert_eq!(
+            facts("A tornado killed 12 people May 3."),
+            vec![("deaths".into(), "12".into(), None)],
+            "May is a month"
+        );
+        assert_eq!(
+            facts("Officials said the death toll of 56 could rise."),
+            vec![("deaths".into(), "56".into(), None)],
+            "a toll that could rise is a toll"
+        );
+        assert_eq!(facts("Scientists warned a magnitude 8 earthquake could strike."), vec![]);
     }
 
     #[test]
