@@ -155,7 +155,7 @@ fn compare_counts(
                 "Later articles report {direction} figures: check that each article gives the latest count, or says when its count was made."
             )
         } else if trend == Trend::Steady {
-            "Check which figure the sources' own sources give, and whether they measured the same thing: later reports do not revise it.".to_string()
+            format!("{STEADY_HELP}: later reports do not revise it.")
         } else {
             by_code("FL001").resolve.to_string()
         };
@@ -196,7 +196,7 @@ fn compare_counts(
         message.push_str(&format!(" (likely an updated {what})"));
     }
     let help = if vague_miss.is_empty() && trend == Trend::Steady {
-        "Check which figure the sources' own sources give, and whether they measured the same thing."
+        &format!("{STEADY_HELP}.")
     } else if vague_miss.is_empty() {
         "Check whether the lower figure is an early count that later reports updated."
     } else {
@@ -205,6 +205,9 @@ fn compare_counts(
     let roles = vec![None; claims.len()];
     Some(finding("FL002", topic, message, help.to_string(), claims, roles))
 }
+
+/// What to check when sources disagree on a steady figure (a magnitude, a width).
+const STEADY_HELP: &str = "Check which figure the sources' own sources give, and whether they measured the same thing";
 
 /// What a report that follows `trend` updates, and which way: a toll goes higher, the count of
 /// the missing lower; a steady fact is never updated.

@@ -4,6 +4,7 @@
 
 use crate::extract::boundary::{ascii_boundaries, words_are_ascii};
 use crate::extract::date::one_or_number;
+use crate::extract::{stop_after, stop_before};
 use crate::model::Document;
 use crate::rules::{Grammar, NAME_PATTERN};
 use regex::Regex;
@@ -575,16 +576,13 @@ fn after_in(before: &str) -> bool {
 /// either side: "Last month, a similar attack killed 12, police said" gives "a similar attack
 /// killed 12"; after an opening "In a separate incident," it reaches the next comma.
 fn segment_around(text: &str, clause_breaks: &[usize], r: Range<usize>) -> Range<usize> {
-    const ENDS: &[char] = &[',', '.', '!', '?', ';', '\n'];
-    // A decimal point ("a magnitude 7.4 tremor") ends no stretch.
-    let ends = |(i, c): &(usize, char)| ENDS.contains(c) && !crate::extract::decimal_point(text, *i);
-    let mut start = text[..r.start].char_indices().rfind(ends).map_or(0, |(i, _)| i + 1);
-    let ends_after = |(i, c): &(usize, char)| ends(&(r.end + i, *c));
-    let mut end = text[r.end..].char_indices().find(ends_after).map_or(text.len(), |(i, _)| r.end + i);
+    const ENDS: &[u8] = b",.!?;\n";
+    let mut start = stop_before(text, r.start, ENDS).map_or(0, |i| i + 1);
+    let mut end = stop_after(text, r.end, ENDS).unwrap_or(text.len());
     // "In a separate incident, gunmen killed 5": an opening "in" puts the stretch after the
     // comma in that incident too.
     if text[start..r.start].trim().eq_ignore_ascii_case("in") && text[end..].starts_with(',') {
-        end = text[end + 1..].find(ENDS).map_or(text.len(), |i| end + 1 + i);
+        end = stop_after(text, end + 1, ENDS).unwrap_or(text.len());
     }
     for &b in clause_breaks {
         if b <= r.start {

@@ -472,22 +472,25 @@ fn last_sentence(before: &str) -> &str {
 /// Where the sentence that `before` ends in starts: after the last full stop, question or
 /// exclamation mark, semicolon or line break (a cheap cut; an abbreviation's full stop cuts too).
 fn sentence_start(before: &str) -> usize {
-    let mut end = before.len();
-    // A decimal point ("a 6.8-magnitude quake") ends no sentence.
-    while let Some(at) = before[..end].rfind(['.', '!', '?', ';', '\n']) {
-        if !decimal_point(before, at) {
-            return at + 1;
-        }
-        end = at;
-    }
-    0
+    stop_before(before, before.len(), b".!?;\n").map_or(0, |at| at + 1)
 }
 
-/// Whether the byte at `at` is a full stop between two digits: "6.8".
-pub(crate) fn decimal_point(text: &str, at: usize) -> bool {
+/// The last of the punctuation bytes `stops` in `text` before `at`, a decimal point ("a
+/// 6.8-magnitude quake") being no full stop. The stops are ASCII: every offset found is a
+/// character boundary.
+pub(crate) fn stop_before(text: &str, at: usize, stops: &[u8]) -> Option<usize> {
+    (0..at).rev().find(|&i| is_stop(text, i, stops))
+}
+
+/// The first of `stops` in `text` from `from` on, a decimal point being none (see [`stop_before`]).
+pub(crate) fn stop_after(text: &str, from: usize, stops: &[u8]) -> Option<usize> {
+    (from..text.len()).find(|&i| is_stop(text, i, stops))
+}
+
+fn is_stop(text: &str, at: usize, stops: &[u8]) -> bool {
     let bytes = text.as_bytes();
     let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
-    bytes[at] == b'.' && at > 0 && digit(at - 1) && digit(at + 1)
+    stops.contains(&bytes[at]) && !(bytes[at] == b'.' && at > 0 && digit(at - 1) && digit(at + 1))
 }
 
 /// Whether the count at `r` adds to a toll that the same sentence then gives: "nine people died

@@ -1201,15 +1201,19 @@ pub fn short_reading(c: &Count) -> String {
 }
 
 /// How a count's numbers are written and the unit after them: a length of a kilometre or more in
-/// kilometres ("17 km", not "17,000 m").
+/// kilometres ("17 km", not "17,000 m"), to the thousandth (50 miles is 80.467 km, not
+/// 80.46719999999999); a head count as it is.
 fn display_unit(c: &Count) -> (impl Fn(f64) -> String, String) {
     let (scale, unit) = match c.unit.as_deref() {
-        Some("m") if c.stated.unwrap_or(c.min) >= 1000.0 => (1000.0, " km".to_string()),
-        Some(u) => (1.0, format!(" {u}")),
-        None => (1.0, String::new()),
+        Some("m") if c.stated.unwrap_or(c.min) >= 1000.0 => (Some(1000.0), " km".to_string()),
+        Some(u) => (Some(1.0), format!(" {u}")),
+        None => (None, String::new()),
     };
-    // To the thousandth: 50 miles is 80.467 km, not 80.46719999999999.
-    (move |v: f64| format_number((v / scale * 1000.0).round() / 1000.0), unit)
+    let written = move |v: f64| match scale {
+        Some(scale) => format_number((v / scale * 1000.0).round() / 1000.0),
+        None => format_number(v),
+    };
+    (written, unit)
 }
 
 /// "2000" → "2,000"; "1.5" stays.
