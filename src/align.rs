@@ -276,8 +276,14 @@ pub fn align(
     // People are their own namespace: a person is never merged with a place or a group.
     let mut persons = Names::default();
     for f in extractions.iter().flat_map(|ex| &ex.facts) {
-        if let Value::Name { name } = &f.value {
-            persons.id(name);
+        match (&f.value, &f.named_subject) {
+            (Value::Name { name }, _) => {
+                persons.id(name);
+            }
+            (_, Some(name)) if rule_subject.get(f.rule.as_str()) == Some(&SubjectKind::Person) => {
+                persons.id(name);
+            }
+            _ => {}
         }
     }
     persons.union_pairs(t.name_similarity, Also::OneWordOneEdit);
@@ -318,12 +324,13 @@ pub fn align(
                 let (subject, why) = match kind {
                     SubjectKind::Organisation => organisation_subject(fact, &salience, names),
                     SubjectKind::Event => event_subject(fact, ex, &salience, names, place_names),
-                    SubjectKind::Person => match &fact.value {
-                        Value::Name { name } if place_names.contains(&normalise(name)) => {
+                    SubjectKind::Person => match (&fact.value, &fact.named_subject) {
+                        (Value::Name { name }, _) | (_, Some(name)) if place_names.contains(&normalise(name)) => {
                             (None, "a place named like a person, not a person".into())
                         }
-                        Value::Name { name } => (persons.class_of(name), "the person of that name".into()),
-                        _ => (None, "not a name".into()),
+                        (Value::Name { name }, _) => (persons.class_of(name), "the person of that name".into()),
+                        (_, Some(name)) => (persons.class_of(name), format!("named in the sentence: {name}")),
+                        (_, None) => (None, "no person named in the sentence".into()),
                     },
                 };
                 let attribute = match &fact.population {

@@ -401,7 +401,8 @@ fn explain_command(id: &str, rule_dirs: &[PathBuf]) -> std::io::Result<ExitCode>
             r.kind,
             r.subject,
             if matches!(r.kind, ValueKind::Count | ValueKind::Measure) {
-                format!(", trend: {:?}", r.trend)
+                let bounds = r.plausible.map_or(String::new(), |[least, most]| format!(", figures {least} to {most}"));
+                format!(", trend: {:?}{bounds}", r.trend)
             } else {
                 String::new()
             },

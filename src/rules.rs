@@ -15,7 +15,7 @@
 //! | `{name}`  | a capitalised name ("Islamic State Khorasan", "ISIS-K") | `subject` |
 //! | `{event}` | an event noun ("attack", "bombings", "crush") | none |
 //! | `{organisation}` | a noun for an organisation ("group", "company", "coalition") | none |
-//! | `{person}` | two or three capitalised words, initials allowed ("Michael E. Kurilla"), after a title if there is one ("Foreign Minister") | the value |
+//! | `{person}` | two or three capitalised words, initials allowed ("Michael E. Kurilla"), after a title if there is one ("Foreign Minister") | the value in a rule of kind `name`, else `subject` (the person a count is about: "Karl Brenner, 19") |
 //!
 //! In a rule of kind `measure`, a group named `who` names what is measured ("an alley about 4
 //! metres wide"): its word, lower-cased, keeps the lengths of different things apart.
@@ -52,6 +52,7 @@ pub const BUILTIN_RULES: &[(&str, &str)] = &[
     ("rules/width.toml", include_str!("../rules/width.toml")),
     ("rules/depth.toml", include_str!("../rules/depth.toml")),
     ("rules/magnitude.toml", include_str!("../rules/magnitude.toml")),
+    ("rules/age.toml", include_str!("../rules/age.toml")),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -106,6 +107,8 @@ struct RuleFile {
     subject: SubjectKind,
     /// Rising for a count, steady for a length, unless the file says.
     trend: Option<Trend>,
+    /// The figures a fact of the rule can state, `[least, most]`.
+    plausible: Option<toml::Spanned<Vec<f64>>>,
     patterns: Vec<toml::Spanned<String>>,
     #[serde(default)]
     examples: Vec<Example>,
@@ -139,6 +142,9 @@ pub struct Rule {
     pub priority: i32,
     pub subject: SubjectKind,
     pub trend: Trend,
+    /// The figures a fact of the rule can state, both ends included: a count stated outside them
+    /// ("Karl Brenner, 2019," is no age) or not stated at all ("dozens") is no fact of the rule.
+    pub plausible: Option<[f64; 2]>,
     /// The patterns as written, for `factlint explain`.
     pub sources: Vec<String>,
     /// The patterns compiled, with their ASCII-boundary twins (see [`crate::extract::boundary`]).
@@ -365,6 +371,7 @@ impl Grammar {
                     view.token_pattern()
                 }
                 Some("person") if kind == ValueKind::Name => Some(self.person.clone()),
+                Some("person") => Some(format!("(?P<subject>{})", self.person)),
                 Some("who") => Some(self.who.clone()),
                 Some("group") => Some(self.group.clone()),
                 Some("subgroup") => Some(self.subgroup.clone()),
@@ -372,7 +379,7 @@ impl Grammar {
                 Some("event") => Some(self.event.clone()),
                 Some("organisation") => Some(self.organisation.clone()),
                 Some("name") => Some(format!("(?P<subject>{})", self.name)),
-                Some(w @ ("count" | "date" | "year" | "person" | "measure")) => {
+                Some(w @ ("count" | "date" | "year" | "measure")) => {
                     return Err(format!("placeholder {{{w}}} does not fit a rule of kind {kind:?}"));
                 }
                 Some(w) if w.chars().all(|c| c.is_ascii_lowercase() || c == '_') && !w.is_empty() => {
@@ -386,7 +393,9 @@ impl Grammar {
             match expansion {
                 Some(e) => {
                     rest = &after[close.unwrap_or(0) + 1..];
-                    if matches!(word, Some("count" | "date" | "year" | "person" | "measure")) {
+                    if matches!(word, Some("count" | "date" | "year" | "measure"))
+                        || (word == Some("person") && kind == ValueKind::Name)
+                    {
                         values += 1;
                         if matches!(word, Some("count" | "date" | "measure")) {
                             // A token is a whole phrase without word boundaries of its own: a
@@ -440,6 +449,22 @@ pub fn parse_rule(origin: &str, text: &str, grammar: &Grammar) -> Result<Rule, R
     if file.patterns.is_empty() {
         return Err(at(0, "a rule needs at least one pattern".into()));
     }
+    let plausible = match &file.plausible {
+        None => None,
+        Some(p) => {
+            let offset = p.span().start;
+            let &[least, most] = p.get_ref().as_slice() else {
+                return Err(at(offset, "plausible takes two figures, [least, most]".into()));
+            };
+            if !matches!(file.kind, ValueKind::Count | ValueKind::Measure) {
+                return Err(at(offset, "only a rule of kind count or measure states figures to bound".into()));
+            }
+            if least > most || least.is_nan() || most.is_nan() {
+                return Err(at(offset, format!("plausible = [{least}, {most}]: the least figure is above the most")));
+            }
+            Some([least, most])
+        }
+    };
     // Compiled in parallel (the first error in file order is the one reported).
     let patterns = file
         .patterns
@@ -465,6 +490,7 @@ pub fn parse_rule(origin: &str, text: &str, grammar: &Grammar) -> Result<Rule, R
         priority: file.priority,
         subject: file.subject,
         trend: file.trend.unwrap_or(if file.kind == ValueKind::Measure { Trend::Steady } else { Trend::Rising }),
+        plausible,
         sources,
         patterns,
         examples: file.examples,
@@ -592,6 +618,42 @@ mod tests {
 
         let e = parse_rule("x.toml", "id = [", &g).unwrap_err();
         assert_eq!(e.line, 1);
+
+        let bounded = |kind: &str, plausible: &str| {
+            let text = format!(
+                "id = \"x\"\ndescription = \"d\"\nattribute = \"a\"\nkind = \"{kind}\"\nplausible = {plausible}\npatterns = ['{{{kind}}}']\n"
+            );
+            parse_rule("x.toml", &text, &g)
+        };
+        assert_eq!(bounded("count", "[0, 125]").unwrap().plausible, Some([0.0, 125.0]));
+        let e = bounded("count", "[125, 0]").unwrap_err();
+        assert_eq!(e.line, 5, "{e}");
+        assert!(e.message.contains("least figure is above the most"), "{}", e.message);
+        let e = bounded("date", "[0, 125]").unwrap_err();
+        assert_eq!(e.line, 5, "{e}");
+        assert!(e.message.contains("kind count or measure"), "{}", e.message);
+        assert_eq!(bounded("count", "[1, 2, 3]").unwrap_err().line, 5);
+    }
+
+    #[test]
+    fn a_person_in_a_count_rule_names_whose_count_it_is() {
+        use crate::extract::extract_facts;
+        use crate::load::parse_document;
+        let g = Grammar::builtin();
+        let text = "id = \"x\"\ndescription = \"d\"\nattribute = \"a\"\nkind = \"count\"\nsubject = \"person\"\nplausible = [0, 125]\npatterns = ['{person},\\s+{count},']\n";
+        let rule = parse_rule("x.toml", text, &g).unwrap();
+        let book = RuleBook::new(vec![rule]);
+        let read = |prose: &str| {
+            let doc = parse_document("t.txt".into(), prose.into(), 0);
+            extract_facts(&doc, &book, &g, &crate::thresholds::Thresholds::default())
+                .into_iter()
+                .map(|f| (prose[f.span].to_string(), f.named_subject))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(read("Dr. Karl Brenner, 19, spoke."), [("19".to_string(), Some("Karl Brenner".to_string()))]);
+        assert!(read("Karl Brenner, 2019, spoke.").is_empty(), "beyond the plausible figures");
+        assert!(read("Brenner, 19, spoke.").is_empty(), "one word is no person's name");
+        assert!(read("Karl Brenner, dozens, spoke.").is_empty(), "no stated figure");
     }
 
     #[test]

@@ -50,6 +50,7 @@ macro_rules! rule_tests {
 
 rule_tests! {
     abducted => "abducted",
+    age => "age",
     arrests => "arrests",
     attackers => "attackers",
     deaths => "deaths",
@@ -70,6 +71,7 @@ fn every_rule_has_a_test_above() {
     let (rules, _) = load_rules(&Grammar::builtin(), &[]);
     let tested = [
         "abducted",
+        "age",
         "arrests",
         "attackers",
         "deaths",

@@ -86,6 +86,10 @@ pub struct NameWords {
     pub not_place_words: HashSet<String>,
     pub compass_words: HashSet<String>,
     pub person_titles: HashSet<String>,
+    /// Words of `not_places` that may open a person's name ("Jan Egeland", "June Carter").
+    pub given_names: HashSet<String>,
+    /// Words of `not_places` that may close one ("Theresa May").
+    pub surnames: HashSet<String>,
 }
 
 impl Lexicon {

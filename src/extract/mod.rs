@@ -11,7 +11,7 @@ pub mod ordinal;
 pub mod shadow;
 
 use crate::model::{Count, DateValue, Document, Fact, Value};
-use crate::rules::{Grammar, Pattern, Rule, RuleBook, Trend, ValueKind};
+use crate::rules::{Grammar, Pattern, Rule, RuleBook, SubjectKind, Trend, ValueKind};
 use crate::thresholds::Thresholds;
 pub use context::Context;
 use date::DateReading;
@@ -215,7 +215,7 @@ fn read_match(
     let mut range = trim_range(&doc.prose, base + m.start..base + m.end);
     let whole = base + groups.whole.start..base + groups.whole.end;
     if range.is_empty()
-        || !plausible_context(&doc.prose, range.clone(), rule.kind)
+        || !plausible_context(&doc.prose, range.clone(), whole.end, rule.kind)
         || (rule.kind == ValueKind::Date
             && (reported_speech(&doc.prose[whole.start..range.start])
                 || anniversary(&doc.prose[..whole.start])
@@ -250,6 +250,11 @@ fn read_match(
             .map(|name| Value::Name { name }),
     };
     let value = value?;
+    if let (Some([least, most]), Value::Count(c)) = (rule.plausible, &value)
+        && !c.stated.is_some_and(|n| (least..=most).contains(&n))
+    {
+        return None;
+    }
     // "President Anna Morvik": the claim is the name; its title is no part of what it quotes.
     let range = match &value {
         Value::Name { name } => name
@@ -288,7 +293,11 @@ fn read_match(
         },
         _ => groups.who.and_then(|w| grammar.lexicon.population_of(w)),
     };
-    let named_subject = groups.subject.and_then(|s| clean_subject(s, grammar));
+    // A count about a person ("Karl Brenner, 19") is about the name the sentence gives, or none.
+    let named_subject = match (rule.subject, rule.kind) {
+        (SubjectKind::Person, kind) if kind != ValueKind::Name => Some(person_name(groups.subject?, grammar)?),
+        _ => groups.subject.and_then(|s| clean_subject(s, grammar)),
+    };
     let fact = Fact {
         doc: doc.index,
         span: doc.source_span(range.clone()),
@@ -627,8 +636,10 @@ fn ratio(counts: &Shadow<Count>, first: &Count, r: &Range<usize>, lexicon: &Lexi
 }
 
 /// Rejects numbers that are parts of something else: times ("10:15"), money ("$5"), percentages,
-/// ages ("24-year-old"), measurements ("3.2-meter-wide"), ordinal-like suffixes.
-fn plausible_context(prose: &str, r: std::ops::Range<usize>, kind: ValueKind) -> bool {
+/// ages ("24-year-old"), measurements ("3.2-meter-wide"), ordinal-like suffixes. What follows the
+/// number is no objection when the rule's own pattern reads it (`match_end`): the age rule reads
+/// "24-year-old".
+fn plausible_context(prose: &str, r: std::ops::Range<usize>, match_end: usize, kind: ValueKind) -> bool {
     if kind != ValueKind::Count {
         return true;
     }
@@ -644,26 +655,33 @@ fn plausible_context(prose: &str, r: std::ops::Range<usize>, kind: ValueKind) ->
     if date::is_year_digits(&prose[r.clone()]) && has_word_of(word_before, TIME_PREPOSITIONS) {
         return false;
     }
+    const SUFFIXES: &[&str] = &[
+        "%",
+        ":",
+        " percent",
+        " per cent",
+        "-year",
+        " years old",
+        " a.m",
+        " p.m",
+        "-meter",
+        "-metre",
+        " meters",
+        " metres",
+        " km",
+        "th ",
+        "st ",
+        "nd ",
+        "rd ",
+    ];
     let after = &prose[r.end..];
     let after_lower: String = after.chars().take(16).collect::<String>().to_lowercase();
-    !(after.starts_with('%')
-        || after.starts_with(':')
-        || after.starts_with(|c: char| c.is_ascii_digit())
-        || after_lower.starts_with(" percent")
-        || after_lower.starts_with(" per cent")
-        || after_lower.starts_with("-year")
-        || after_lower.starts_with(" years old")
-        || after_lower.starts_with(" a.m")
-        || after_lower.starts_with(" p.m")
-        || after_lower.starts_with("-meter")
-        || after_lower.starts_with("-metre")
-        || after_lower.starts_with(" meters")
-        || after_lower.starts_with(" metres")
-        || after_lower.starts_with(" km")
-        || after_lower.starts_with("th ")
-        || after_lower.starts_with("st ")
-        || after_lower.starts_with("nd ")
-        || after_lower.starts_with("rd "))
+    let suffix = if after.starts_with(|c: char| c.is_ascii_digit()) {
+        Some(1)
+    } else {
+        SUFFIXES.iter().find(|s| after_lower.starts_with(**s)).map(|s| s.len())
+    };
+    suffix.is_none_or(|len| match_end >= r.end + len)
 }
 
 /// A line in Title Case ("Biden Will Find Both Solidarity") capitalises every word, so its
@@ -708,7 +726,13 @@ fn person_name(text: &str, grammar: &Grammar) -> Option<String> {
     if words.iter().any(|w| w.ends_with("'s")) || words.first().is_some_and(|w| names.compass_words.contains(*w)) {
         return None;
     }
-    (words.len() >= 2 && !words.iter().any(|w| grammar.not_in_person_names.contains(*w))).then(|| words.join(" "))
+    let last = words.len().saturating_sub(1);
+    let no_name_word = |(i, w): (usize, &&str)| {
+        grammar.not_in_person_names.contains(*w)
+            && !(i == 0 && names.given_names.contains(*w))
+            && !(i == last && names.surnames.contains(*w))
+    };
+    (words.len() >= 2 && !words.iter().enumerate().any(no_name_word)).then(|| words.join(" "))
 }
 
 /// Where `word` first stands in `text` as a whole word (after the start or white space).
