@@ -147,10 +147,8 @@ fn compare_counts(
         let compatible = |a: &(&Fact, &Count), b: &(&Fact, &Count)| overlap(a.1, b.1);
         let roles = majority(&counts, compatible);
         let mut message = format!("{subject} — {attribute}: the sources give {}", list_readings(claims, true));
-        let help = if let Some((what, direction)) =
-            update_words(trend).filter(|_| follows_trend(&hard, published, trend))
-        {
-            message.push_str(&format!(" (likely an updated {what}: later reports give {direction} figures)"));
+        let help = if let Some(direction) = update_direction(trend).filter(|_| follows_trend(&hard, published, trend)) {
+            message.push_str(&format!(" (likely an updated count: later reports give {direction} figures)"));
             format!(
                 "Later articles report {direction} figures: check that each article gives the latest count, or says when its count was made."
             )
@@ -192,8 +190,8 @@ fn compare_counts(
         "the bounds are far apart"
     };
     let mut message = format!("{subject} — {attribute}: {why}: {}", list_readings(claims, false));
-    if let Some((what, _)) = update_words(trend).filter(|_| diverging && follows_trend(&hard, published, trend)) {
-        message.push_str(&format!(" (likely an updated {what})"));
+    if update_direction(trend).is_some() && diverging && follows_trend(&hard, published, trend) {
+        message.push_str(" (likely an updated count)");
     }
     let help = if vague_miss.is_empty() && trend == Trend::Steady {
         &format!("{STEADY_HELP}.")
@@ -209,12 +207,12 @@ fn compare_counts(
 /// What to check when sources disagree on a steady figure (a magnitude, a width).
 const STEADY_HELP: &str = "Check which figure the sources' own sources give, and whether they measured the same thing";
 
-/// What a report that follows `trend` updates, and which way: a toll goes higher, the count of
-/// the missing lower; a steady fact is never updated.
-fn update_words(trend: Trend) -> Option<(&'static str, &'static str)> {
+/// Which way a report that follows `trend` moves an updated count: a toll, the number of people
+/// arrested or rescued go higher, the number of the missing lower; a steady fact is never updated.
+fn update_direction(trend: Trend) -> Option<&'static str> {
     match trend {
-        Trend::Rising => Some(("toll", "higher")),
-        Trend::Falling => Some(("count", "lower")),
+        Trend::Rising => Some("higher"),
+        Trend::Falling => Some("lower"),
         Trend::Steady => None,
     }
 }

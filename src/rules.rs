@@ -53,6 +53,9 @@ pub const BUILTIN_RULES: &[(&str, &str)] = &[
     ("rules/depth.toml", include_str!("../rules/depth.toml")),
     ("rules/magnitude.toml", include_str!("../rules/magnitude.toml")),
     ("rules/age.toml", include_str!("../rules/age.toml")),
+    ("rules/aboard.toml", include_str!("../rules/aboard.toml")),
+    ("rules/rescued.toml", include_str!("../rules/rescued.toml")),
+    ("rules/evacuated.toml", include_str!("../rules/evacuated.toml")),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]

@@ -85,28 +85,29 @@ fn a_malformed_rule_file_points_at_its_line_and_the_check_goes_on() {
 fn a_user_rule_adds_an_attribute() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(
-        dir.path().join("evacuated.toml"),
-        r#"id = "evacuated"
-description = "People evacuated."
-attribute = "evacuated"
+        dir.path().join("hospitalised.toml"),
+        r#"id = "hospitalised"
+description = "People taken to hospital."
+attribute = "hospitalised"
 kind = "count"
-patterns = ['(?i){count}{who}\s+(?:were\s+)?evacuated']
-counterexamples = ["The town was evacuated."]
+patterns = ['(?i){count}{who}\s+(?:were\s+)?(?:taken|rushed)\s+to\s+hospital']
+counterexamples = ["The injured were taken to hospital."]
 [[examples]]
-text = "About 2,000 residents were evacuated."
-match = "About 2,000"
-reading = "≈ 2,000 (1,800–2,200)"
+text = "About 200 people were taken to hospital."
+match = "About 200"
+reading = "≈ 200 (180–220)"
 "#,
     )
     .unwrap();
     let articles = tempfile::tempdir().unwrap();
-    fs::write(articles.path().join("a.txt"), "The flood in Ruvo forced 400 people evacuated from the valley.").unwrap();
-    fs::write(articles.path().join("b.txt"), "The flood in Ruvo: 900 people evacuated overnight.").unwrap();
+    fs::write(articles.path().join("a.txt"), "The fire in Ruvo: 40 people taken to hospital from the valley.").unwrap();
+    fs::write(articles.path().join("b.txt"), "The fire in Ruvo: 90 people rushed to hospital overnight.").unwrap();
     let rules = dir.path().to_str().unwrap();
     let out = factlint(&["check", "--format", "json", "--rules", rules, articles.path().to_str().unwrap()]);
     let report = json(&out);
-    assert_eq!(report["findings"][0]["topic"]["attribute"], "evacuated", "{report:#}");
-    assert!(stdout(&factlint(&["rules", "--rules", rules])).contains("evacuated"));
+    assert_eq!(report["findings"][0]["topic"]["attribute"], "hospitalised", "{report:#}");
+    assert!(stdout(&factlint(&["rules", "--rules", rules])).contains("hospitalised"));
+    assert!(!stdout(&factlint(&["rules"])).contains("hospitalised"), "not a built-in rule");
 }
 
 #[test]

@@ -50,11 +50,13 @@ macro_rules! rule_tests {
 
 rule_tests! {
     abducted => "abducted",
+    aboard => "aboard",
     age => "age",
     arrests => "arrests",
     attackers => "attackers",
     deaths => "deaths",
     depth => "depth",
+    evacuated => "evacuated",
     event_date => "event-date",
     founding_year => "founding-year",
     injuries => "injuries",
@@ -63,6 +65,7 @@ rule_tests! {
     missing => "missing",
     width => "width",
     person_name => "person-name",
+    rescued => "rescued",
     serious_condition => "serious-condition",
 }
 
@@ -71,11 +74,13 @@ fn every_rule_has_a_test_above() {
     let (rules, _) = load_rules(&Grammar::builtin(), &[]);
     let tested = [
         "abducted",
+        "aboard",
         "age",
         "arrests",
         "attackers",
         "deaths",
         "depth",
+        "evacuated",
         "event-date",
         "founding-year",
         "injuries",
@@ -83,6 +88,7 @@ fn every_rule_has_a_test_above() {
         "members",
         "missing",
         "person-name",
+        "rescued",
         "serious-condition",
         "width",
     ];

@@ -211,3 +211,23 @@ fn college_shooting_ages() {
     assert!(ages.iter().filter(|l| l.contains("→ Helen Ostrova / age")).all(|l| l.contains("\"52\"")), "{facts}");
     assert_eq!(ages.iter().filter(|l| l.contains("→ Jan Albers / age")).count(), 2, "{facts}");
 }
+
+#[test]
+fn ferry_sinking() {
+    // 212 passengers on board against the manifest's 230 (steady: a manifest is no running
+    // tally); 83 rescued, then 97 (the later the higher, and the finding says so). What the ferry
+    // was "licensed to carry" is no claim; the nine crew are not passengers; "more than 4,000"
+    // and then 6,500 evacuated agree.
+    assert_eq!(
+        findings("tests/fixtures/stories/ferry"),
+        set(&[("error", "Palan", "on board (passengers)"), ("error", "Palan", "rescued")])
+    );
+    let report = json(&factlint(&["check", "--format", "json", "tests/fixtures/stories/ferry"]));
+    let message = |attribute: &str| {
+        let findings = report["findings"].as_array().unwrap();
+        let f = findings.iter().find(|f| f["topic"]["attribute"] == attribute).unwrap();
+        f["message"].as_str().unwrap().to_string()
+    };
+    assert!(message("rescued").ends_with("(likely an updated count: later reports give higher figures)"));
+    assert!(!message("on board (passengers)").contains("likely"), "a manifest has no trend");
+}
