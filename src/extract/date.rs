@@ -450,6 +450,31 @@ fn at_before(before: &str) -> bool {
     AT.get_or_init(|| Regex::new(r"(?i)\bat\s+$").expect("at before a number")).is_match(before)
 }
 
+/// Whether a bare year stands in a run of numbers joined by hyphens or slashes that makes no
+/// date: a telephone number ("138-2010-2015"), a code ("133-03-03-2020"), a year beside a number
+/// that is no month ("32-2015"). A run of two years ("2010-2015"), a year with the end of a
+/// span ("2015-16") or with a month ("12-2019") is no such run; a date in numbers
+/// ("02-02-2020") is read whole by its own form.
+fn in_a_run_of_numbers(text: &str, year: Range<usize>) -> bool {
+    let joins = |b: u8| b.is_ascii_digit() || matches!(b, b'-' | b'/');
+    let bytes = text.as_bytes();
+    let start = bytes[..year.start].iter().rposition(|b| !joins(*b)).map_or(0, |i| i + 1);
+    let end = bytes[year.end..].iter().position(|b| !joins(*b)).map_or(text.len(), |i| year.end + i);
+    let (before, after) = (&text[start..year.start], &text[year.end..end]);
+    fn parts(side: &str) -> Vec<&str> {
+        side.split(['-', '/']).filter(|p| !p.is_empty()).collect()
+    }
+    match (parts(before).as_slice(), parts(after).as_slice()) {
+        ([], []) => false,
+        ([], [next]) => next.len() > 4 || next.len() == 3,
+        ([previous], []) => {
+            previous.len() != 4
+                && !(previous.len() <= 2 && previous.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m)))
+        }
+        _ => true,
+    }
+}
+
 /// Whether the text before a number ends in an acronym in mixed-case prose ("Pay ABC 2000",
 /// "the A320 and MH 370"): a number right after one is part of a name or a code, not a year. In a
 /// line of capitals ("KILLED IN 2015") the word before is no acronym.
@@ -728,6 +753,7 @@ impl DateGrammar {
             .get(ascii_words)
             .find_iter(text)
             .filter(|m| !(m.as_str().len() == 4 && after_acronym(&text[..m.start()])))
+            .filter(|m| !in_a_run_of_numbers(text, m.range()))
             .filter(|m| !(m.as_str().starts_with(|c: char| c.is_ascii_digit()) && amount(m.start())))
             .filter_map(|m| Some((m.range(), DateReading::Date(self.read_with(m.as_str(), reference, prefer)?))))
             .collect();
@@ -839,10 +865,18 @@ impl DateGrammar {
                 let before = text[..m.start].chars().next_back();
                 let after = &bytes[m.end..];
                 let digit_after = |i: usize| after.get(i).is_some_and(u8::is_ascii_digit);
+                // "at 4.22", "at 4-22" are times of day ("at 5/12/2020" a date); "30/4.85" a
+                // ratio of a decimal, its separators unlike.
+                let phrase = &text[m.clone()];
+                let with_year = ["nc", "nc2", "nc3", "sry"].iter().any(|g| c.name(g).is_some())
+                    || phrase.split(|ch: char| !ch.is_ascii_digit()).any(|digits| digits.len() == 4);
+                let mut separators = phrase.chars().filter(|ch| matches!(ch, '-' | '/' | '.'));
+                let first_separator = separators.next();
                 if before.is_some_and(|ch| ch.is_ascii_digit() || matches!(ch, '.' | '/' | '-' | ':' | '$'))
                     || (after.first().is_some_and(|b| matches!(b, b'/' | b'.' | b'-' | b':')) && digit_after(1))
                     || after.first() == Some(&b'%')
-                    || at_before(&text[..m.start])
+                    || (at_before(&text[..m.start]) && !with_year)
+                    || (c.name("nc").is_some() && separators.any(|ch| Some(ch) != first_separator))
                 {
                     continue;
                 }
@@ -1778,8 +1812,9 @@ fn open_ranges(text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(Rang
         let stretch = match &reading {
             DateReading::Date(v) => date_stretch(v),
             DateReading::Period { start, end } => Some((*start, *end)),
-            // "before the end of December": until the point where December ends.
-            DateReading::Part { .. } => end_stretch(&reading),
+            // "since late July", "after mid-May": a span of the stretch; "before the end of
+            // December": until the point where December ends.
+            DateReading::Part { of, part } => part_span(*of, *part).or_else(|| end_stretch(&reading)),
             _ => None,
         };
         let prev_end = out.last().map_or(0, |(r, _)| r.end);
@@ -2827,6 +2862,13 @@ mod tests {
             ("2010 onwards", open(at(2010, 1, 1), None)),
             ("starting on January 7th, 2019", open(at(2019, 1, 7), None)),
             ("no later than January 1, 2010", open(None, at(2010, 1, 2))),
+            // Early and late are halves, the middle a third, the end a point.
+            ("since late July", open(at(2018, 7, 16), None)),
+            ("before early September", open(None, at(2018, 9, 1))),
+            ("after mid-May", open(at(2018, 5, 21), None)),
+            ("since late 2017", open(at(2017, 7, 1), None)),
+            ("before mid-2017", open(None, at(2017, 5, 1))),
+            ("since the end of 2017", open(at(2018, 1, 1), None)),
         ] {
             assert_eq!(on(text), vec![(text, reading)], "{text}");
         }
@@ -2848,6 +2890,32 @@ mod tests {
                 })
             )]
         );
+    }
+
+    #[test]
+    fn a_year_in_a_run_of_numbers_is_no_year() {
+        let on = |text| scanned(text, p(2018, 9, 20), Prefer::Past);
+        for text in
+            ["Tel: +86 138-2010-2015", "code 133-03-03-2020", "2015-1-32 is no date", "see 32-2015", "A320-2015"]
+        {
+            assert_eq!(on(text), vec![], "{text}");
+        }
+        let year =
+            |y| DateReading::Date(DateValue { year: Some(y), month: None, day: None, weekday: None, unresolved: None });
+        assert_eq!(on("the 2015-16 season"), vec![("2015", year(2015))]);
+        assert_eq!(on("the 2020/21 season"), vec![("2020", year(2020))]);
+        assert!(matches!(&on("from 1990-2000")[..], [("from 1990-2000", DateReading::Between { .. })]));
+        assert_eq!(on("on 02-02-2020"), vec![("02-02-2020", day(2020, 2, 2))]);
+    }
+
+    #[test]
+    fn numbers_after_at_are_a_time_unless_they_have_a_year() {
+        let on = |text| scanned(text, p(2018, 9, 20), Prefer::Past);
+        assert_eq!(on("back at 4.22"), vec![]);
+        assert_eq!(on("back at 4-22"), vec![]);
+        assert_eq!(on("serious at 5/12/2020"), vec![("5/12/2020", day(2020, 5, 12))]);
+        assert_eq!(on("a ratio of 30/4.85"), vec![], "a ratio of a decimal is no day");
+        assert_eq!(on("on 5.12.2020"), vec![("5.12.2020", day(2020, 5, 12))]);
     }
 
     #[test]
@@ -3583,6 +3651,29 @@ fn end_stretch(r: &DateReading) -> Option<(CivilDate, CivilDate)> {
         Part::Early | Part::Late => return None,
     };
     Some((point, point))
+}
+
+/// The days an early, middle or late part of a stretch spans, where a range opens on one ("since
+/// late July", "after mid-May", "before early September"): early and late are its halves, the
+/// middle its middle third, in whole months where the stretch is made of months. Recognizers
+/// bounds them so: late July from the 16th, after mid-May from the 21st, late 2018 from July.
+/// The start and the end of a stretch are points, not spans: None.
+fn part_span((start, end): (CivilDate, CivilDate), part: Part) -> Option<(CivilDate, CivilDate)> {
+    let month_index = |d: CivilDate| i64::from(d.year) * 12 + i64::from(d.month) - 1;
+    let whole_months = start.day == 1 && end.day == 1 && month_index(end) - month_index(start) >= 2;
+    let at = |numerator: i64, denominator: i64| {
+        if whole_months {
+            month_start(month_index(start) + (month_index(end) - month_index(start)) * numerator / denominator)
+        } else {
+            add_days(start, (days_from_civil(end) - days_from_civil(start)) * numerator / denominator)
+        }
+    };
+    Some(match part {
+        Part::Early => (start, at(1, 2)),
+        Part::Late => (at(1, 2), end),
+        Part::Middle => (at(1, 3), at(2, 3)),
+        Part::Start | Part::End => return None,
+    })
 }
 
 fn reading_stretch(r: &DateReading) -> Option<(CivilDate, CivilDate)> {
