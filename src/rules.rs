@@ -452,6 +452,16 @@ pub fn parse_rule(origin: &str, text: &str, grammar: &Grammar) -> Result<Rule, R
     if file.patterns.is_empty() {
         return Err(at(0, "a rule needs at least one pattern".into()));
     }
+    // A person's figure is read only with the name it belongs to: without `{person}` the rule
+    // would load and never find anything.
+    if file.subject == SubjectKind::Person && file.kind != ValueKind::Name {
+        if let Some(p) = file.patterns.iter().find(|p| !p.get_ref().contains("{person}")) {
+            return Err(at(
+                p.span().start,
+                "a pattern of a rule about a person needs {person}: whose figure it is".into(),
+            ));
+        }
+    }
     let plausible = match &file.plausible {
         None => None,
         Some(p) => {
@@ -655,6 +665,9 @@ mod tests {
         };
         assert_eq!(read("Dr. Karl Brenner, 19, spoke."), [("19".to_string(), Some("Karl Brenner".to_string()))]);
         assert!(read("Karl Brenner, 2019, spoke.").is_empty(), "beyond the plausible figures");
+        let nameless = text.replace("['{person},\\s+{count},']", "['{person},\\s+{count},', '{count}\\s+candles']");
+        let e = parse_rule("r.toml", &nameless, &g).unwrap_err();
+        assert_eq!((e.line, e.message.contains("{person}")), (7, true), "{e:?}");
         assert!(read("Brenner, 19, spoke.").is_empty(), "one word is no person's name");
         assert!(read("Karl Brenner, dozens, spoke.").is_empty(), "no stated figure");
     }

@@ -293,9 +293,26 @@ fn read_match(
         },
         _ => groups.who.and_then(|w| grammar.lexicon.population_of(w)),
     };
-    // A count about a person ("Karl Brenner, 19") is about the name the sentence gives, or none.
+    // A count about a person ("Karl Brenner, 19") is about the name the sentence gives, or none;
+    // and it counts years, whole ones ("Brent Crude, 82.5" is a price).
     let named_subject = match (rule.subject, rule.kind) {
-        (SubjectKind::Person, kind) if kind != ValueKind::Name => Some(person_name(groups.subject?, grammar)?),
+        (SubjectKind::Person, kind) if kind != ValueKind::Name => {
+            if let Value::Count(c) = &value
+                && !c.stated.is_some_and(|n| n.fract() == 0.0)
+            {
+                return None;
+            }
+            // "When Karl Brenner, 19,", "In May Karl Brenner, 19,": a word that opens the
+            // sentence is no part of the name after it.
+            let mut subject = groups.subject?;
+            while let Some((first, rest)) = subject.split_once(' ')
+                && rest.contains(' ')
+                && grammar.not_in_person_names.contains(first)
+            {
+                subject = rest.trim_start();
+            }
+            Some(person_name(subject, grammar)?)
+        }
         _ => groups.subject.and_then(|s| clean_subject(s, grammar)),
     };
     let fact = Fact {
@@ -419,10 +436,12 @@ fn foretold(before: &str) -> bool {
         || (matches!(word(after_article), "of" | "for") && FORETELLING.contains(&word(after_article + 1)))
 }
 
-/// "Scientists warned a magnitude 8 earthquake could strike", "if a 7.0 quake hit the city": the
-/// figure of what may happen, not of what did. A modal right after the match, or "if" or a
-/// warning right before it.
+/// "Scientists warned a magnitude 8 earthquake could strike", "if a 7.0 quake hit the city", "a
+/// ferry capable of carrying 300 passengers": the figure of what may happen or what a thing can
+/// hold, not of what did. A modal right after the match, or "if", a warning or a capacity right
+/// before it.
 fn hypothetical(before: &str, after: &str) -> bool {
+    const CAPACITY: &[&str] = &["capable of", "able to", "designed to", "designed for", "built to", "built for"];
     static MODAL: OnceLock<Regex> = OnceLock::new();
     let modal = MODAL.get_or_init(|| {
         // Lower case: "May 3" is a day.
@@ -434,7 +453,10 @@ fn hypothetical(before: &str, after: &str) -> bool {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .find(|w| !matches!(w.as_str(), "a" | "an" | "the"));
-    modal.is_match(after) || opener.is_some_and(|w| matches!(w.as_str(), "if" | "warned" | "feared" | "predicted"))
+    let tail = single_spaced_lowercase(before.get(before.len().saturating_sub(24)..).unwrap_or(before));
+    modal.is_match(after)
+        || opener.is_some_and(|w| matches!(w.as_str(), "if" | "warned" | "feared" | "predicted"))
+        || CAPACITY.iter().any(|c| tail.trim_end().ends_with(c))
 }
 
 /// "the 200th day of the tragedy on Tuesday", "the anniversary of the attack on Friday": the date
@@ -636,8 +658,8 @@ fn ratio(counts: &Shadow<Count>, first: &Count, r: &Range<usize>, lexicon: &Lexi
 }
 
 /// Rejects numbers that are parts of something else: times ("10:15"), money ("$5"), percentages,
-/// ages ("24-year-old"), measurements ("3.2-meter-wide"), ordinal-like suffixes. What follows the
-/// number is no objection when the rule's own pattern reads it (`match_end`): the age rule reads
+/// ages ("24-year-old"), measurements ("3.2-meter-wide"), ordinal-like suffixes. An age is no
+/// objection when the rule's own pattern reads it (`match_end`): the age rule reads
 /// "24-year-old".
 fn plausible_context(prose: &str, r: std::ops::Range<usize>, match_end: usize, kind: ValueKind) -> bool {
     if kind != ValueKind::Count {
@@ -674,14 +696,18 @@ fn plausible_context(prose: &str, r: std::ops::Range<usize>, match_end: usize, k
         "nd ",
         "rd ",
     ];
+    // Only an age is read with its suffix, and only by a rule whose match takes it in: a rule's
+    // loose word slot that swallows "percent" reads no percentage.
+    const AGES: &[&str] = &["-year", " years old"];
     let after = &prose[r.end..];
+    if after.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let after_lower: String = after.chars().take(16).collect::<String>().to_lowercase();
-    let suffix = if after.starts_with(|c: char| c.is_ascii_digit()) {
-        Some(1)
-    } else {
-        SUFFIXES.iter().find(|s| after_lower.starts_with(**s)).map(|s| s.len())
-    };
-    suffix.is_none_or(|len| match_end >= r.end + len)
+    SUFFIXES
+        .iter()
+        .find(|s| after_lower.starts_with(**s))
+        .is_none_or(|s| AGES.contains(s) && match_end >= r.end + s.len())
 }
 
 /// A line in Title Case ("Biden Will Find Both Solidarity") capitalises every word, so its
