@@ -454,13 +454,11 @@ pub fn parse_rule(origin: &str, text: &str, grammar: &Grammar) -> Result<Rule, R
     }
     // A person's figure is read only with the name it belongs to: without `{person}` the rule
     // would load and never find anything.
-    if file.subject == SubjectKind::Person && file.kind != ValueKind::Name {
-        if let Some(p) = file.patterns.iter().find(|p| !p.get_ref().contains("{person}")) {
-            return Err(at(
-                p.span().start,
-                "a pattern of a rule about a person needs {person}: whose figure it is".into(),
-            ));
-        }
+    if file.subject == SubjectKind::Person
+        && file.kind != ValueKind::Name
+        && let Some(p) = file.patterns.iter().find(|p| !p.get_ref().contains("{person}"))
+    {
+        return Err(at(p.span().start, "a pattern of a rule about a person needs {person}: whose figure it is".into()));
     }
     let plausible = match &file.plausible {
         None => None,
