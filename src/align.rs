@@ -309,10 +309,15 @@ pub fn align(
     }
     organisations.extend(&surely_organisations);
     place_names.retain(|key| names.class_of(key).is_none_or(|c| !surely_organisations.contains(&c)));
+    let named_events: BTreeSet<usize> = extractions
+        .iter()
+        .flat_map(|ex| ex.context.places.iter().filter(|p| p.named_event))
+        .filter_map(|p| names.class_of(&p.name))
+        .collect();
     let corpus_year = docs.iter().filter_map(|d| d.meta.published.map(|p| p.year)).max();
     let (name_displays, person_displays) = (names.displays(), persons.displays());
-    let (rule_subject, names, persons, place_names, organisations) =
-        (&rule_subject, &names, &persons, &place_names, &organisations);
+    let (rule_subject, names, persons, place_names, organisations, named_events) =
+        (&rule_subject, &names, &persons, &place_names, &organisations, &named_events);
     let (name_displays, person_displays) = (&name_displays, &person_displays);
     // Each document's facts get their subjects independently (in parallel, kept in order).
     docs.par_iter()
@@ -323,7 +328,7 @@ pub fn align(
                 let kind = rule_subject.get(fact.rule.as_str()).copied().unwrap_or_default();
                 let (subject, why) = match kind {
                     SubjectKind::Organisation => organisation_subject(fact, &salience, names),
-                    SubjectKind::Event => event_subject(fact, ex, &salience, names, place_names),
+                    SubjectKind::Event => event_subject(fact, ex, &salience, names, place_names, named_events),
                     SubjectKind::Person => match (&fact.value, &fact.named_subject) {
                         (Value::Name { name }, _) | (_, Some(name)) if place_names.contains(&normalise(name)) => {
                             (None, "a place named like a person, not a person".into())
@@ -432,6 +437,7 @@ fn event_subject(
     salience: &Salience,
     names: &Names,
     place_names: &BTreeSet<String>,
+    named_events: &BTreeSet<usize>,
 ) -> (Option<usize>, String) {
     let ctx = &ex.context;
     let Some(s) = ctx.sentence_of(fact.prose_span.start) else {
@@ -463,11 +469,14 @@ fn event_subject(
                 && f.prose_span.end <= hi
         })
     };
+    // "At least 14 died, including a man swept away in Mareta": the place of a part is not the
+    // whole's.
+    let of_a_part = |p: &PlaceMention| ctx.inclusions.iter().any(|&at| fact.prose_span.end <= at && at < p.span.start);
     let clause = ctx.clause_of(&sentence, fact.prose_span.start);
     let places: Vec<&PlaceMention> = ctx
         .places
         .iter()
-        .filter(|p| in_range(&clause, &p.span) && is_place(&p.name) && !beyond_a_like_claim(p))
+        .filter(|p| in_range(&clause, &p.span) && is_place(&p.name) && !beyond_a_like_claim(p) && !of_a_part(p))
         .collect();
     // The event noun of the rule's own match ("the August 2021 bombing") speaks for the claim.
     let own_events: Vec<&std::ops::Range<usize>> =
@@ -479,6 +488,18 @@ fn event_subject(
         .copied()
         .filter(|p| events.iter().any(|e| e.end <= p.span.start && p.span.start - e.end <= EVENT_PLACE_GAP))
         .collect();
+    // "Hurricane Delia made landfall near Port Aransel, killing 14": a storm the clause names is
+    // the claim's, before the town it came ashore near; and the date of an article about a storm
+    // is the storm's ("The storm came ashore near Port Aransel on Thursday").
+    let storm = places.iter().find(|p| p.named_event).and_then(|p| names.class_of(&p.name).map(|c| (c, &p.name)));
+    if let Some((class, name)) = storm {
+        return (Some(class), format!("named in the sentence: {name}"));
+    }
+    if let (Value::Date(d), Some(c)) = (&fact.value, salience.place.filter(|c| named_events.contains(c)))
+        && d.year.is_none_or(|y| salience.reference_year.is_none_or(|r| r == y))
+    {
+        return (Some(c), "the storm the article is about".into());
+    }
     let candidates = if anchored.is_empty() { &places } else { &anchored };
     if let Some(p) = candidates.iter().min_by_key(|p| distance(&p.span, &fact.prose_span)) {
         // "The Itaewon crush ... was the deadliest since the 2014 Sewol sinking, which killed
@@ -524,8 +545,10 @@ fn event_subject(
         return (None, format!("the sentence speaks of {y}, not of the article's time"));
     }
     // 2b. A place elsewhere in the sentence.
-    let in_sentence =
-        ctx.places.iter().filter(|p| in_range(&sentence, &p.span) && is_place(&p.name) && !beyond_a_like_claim(p));
+    let in_sentence = ctx
+        .places
+        .iter()
+        .filter(|p| in_range(&sentence, &p.span) && is_place(&p.name) && !beyond_a_like_claim(p) && !of_a_part(p));
     if let Some(p) = in_sentence.min_by_key(|p| distance(&p.span, &fact.prose_span)) {
         return (names.class_of(&p.name), format!("named in the sentence: {}", p.name));
     }

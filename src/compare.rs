@@ -140,11 +140,14 @@ fn compare_counts(
 ) -> Option<Finding> {
     let counts: Vec<(&Fact, &Count)> = claims.iter().filter_map(|f| Some((*f, count_of(f)?))).collect();
     let hard: Vec<&(&Fact, &Count)> = counts.iter().filter(|(_, c)| is_hard(c)).collect();
-    let conflicting: Vec<(usize, usize)> = pairs(&counts, |a, b| is_hard(a.1) && is_hard(b.1) && !overlap(a.1, b.1));
+    let compatible = |a: &(&Fact, &Count), b: &(&Fact, &Count)| match (trend, years_between(published, a.0, b.0)) {
+        (Trend::Ageing, Some(years)) => ages_agree(a.1, b.1, years),
+        _ => overlap(a.1, b.1),
+    };
+    let conflicting: Vec<(usize, usize)> = pairs(&counts, |a, b| is_hard(a.1) && is_hard(b.1) && !compatible(a, b));
     let subject = &topic.subject;
     let attribute = &topic.attribute;
     if !conflicting.is_empty() {
-        let compatible = |a: &(&Fact, &Count), b: &(&Fact, &Count)| overlap(a.1, b.1);
         let roles = majority(&counts, compatible);
         let mut message = format!("{subject} — {attribute}: the sources give {}", list_readings(claims, true));
         let help = if let Some(direction) = update_direction(trend).filter(|_| follows_trend(&hard, published, trend)) {
@@ -154,6 +157,8 @@ fn compare_counts(
             )
         } else if trend == Trend::Steady {
             format!("{STEADY_HELP}: later reports do not revise it.")
+        } else if trend == Trend::Ageing {
+            AGEING_HELP.to_string()
         } else {
             by_code("FL001").resolve.to_string()
         };
@@ -207,13 +212,33 @@ fn compare_counts(
 /// What to check when sources disagree on a steady figure (a magnitude, a width).
 const STEADY_HELP: &str = "Check which figure the sources' own sources give, and whether they measured the same thing";
 
+/// What to check when sources disagree on a person's age beyond the years between them.
+const AGEING_HELP: &str = "Check the age against a primary source, and whether the sources name the same person: the years between the articles do not explain the difference.";
+
+/// The years from `a`'s article to `b`'s, by their publication dates (negative when `b`'s is
+/// earlier); None when either is undated.
+fn years_between(published: &[Option<CivilDate>], a: &Fact, b: &Fact) -> Option<f64> {
+    let day = |f: &Fact| published.get(f.doc).copied().flatten().map(crate::extract::calendar::days_from_civil);
+    Some((day(b)? - day(a)?) as f64 / 365.2425)
+}
+
+/// Whether an age given in one article and one given `years` later can be the same person's: the
+/// later is older by the years between, give or take a birthday that falls in them, unless less
+/// than a month makes the difference (19 in January 2024 and 20 in March 2025 agree; 19 and 20
+/// a day apart do not, nor 19 and 21 a year apart).
+fn ages_agree(a: &Count, b: &Count, years: f64) -> bool {
+    const SLACK: f64 = 1.0 - 1.0 / 12.0;
+    let (a_max, b_max) = (a.max.unwrap_or(f64::INFINITY), b.max.unwrap_or(f64::INFINITY));
+    b.min - a_max - SLACK < years && years < b_max - a.min + SLACK
+}
+
 /// Which way a report that follows `trend` moves an updated count: a toll, the number of people
 /// arrested or rescued go higher, the number of the missing lower; a steady fact is never updated.
 fn update_direction(trend: Trend) -> Option<&'static str> {
     match trend {
         Trend::Rising => Some("higher"),
         Trend::Falling => Some("lower"),
-        Trend::Steady => None,
+        Trend::Steady | Trend::Ageing => None,
     }
 }
 

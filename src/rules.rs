@@ -95,6 +95,9 @@ pub enum Trend {
     /// A fact later reports do not revise as they learn more: an earthquake's magnitude, the width
     /// of a street. Every conflict is a conflict.
     Steady,
+    /// A person's age: steady, but a year older with each birthday, so ages given a year apart
+    /// agree when they differ by the years between the articles' publication dates.
+    Ageing,
 }
 
 #[derive(Debug, Deserialize)]

@@ -183,7 +183,7 @@ fn rules_and_explain() {
     assert!(stdout(&deaths).contains("Examples (must match)"));
     assert!(stdout(&deaths).contains("trend: Rising"), "a toll rises in later reports");
     assert!(stdout(&factlint(&["explain", "missing"])).contains("trend: Falling"));
-    assert!(stdout(&factlint(&["explain", "age"])).contains("subject: Person, trend: Steady, figures 0 to 125"));
+    assert!(stdout(&factlint(&["explain", "age"])).contains("subject: Person, trend: Ageing, figures 0 to 125"));
     assert!(stdout(&factlint(&["explain", "FL002"])).contains("count-divergence"));
     assert!(stdout(&factlint(&["explain", "date-conflict"])).contains("FL003"));
     let unknown = factlint(&["explain", "nope"]);

@@ -231,3 +231,41 @@ fn ferry_sinking() {
     assert!(message("rescued").ends_with("(likely an updated count: later reports give higher figures)"));
     assert!(!message("on board (passengers)").contains("likely"), "a manifest has no trend");
 }
+
+#[test]
+fn hurricane() {
+    // A named storm is the event its articles are about, whatever town it came ashore near: the
+    // landfall on Friday (twice) against Thursday night is one topic, "Hurricane Delia", and so
+    // are the tolls each article gives without a place. The National Hurricane Center is no
+    // storm; the missing of Mareta are Mareta's. "At least nine" dead, then 14 and "at least
+    // 14" agree, but bounds that far apart are worth the warning that the first is early.
+    assert_eq!(
+        findings("tests/fixtures/stories/hurricane"),
+        set(&[
+            ("warning", "Hurricane Delia", "deaths"),
+            ("error", "Hurricane Delia", "date"),
+            ("error", "Hurricane Delia", "evacuated"),
+            ("error", "Hurricane Delia", "injuries"),
+            ("error", "Mareta", "missing"),
+        ])
+    );
+    // "At least 14 people have died, including a 72-year-old man who was swept away in Mareta":
+    // the town is the man's, the 14 the storm's.
+    let facts = String::from_utf8(factlint(&["facts", "tests/fixtures/stories/hurricane/c.md"]).stdout).unwrap();
+    assert!(facts.contains("\"At least 14\" = ≥ 14 [deaths] → Hurricane Delia / deaths"), "{facts}");
+}
+
+#[test]
+fn trial_a_year_later() {
+    // An age grows with the years between articles: 19 in January 2024 and 20 at the trial in
+    // March 2025 agree; 23 two days later agrees with neither.
+    assert_eq!(findings("tests/fixtures/stories/trial"), set(&[("error", "Karl Brenner", "age")]));
+    let report = json(&factlint(&[
+        "check",
+        "--format",
+        "json",
+        "tests/fixtures/stories/trial/a.md",
+        "tests/fixtures/stories/trial/b.md",
+    ]));
+    assert_eq!(report["findings"].as_array().unwrap().len(), 0, "{report}");
+}

@@ -4,6 +4,7 @@
 
 use crate::extract::boundary::{ascii_boundaries, words_are_ascii};
 use crate::extract::date::one_or_number;
+use crate::extract::lexicon::alternation;
 use crate::extract::{stop_after, stop_before};
 use crate::model::Document;
 use crate::rules::{Grammar, NAME_PATTERN};
@@ -50,6 +51,10 @@ pub struct Context {
     /// blast", "the group has killed".
     #[serde(default)]
     pub other_events: Vec<(Range<usize>, String)>,
+    /// Where ", including" opens a part of what a sentence counted: "14 died, including a man
+    /// swept away in Mareta" places the man, not the 14.
+    #[serde(default)]
+    pub inclusions: Vec<usize>,
     /// Stretches of a sentence (from the last comma or clause break) that end "in" a four-digit
     /// year, with that year: "a magnitude 7.4 tremor killed 300 people in 1987".
     #[serde(default)]
@@ -86,6 +91,10 @@ pub struct PlaceMention {
     pub locative: bool,
     /// A site inside a place (an airport, a hall), reported under the place that contains it.
     pub facility: bool,
+    /// A named event standing where a place would ("Hurricane Delia"): the article's event
+    /// before any place it names.
+    #[serde(default)]
+    pub named_event: bool,
 }
 
 struct Patterns {
@@ -102,6 +111,7 @@ struct Patterns {
     year: Regex,
     years_back: Regex,
     other_event: Regex,
+    named_event: Regex,
 }
 
 /// The patterns for a text; `ascii_words` selects the ASCII-boundary twins (see
@@ -116,6 +126,9 @@ fn patterns(grammar: &Grammar, ascii_words: bool) -> &'static Patterns {
         let name = NAME_PATTERN;
         let event = grammar.lexicon.events.alternation();
         let organisation = grammar.lexicon.organisations.alternation();
+        let titles: Vec<&str> = grammar.lexicon.events.titles.iter().map(String::as_str).collect();
+        // With no titles, a class that matches nothing.
+        let titles = if titles.is_empty() { "[^\\s\\S]".to_string() } else { alternation(&titles) };
         Patterns {
             locative: compile(&format!(
                 r"\b(?i:in|near|at|outside|inside|into|on|from|across|through|throughout|(?:on|of)\s+the\s+outskirts\s+of|off(?:\s+the\s+(?:coast|shores?)\s+of)?)\s+(?:(?i:the)\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|rural|downtown|neighbou?ring)\s+)?(?P<name>{name})"
@@ -157,8 +170,18 @@ fn patterns(grammar: &Grammar, ascii_words: bool) -> &'static Patterns {
                 r"(?i)\b(?:(?:a|an)\s+(?:similar|separate|previous|earlier|second|third|smaller|unrelated)|the\s+previous|another)\s+(?:[a-z-]+\s+)?(?:{event})\b|\bthe\s+{organisation}(?:\s+(?:behind|responsible\s+for)(?:\s+[\w’'-]+){{1,3}}?)?\s+(?:has|have)\s+(?:\w+\s+)?killed\b"
             ))
             .unwrap(),
+            named_event: compile(&format!(r"\b{titles}\s+(?P<name>[A-Z][a-z]+)\b")).unwrap(),
         }
     })
+}
+
+/// The named events of a text ("Hurricane Delia"), each with its span.
+fn named_events<'t>(p: &Patterns, grammar: &Grammar, text: &'t str) -> Vec<(&'t str, Range<usize>)> {
+    p.named_event
+        .captures_iter(text)
+        .filter(|c| !grammar.lexicon.events.not_titled.contains(&c["name"]))
+        .filter_map(|c| c.get(0).map(|m| (m.as_str(), m.range())))
+        .collect()
 }
 
 impl Context {
@@ -220,9 +243,27 @@ impl Context {
                 add_place(&mut ctx, grammar, name, start, None, false);
             }
         }
+        for (name, span) in named_events(p, grammar, text) {
+            match ctx.places.iter_mut().find(|pl| pl.span.start == span.start) {
+                Some(place) => {
+                    (place.name, place.span, place.locative, place.named_event) = (name.to_string(), span, true, true);
+                }
+                None => ctx.places.push(PlaceMention {
+                    name: name.to_string(),
+                    span,
+                    locative: true,
+                    facility: false,
+                    named_event: true,
+                }),
+            }
+        }
         ctx.places.sort_by_key(|pl| pl.span.start);
         let locatives: Vec<PlaceMention> = ctx.places.iter().filter(|pl| pl.locative).cloned().collect();
         ctx.containment.extend(chains(text, &locatives));
+        // A storm lies in no town it came ashore near, and no town lies in it: either would file
+        // the town's own toll under the storm's.
+        let storms: HashSet<&str> = ctx.places.iter().filter(|pl| pl.named_event).map(|pl| pl.name.as_str()).collect();
+        ctx.containment.retain(|(child, parent)| !storms.contains(child.as_str()) && !storms.contains(parent.as_str()));
         if let Some(title) = &doc.meta.title {
             let p = patterns(grammar, words_are_ascii(title));
             let mut title_ctx = Context::default();
@@ -235,6 +276,7 @@ impl Context {
                 add_place(&mut title_ctx, grammar, m.as_str(), m.start(), None, false);
             }
             ctx.title_places = title_ctx.places.into_iter().map(|pl| pl.name).collect();
+            ctx.title_places.extend(named_events(p, grammar, title).into_iter().map(|(name, _)| name.to_string()));
         }
 
         for caps in p.alias_or.captures_iter(text) {
@@ -269,6 +311,7 @@ impl Context {
         let event_re = event_regex(grammar, ascii_words);
         ctx.events = event_re.find_iter(text).map(|m| m.range()).collect();
         ctx.clause_breaks = clause_breaks(text);
+        ctx.inclusions = text.match_indices(", including ").map(|(at, _)| at).collect();
         ctx.year_when_clauses = year_when_clauses(text, &ctx.clause_breaks);
         ctx.years = p.year.find_iter(text).filter_map(|m| Some((m.as_str().parse().ok()?, m.range()))).collect();
         if let Some(published) = doc.meta.published {
@@ -417,7 +460,7 @@ fn add_place(ctx: &mut Context, grammar: &Grammar, raw: &str, start: usize, afte
         {
             ctx.suffixed.push((name.to_string(), base.to_string()));
         }
-        ctx.places.push(PlaceMention { name: name.to_string(), span, locative, facility });
+        ctx.places.push(PlaceMention { name: name.to_string(), span, locative, facility, named_event: false });
         previous = Some(name.to_string());
     }
 }
@@ -673,6 +716,16 @@ mod tests {
         let got: Vec<&str> = s.iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(got, vec!["U.S. officials said Gen. Kurilla spoke on Jan. 3.", "The attack followed.", "New line"]);
         assert_eq!(p, vec![0, 0, 1]);
+    }
+
+    #[test]
+    fn a_named_storm_stands_where_a_place_would() {
+        let text = "Hurricane Delia hit Port Aransel, the National Hurricane Center said. Super Typhoon \
+                    Haiyan was worse. Jets fired Storm Shadow missiles.";
+        let c = ctx(text);
+        let named: Vec<&str> = c.places.iter().filter(|p| p.named_event).map(|p| &text[p.span.clone()]).collect();
+        assert_eq!(named, vec!["Hurricane Delia", "Super Typhoon Haiyan"]);
+        assert!(c.places.iter().filter(|p| p.named_event).all(|p| p.locative && p.name == text[p.span.clone()]));
     }
 
     #[test]

@@ -64,6 +64,13 @@ pub struct Qualifiers {
 #[serde(deny_unknown_fields)]
 pub struct Nouns {
     pub nouns: Vec<String>,
+    /// Titles that make the name after them an event's ("Hurricane Delia", "Typhoon Haiyan"),
+    /// and words after a title that are no such name ("the Hurricane Center", "Storm Shadow
+    /// missiles"): `[events]` only.
+    #[serde(default)]
+    pub titles: Vec<String>,
+    #[serde(default)]
+    pub not_titled: HashSet<String>,
 }
 
 impl Nouns {
