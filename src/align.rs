@@ -272,6 +272,18 @@ pub fn align(
     // Only the pairs that blocking leaves can merge (see `blocking`): the same merges as
     // comparing every pair, in about linear time.
     names.union_pairs(t.name_similarity, Also::Abbreviations);
+    // "Tropical Storm Delia" became "Hurricane Delia", "Super Typhoon Haiyan" is "Typhoon Haiyan":
+    // one storm by its name.
+    let mut storm_names: BTreeMap<&str, usize> = BTreeMap::new();
+    for p in extractions.iter().flat_map(|ex| ex.context.places.iter().filter(|p| p.named_event)) {
+        let (Some(id), Some(bare)) = (names.class_of(&p.name), p.name.rsplit(' ').next()) else { continue };
+        match storm_names.get(bare) {
+            Some(&first) => names.union(first, id),
+            None => {
+                storm_names.insert(bare, id);
+            }
+        }
+    }
 
     // People are their own namespace: a person is never merged with a place or a group.
     let mut persons = Names::default();
@@ -471,7 +483,11 @@ fn event_subject(
     };
     // "At least 14 died, including a man swept away in Mareta": the place of a part is not the
     // whole's.
-    let of_a_part = |p: &PlaceMention| ctx.inclusions.iter().any(|&at| fact.prose_span.end <= at && at < p.span.start);
+    let of_a_part = |p: &PlaceMention| {
+        ctx.inclusions
+            .iter()
+            .any(|aside| fact.prose_span.end <= aside.start && aside.start < p.span.start && p.span.end <= aside.end)
+    };
     let clause = ctx.clause_of(&sentence, fact.prose_span.start);
     let places: Vec<&PlaceMention> = ctx
         .places
@@ -491,16 +507,20 @@ fn event_subject(
     // "Hurricane Delia made landfall near Port Aransel, killing 14": a storm the clause names is
     // the claim's, before the town it came ashore near; and the date of an article about a storm
     // is the storm's ("The storm came ashore near Port Aransel on Thursday").
-    let storm = places.iter().find(|p| p.named_event).and_then(|p| names.class_of(&p.name).map(|c| (c, &p.name)));
-    if let Some((class, name)) = storm {
-        return (Some(class), format!("named in the sentence: {name}"));
-    }
-    if let (Value::Date(d), Some(c)) = (&fact.value, salience.place.filter(|c| named_events.contains(c)))
+    let storms: Vec<&PlaceMention> = places.iter().copied().filter(|p| p.named_event).collect();
+    if let (Value::Date(d), Some(c), true) =
+        (&fact.value, salience.place.filter(|c| named_events.contains(c)), storms.is_empty())
         && d.year.is_none_or(|y| salience.reference_year.is_none_or(|r| r == y))
     {
         return (Some(c), "the storm the article is about".into());
     }
-    let candidates = if anchored.is_empty() { &places } else { &anchored };
+    let candidates = if !storms.is_empty() {
+        &storms
+    } else if anchored.is_empty() {
+        &places
+    } else {
+        &anchored
+    };
     if let Some(p) = candidates.iter().min_by_key(|p| distance(&p.span, &fact.prose_span)) {
         // "The Itaewon crush ... was the deadliest since the 2014 Sewol sinking, which killed
         // 304": an event of another year named between the place and the claim is the claim's.

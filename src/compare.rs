@@ -223,13 +223,15 @@ fn years_between(published: &[Option<CivilDate>], a: &Fact, b: &Fact) -> Option<
 }
 
 /// Whether an age given in one article and one given `years` later can be the same person's: the
-/// later is older by the years between, give or take a birthday that falls in them, unless less
-/// than a month makes the difference (19 in January 2024 and 20 in March 2025 agree; 19 and 20
-/// a day apart do not, nor 19 and 21 a year apart).
+/// later is older by the whole years between, or by one more where a birthday can have come,
+/// unless less than a month would have had to hold it (19 in January 2024 agrees with 20 in March
+/// 2025 and with 19 in December 2024; 19 and 20 a day apart do not, nor 19 and 21 a year apart).
 fn ages_agree(a: &Count, b: &Count, years: f64) -> bool {
-    const SLACK: f64 = 1.0 - 1.0 / 12.0;
-    let (a_max, b_max) = (a.max.unwrap_or(f64::INFINITY), b.max.unwrap_or(f64::INFINITY));
-    b.min - a_max - SLACK < years && years < b_max - a.min + SLACK
+    let (earlier, later, years) = if years < 0.0 { (b, a, -years) } else { (a, b, years) };
+    let least = years.floor();
+    let most = (years - 1.0 / 12.0).ceil().max(least);
+    let (earlier_max, later_max) = (earlier.max.unwrap_or(f64::INFINITY), later.max.unwrap_or(f64::INFINITY));
+    later.min - earlier_max <= most && later_max - earlier.min >= least
 }
 
 /// Which way a report that follows `trend` moves an updated count: a toll, the number of people

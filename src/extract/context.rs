@@ -51,10 +51,11 @@ pub struct Context {
     /// blast", "the group has killed".
     #[serde(default)]
     pub other_events: Vec<(Range<usize>, String)>,
-    /// Where ", including" opens a part of what a sentence counted: "14 died, including a man
-    /// swept away in Mareta" places the man, not the 14.
+    /// Asides that ", including" opens, to the next comma or the sentence's end: a part of what
+    /// a sentence counted ("14 died, including a man swept away in Mareta" places the man, not
+    /// the 14; "14 died, including three children, in Mareta" places the 14).
     #[serde(default)]
-    pub inclusions: Vec<usize>,
+    pub inclusions: Vec<Range<usize>>,
     /// Stretches of a sentence (from the last comma or clause break) that end "in" a four-digit
     /// year, with that year: "a magnitude 7.4 tremor killed 300 people in 1987".
     #[serde(default)]
@@ -170,7 +171,7 @@ fn patterns(grammar: &Grammar, ascii_words: bool) -> &'static Patterns {
                 r"(?i)\b(?:(?:a|an)\s+(?:similar|separate|previous|earlier|second|third|smaller|unrelated)|the\s+previous|another)\s+(?:[a-z-]+\s+)?(?:{event})\b|\bthe\s+{organisation}(?:\s+(?:behind|responsible\s+for)(?:\s+[\w’'-]+){{1,3}}?)?\s+(?:has|have)\s+(?:\w+\s+)?killed\b"
             ))
             .unwrap(),
-            named_event: compile(&format!(r"\b{titles}\s+(?P<name>[A-Z][a-z]+)\b")).unwrap(),
+            named_event: compile(&format!(r"\b{titles}\s+(?P<name>\p{{Lu}}\p{{Ll}}+)\b")).unwrap(),
         }
     })
 }
@@ -311,7 +312,14 @@ impl Context {
         let event_re = event_regex(grammar, ascii_words);
         ctx.events = event_re.find_iter(text).map(|m| m.range()).collect();
         ctx.clause_breaks = clause_breaks(text);
-        ctx.inclusions = text.match_indices(", including ").map(|(at, _)| at).collect();
+        ctx.inclusions = text
+            .match_indices(", including ")
+            .map(|(at, opener)| {
+                let rest = &text[at + opener.len()..];
+                let end = rest.find([',', ';', '\n']).into_iter().chain(rest.find(". ")).min().unwrap_or(rest.len());
+                at..at + opener.len() + end
+            })
+            .collect();
         ctx.year_when_clauses = year_when_clauses(text, &ctx.clause_breaks);
         ctx.years = p.year.find_iter(text).filter_map(|m| Some((m.as_str().parse().ok()?, m.range()))).collect();
         if let Some(published) = doc.meta.published {

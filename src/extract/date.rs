@@ -868,8 +868,8 @@ impl DateGrammar {
                 // "at 4.22", "at 4-22" are times of day ("at 5/12/2020" a date); "30/4.85" a
                 // ratio of a decimal, its separators unlike.
                 let phrase = &text[m.clone()];
-                let with_year = ["nc", "nc2", "nc3", "sry"].iter().any(|g| c.name(g).is_some())
-                    || phrase.split(|ch: char| !ch.is_ascii_digit()).any(|digits| digits.len() == 4);
+                // Four digits: "at 10.30.45" is a time to the second.
+                let with_year = phrase.split(|ch: char| !ch.is_ascii_digit()).any(|digits| digits.len() == 4);
                 let mut separators = phrase.chars().filter(|ch| matches!(ch, '-' | '/' | '.'));
                 let first_separator = separators.next();
                 if before.is_some_and(|ch| ch.is_ascii_digit() || matches!(ch, '.' | '/' | '-' | ':' | '$'))

@@ -220,6 +220,7 @@ fn read_match(
             && (reported_speech(&doc.prose[whole.start..range.start])
                 || anniversary(&doc.prose[..whole.start])
                 || foretold(&doc.prose[..whole.start])
+                || forecast(&doc.prose[whole.start..range.start])
                 || toll_update(&doc.prose[..whole.start], &doc.prose[whole.start..range.start])))
     {
         return None;
@@ -308,6 +309,7 @@ fn read_match(
             while let Some((first, rest)) = subject.split_once(' ')
                 && rest.contains(' ')
                 && grammar.not_in_person_names.contains(first)
+                && !grammar.lexicon.names.given_names.contains(first)
             {
                 subject = rest.trim_start();
             }
@@ -436,12 +438,24 @@ fn foretold(before: &str) -> bool {
         || (matches!(word(after_article), "of" | "for") && FORETELLING.contains(&word(after_article + 1)))
 }
 
+/// "The storm is expected to hit the coast on Wednesday", "Delia will make landfall on Friday":
+/// the words between the event and its date foretell it, so the date is a forecast's.
+fn forecast(between: &str) -> bool {
+    static FORECAST: OnceLock<Regex> = OnceLock::new();
+    FORECAST
+        .get_or_init(|| {
+            Regex::new(r"(?i)\b(?:will|would|could|may|might|shall|(?:expected|set|due|forecast|likely|about|going)\s+to)\s+(?:\w+\s+)?(?:hit|strike|make\s+landfall|come\s+ashore|reach|occur|happen|take\s+place|begin|start)\b")
+                .expect("a forecast before a date")
+        })
+        .is_match(between)
+}
+
 /// "Scientists warned a magnitude 8 earthquake could strike", "if a 7.0 quake hit the city", "a
 /// ferry capable of carrying 300 passengers": the figure of what may happen or what a thing can
 /// hold, not of what did. A modal right after the match, or "if", a warning or a capacity right
 /// before it.
 fn hypothetical(before: &str, after: &str) -> bool {
-    const CAPACITY: &[&str] = &["capable of", "able to", "designed to", "designed for", "built to", "built for"];
+    const CAPACITY: &[&str] = &["capable of", "designed for", "built for"];
     static MODAL: OnceLock<Regex> = OnceLock::new();
     let modal = MODAL.get_or_init(|| {
         // Lower case: "May 3" is a day.
