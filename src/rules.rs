@@ -56,6 +56,7 @@ pub const BUILTIN_RULES: &[(&str, &str)] = &[
     ("rules/aboard.toml", include_str!("../rules/aboard.toml")),
     ("rules/rescued.toml", include_str!("../rules/rescued.toml")),
     ("rules/evacuated.toml", include_str!("../rules/evacuated.toml")),
+    ("rules/storm-category.toml", include_str!("../rules/storm-category.toml")),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]

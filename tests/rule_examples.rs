@@ -67,6 +67,7 @@ rule_tests! {
     person_name => "person-name",
     rescued => "rescued",
     serious_condition => "serious-condition",
+    storm_category => "storm-category",
 }
 
 #[test]
@@ -90,6 +91,7 @@ fn every_rule_has_a_test_above() {
         "person-name",
         "rescued",
         "serious-condition",
+        "storm-category",
         "width",
     ];
     for r in &rules {

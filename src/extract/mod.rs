@@ -451,11 +451,27 @@ fn forecast(between: &str) -> bool {
 }
 
 /// "Scientists warned a magnitude 8 earthquake could strike", "if a 7.0 quake hit the city", "a
-/// ferry capable of carrying 300 passengers": the figure of what may happen or what a thing can
-/// hold, not of what did. A modal right after the match, or "if", a warning or a capacity right
-/// before it.
+/// ferry capable of carrying 300 passengers", "expected to hit as a Category 4": the figure of
+/// what may happen or what a thing can hold, not of what did. A modal right after the match, or
+/// "if", a warning, a capacity or a forecast right before it.
 fn hypothetical(before: &str, after: &str) -> bool {
-    const CAPACITY: &[&str] = &["capable of", "designed for", "built for"];
+    const FORESEEN: &[&str] = &[
+        "capable of",
+        "designed for",
+        "built for",
+        "will",
+        "would",
+        "could",
+        "may",
+        "might",
+        "expected to",
+        "set to",
+        "due to",
+        "forecast to",
+        "likely to",
+        "about to",
+        "going to",
+    ];
     static MODAL: OnceLock<Regex> = OnceLock::new();
     let modal = MODAL.get_or_init(|| {
         // Lower case: "May 3" is a day.
@@ -467,10 +483,15 @@ fn hypothetical(before: &str, after: &str) -> bool {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .find(|w| !matches!(w.as_str(), "a" | "an" | "the"));
-    let tail = single_spaced_lowercase(before.get(before.len().saturating_sub(24)..).unwrap_or(before));
+    let sentence = single_spaced_lowercase(last_sentence(before));
+    let foreseen = |words: &&str| {
+        sentence
+            .strip_suffix(*words)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with(|c: char| !c.is_alphanumeric()))
+    };
     modal.is_match(after)
         || opener.is_some_and(|w| matches!(w.as_str(), "if" | "warned" | "feared" | "predicted"))
-        || CAPACITY.iter().any(|c| tail.trim_end().ends_with(c))
+        || FORESEEN.iter().any(foreseen)
 }
 
 /// "the 200th day of the tragedy on Tuesday", "the anniversary of the attack on Friday": the date
