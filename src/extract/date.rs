@@ -417,7 +417,7 @@ fn shift(day: CivilDate, n: i64, unit: DurationUnit) -> Option<CivilDate> {
         DurationUnit::Year => 12 * n,
         _ => return None,
     };
-    let first = month_start(i64::from(day.year) * 12 + i64::from(day.month) - 1 + months);
+    let first = month_start(month_index(day) + months);
     Some(CivilDate { day: day.day.min(super::calendar::days_in_month(first.year, first.month)), ..first })
 }
 
@@ -432,6 +432,11 @@ fn count_of(text: &str) -> Option<i64> {
 fn decade(start: i32) -> DateReading {
     let at = |year: i32| CivilDate { year, month: 1, day: 1 };
     DateReading::Period { start: at(start), end: at(start + 10) }
+}
+
+/// How many months `day`'s month comes after January of year 0: [`month_start`]'s inverse.
+fn month_index(day: CivilDate) -> i64 {
+    i64::from(day.year) * 12 + i64::from(day.month) - 1
 }
 
 /// The first day of the month `k` months after January of year 0.
@@ -1240,7 +1245,7 @@ fn resolve_relative(text: &str, published: Option<CivilDate>) -> Option<DateValu
             }
             "week" => Some(unresolved()),
             "month" => {
-                let months = i64::from(p.year) * 12 + i64::from(p.month) - 1 - n;
+                let months = month_index(p) - n;
                 date(months.div_euclid(12) as i32, Some(months.rem_euclid(12) as u32 + 1), None)
             }
             "year" => date(p.year - n as i32, None, None),
@@ -3659,7 +3664,6 @@ fn end_stretch(r: &DateReading) -> Option<(CivilDate, CivilDate)> {
 /// bounds them so: late July from the 16th, after mid-May from the 21st, late 2018 from July.
 /// The start and the end of a stretch are points, not spans: None.
 fn part_span((start, end): (CivilDate, CivilDate), part: Part) -> Option<(CivilDate, CivilDate)> {
-    let month_index = |d: CivilDate| i64::from(d.year) * 12 + i64::from(d.month) - 1;
     let whole_months = start.day == 1 && end.day == 1 && month_index(end) - month_index(start) >= 2;
     let at = |numerator: i64, denominator: i64| {
         if whole_months {
@@ -4398,7 +4402,7 @@ impl DateGrammar {
                     DateReading::Period { start, end: add_days(start, 14) }
                 }
                 "month" => {
-                    let months = i64::from(p.year) * 12 + i64::from(p.month) - 1 + step;
+                    let months = month_index(p) + step;
                     DateReading::Date(month_value(months.div_euclid(12) as i32, months.rem_euclid(12) as u32 + 1))
                 }
                 _ => DateReading::Date(DateValue {
@@ -4431,7 +4435,7 @@ impl DateGrammar {
                     DateReading::Period { start, end: add_days(start, 7) }
                 }
                 "month" => {
-                    let months = i64::from(p.year) * 12 + i64::from(p.month) + 1;
+                    let months = month_index(p) + 2;
                     DateReading::Date(month_value(months.div_euclid(12) as i32, months.rem_euclid(12) as u32 + 1))
                 }
                 _ => DateReading::Date(DateValue {
@@ -4459,7 +4463,7 @@ impl DateGrammar {
         if let Some(w) = s("wt") {
             // "Friday the 15th": the nearest month whose 15th is a Friday.
             let (w, d) = (scan_weekday(w)?, day_value(s("wtd")?)?);
-            let base = i64::from(p.year) * 12 + i64::from(p.month) - 1;
+            let base = month_index(p);
             let dir: i64 = if prefer == Prefer::Past { -1 } else { 1 };
             return (0..48).find_map(|k| {
                 let months = base + dir * k;
@@ -4472,7 +4476,7 @@ impl DateGrammar {
         }
         if let Some(d) = s("dofm") {
             let d = day_value(d)?;
-            let months = i64::from(p.year) * 12 + i64::from(p.month) - 1 + step_of(s("dofdir")?);
+            let months = month_index(p) + step_of(s("dofdir")?);
             return ymd(months.div_euclid(12) as i32, months.rem_euclid(12) as u32 + 1, d);
         }
         if let Some((amount, unit)) = s("agon").zip(s("agou")).or(s("inn").zip(s("inu"))) {
@@ -4488,7 +4492,7 @@ impl DateGrammar {
                 "week" => add_days(p, 7 * n),
                 "fortnight" => add_days(p, 14 * n),
                 u => {
-                    let months = i64::from(p.year) * 12 + i64::from(p.month) - 1 + if u == "year" { 12 * n } else { n };
+                    let months = month_index(p) + if u == "year" { 12 * n } else { n };
                     let (y, m) = (months.div_euclid(12) as i32, months.rem_euclid(12) as u32 + 1);
                     CivilDate { year: y, month: m, day: p.day.min(super::calendar::days_in_month(y, m)) }
                 }
@@ -4599,7 +4603,7 @@ impl DateGrammar {
                 }
                 "months" | "quarters" => {
                     let len = if unit == "months" { 1 } else { 3 };
-                    let month = i64::from(p.year) * 12 + i64::from(p.month) - 1;
+                    let month = month_index(p);
                     let base = month - month % len;
                     if back {
                         (month_start(base - n * len), month_start(base))
@@ -4651,7 +4655,7 @@ impl DateGrammar {
                     _ => days += n,
                 }
             }
-            let m = i64::from(p.year) * 12 + i64::from(p.month) - 1 + months;
+            let m = month_index(p) + months;
             let (y, m) = (m.div_euclid(12) as i32, m.rem_euclid(12) as u32 + 1);
             let date = CivilDate { year: y, month: m, day: p.day.min(super::calendar::days_in_month(y, m)) };
             return Some(DateReading::Date(day_value_of(add_days(date, days))));
@@ -4686,7 +4690,7 @@ impl DateGrammar {
                     }
                 }
             } else {
-                let months = i64::from(p.year) * 12 + i64::from(p.month) - 1 + s("nrel").map_or(0, step_of);
+                let months = month_index(p) + s("nrel").map_or(0, step_of);
                 (months.div_euclid(12) as i32, months.rem_euclid(12) as u32 + 1)
             };
             let last_day = super::calendar::days_in_month(y, m);
@@ -4753,7 +4757,7 @@ impl DateGrammar {
                 return None;
             }
             let d = day_value(d)?;
-            let months = i64::from(p.year) * 12 + i64::from(p.month) - 1;
+            let months = month_index(p);
             let months = match prefer {
                 Prefer::Past if d > p.day => months - 1,
                 Prefer::Future if d < p.day => months + 1,
