@@ -321,11 +321,8 @@ pub fn align(
     }
     organisations.extend(&surely_organisations);
     place_names.retain(|key| names.class_of(key).is_none_or(|c| !surely_organisations.contains(&c)));
-    let named_events: BTreeSet<usize> = extractions
-        .iter()
-        .flat_map(|ex| ex.context.places.iter().filter(|p| p.named_event))
-        .filter_map(|p| names.class_of(&p.name))
-        .collect();
+    // One class per storm name, merged above and by nothing after.
+    let named_events: BTreeSet<usize> = storm_names.values().map(|&id| names.find(id)).collect();
     let corpus_year = docs.iter().filter_map(|d| d.meta.published.map(|p| p.year)).max();
     let (name_displays, person_displays) = (names.displays(), persons.displays());
     let (rule_subject, names, persons, place_names, organisations, named_events) =

@@ -438,14 +438,36 @@ fn foretold(before: &str) -> bool {
         || (matches!(word(after_article), "of" | "for") && FORETELLING.contains(&word(after_article + 1)))
 }
 
+/// Words that put what follows them in the future or the conditional: "will", "could",
+/// "expected to". Read before an event verb ([`forecast`]) and before a steady figure
+/// ([`hypothetical`]).
+const FORETELLING_WORDS: &[&str] = &[
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "shall",
+    "expected to",
+    "set to",
+    "due to",
+    "forecast to",
+    "likely to",
+    "about to",
+    "going to",
+];
+
 /// "The storm is expected to hit the coast on Wednesday", "Delia will make landfall on Friday":
 /// the words between the event and its date foretell it, so the date is a forecast's.
 fn forecast(between: &str) -> bool {
     static FORECAST: OnceLock<Regex> = OnceLock::new();
     FORECAST
         .get_or_init(|| {
-            Regex::new(r"(?i)\b(?:will|would|could|may|might|shall|(?:expected|set|due|forecast|likely|about|going)\s+to)\s+(?:\w+\s+)?(?:hit|strike|make\s+landfall|come\s+ashore|reach|occur|happen|take\s+place|begin|start)\b")
-                .expect("a forecast before a date")
+            let foretelling = FORETELLING_WORDS.iter().map(|w| w.replace(' ', r"\s+")).collect::<Vec<_>>().join("|");
+            Regex::new(&format!(
+                r"(?i)\b(?:{foretelling})\s+(?:\w+\s+)?(?:hit|strike|make\s+landfall|come\s+ashore|reach|occur|happen|take\s+place|begin|start)\b"
+            ))
+            .expect("a forecast before a date")
         })
         .is_match(between)
 }
@@ -455,23 +477,7 @@ fn forecast(between: &str) -> bool {
 /// what may happen or what a thing can hold, not of what did. A modal right after the match, or
 /// "if", a warning, a capacity or a forecast right before it.
 fn hypothetical(before: &str, after: &str) -> bool {
-    const FORESEEN: &[&str] = &[
-        "capable of",
-        "designed for",
-        "built for",
-        "will",
-        "would",
-        "could",
-        "may",
-        "might",
-        "expected to",
-        "set to",
-        "due to",
-        "forecast to",
-        "likely to",
-        "about to",
-        "going to",
-    ];
+    const CAPACITY: &[&str] = &["capable of", "designed for", "built for"];
     static MODAL: OnceLock<Regex> = OnceLock::new();
     let modal = MODAL.get_or_init(|| {
         // Lower case: "May 3" is a day.
@@ -491,7 +497,7 @@ fn hypothetical(before: &str, after: &str) -> bool {
     };
     modal.is_match(after)
         || opener.is_some_and(|w| matches!(w.as_str(), "if" | "warned" | "feared" | "predicted"))
-        || FORESEEN.iter().any(foreseen)
+        || CAPACITY.iter().chain(FORETELLING_WORDS).any(foreseen)
 }
 
 /// "the 200th day of the tragedy on Tuesday", "the anniversary of the attack on Friday": the date
