@@ -478,7 +478,7 @@ impl CountGrammar {
                 continue;
             };
             let mut range = start..end;
-            if let Some(sign_at) = minus_sign(&text[..start]) {
+            if let Some(sign_at) = minus_sign(&text[..start]).filter(|_| opens_on_a_number(phrase)) {
                 range.start = sign_at;
                 count.stated = count.stated.map(|v| -v);
                 (count.min, count.max) = (-count.max.unwrap_or(f64::INFINITY), Some(-count.min));
@@ -794,14 +794,24 @@ fn suffix_opening_a_comparison(
     opens_count(count_at).then(|| (c.get(0).expect("whole").start(), c.name("word").expect("word").start()))
 }
 
+/// Whether a count phrase starts with its number ("5", ".5", "three hundred") rather than a qualifier
+/// ("at least 233"): only a number takes a minus sign.
+fn opens_on_a_number(phrase: &str) -> bool {
+    let first_word = phrase.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    phrase.starts_with(|c: char| c.is_ascii_digit() || c == '.') || simple_number(first_word).is_some()
+}
+
 /// Where a minus sign before a number starts, if the text right before the number is one: "-5",
-/// "- 5", "minus 5", "negative five". A hyphen joined to a word ("COVID-19") is no sign.
+/// "minus 5", "negative five", and "- 5" where nothing but an opening bracket comes before the
+/// sign. A hyphen joined to a word ("COVID-19") is no sign, nor is a dash between words, as after
+/// a wire dateline ("(Reuters) - 5 people died").
 fn minus_sign(before: &str) -> Option<usize> {
     let trimmed = before.trim_end();
     if let Some(rest) = trimmed.strip_suffix(['-', '−']) {
-        let joined = rest.chars().next_back().is_some_and(|c| !c.is_whitespace());
+        let opening = rest.trim_end().is_empty() || rest.trim_end().ends_with(['(', '[']);
+        let joined = !opening && rest.chars().next_back().is_some_and(|c| !c.is_whitespace());
         let spaced_after = trimmed.len() != before.len();
-        return (!joined && (!spaced_after || before.ends_with(' '))).then_some(rest.len());
+        return (!joined && (!spaced_after || (before.ends_with(' ') && opening))).then_some(rest.len());
     }
     let word_start = trimmed.char_indices().rfind(|(_, c)| !c.is_alphabetic()).map_or(0, |(i, c)| i + c.len_utf8());
     let word = &trimmed[word_start..];
@@ -1216,13 +1226,13 @@ fn display_unit(c: &Count) -> (impl Fn(f64) -> String, String) {
     (written, unit)
 }
 
-/// "2000" → "2,000"; "1.5" stays.
+/// "2000" → "2,000", "-233" → "-233"; "1.5" stays.
 pub fn format_number(v: f64) -> String {
     if v.fract() != 0.0 {
         return format!("{v}");
     }
-    let s = format!("{}", v as i64);
-    let mut out = String::new();
+    let s = format!("{}", (v as i64).unsigned_abs());
+    let mut out = String::from(if v < 0.0 { "-" } else { "" });
     for (i, ch) in s.chars().enumerate() {
         if i > 0 && (s.len() - i) % 3 == 0 {
             out.push(',');
@@ -1521,6 +1531,12 @@ mod tests {
     }
 
     #[test]
+    fn numbers_are_written_with_thousands_separators() {
+        let written: Vec<String> = [2000.0, -1233.0, -5.0, 1.5, 143.0].into_iter().map(format_number).collect();
+        assert_eq!(written, ["2,000", "-1,233", "-5", "1.5", "143"]);
+    }
+
+    #[test]
     fn the_scanner_reads_signs_and_leaves_pronouns() {
         let g = CountGrammar::new(&Lexicon::builtin());
         let t = Thresholds::default();
@@ -1534,6 +1550,14 @@ mod tests {
         let after_quote = g.scan("the group’s 84 dead and “minus 2”", &t);
         let values: Vec<f64> = after_quote.iter().map(|(_, c)| c.stated.unwrap()).collect();
         assert_eq!(values, vec![84.0, -2.0], "a word after a curly quote is no minus sign");
+        let dateline =
+            g.scan("BALASORE, June 3 (Eastern Wire) - At least 233 died; (Wire) - 5 more; - 7 and (- 8)", &t);
+        let read: Vec<(usize, f64)> = dateline.iter().map(|(r, c)| (r.start, c.stated.unwrap())).collect();
+        assert_eq!(
+            read,
+            vec![(15, 3.0), (34, 233.0), (62, 5.0), (72, 7.0), (79, -8.0)],
+            "a dash after a dateline is no minus sign, nor one before a qualifier"
+        );
     }
 
     #[test]
