@@ -102,6 +102,7 @@ struct Patterns {
     locative: Regex,
     attributive: Regex,
     district: Regex,
+    district_of: Regex,
     continuation: Regex,
     dateline: Regex,
     apposition: Regex,
@@ -127,17 +128,24 @@ fn patterns(grammar: &Grammar, ascii_words: bool) -> &'static Patterns {
         let name = NAME_PATTERN;
         let event = grammar.lexicon.events.alternation();
         let organisation = grammar.lexicon.organisations.alternation();
+        let adjectives = alternation(PLACE_ADJECTIVES);
         let titles: Vec<&str> = grammar.lexicon.events.titles.iter().map(String::as_str).collect();
         // With no titles, a class that matches nothing.
         let titles = if titles.is_empty() { "[^\\s\\S]".to_string() } else { alternation(&titles) };
         Patterns {
             locative: compile(&format!(
-                r"\b(?i:in|near|at|outside|inside|into|on|from|across|through|throughout|(?:on|of)\s+the\s+outskirts\s+of|off(?:\s+the\s+(?:coast|shores?)\s+of)?)\s+(?:(?i:the)\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|rural|downtown|neighbou?ring)\s+)?(?P<name>{name})"
+                r"\b(?i:in|near|at|outside|inside|into|on|from|across|through|throughout|(?:on|of)\s+the\s+outskirts\s+of|off(?:\s+the\s+(?:coast|shores?)\s+of)?)\s+(?:(?i:the)\s+)?(?:{adjectives}\s+)?(?P<name>{name})"
             ))
             .unwrap(),
             attributive: compile(&format!(r"(?P<name>{name})\s+(?:[a-z-]+\s+){{0,2}}(?i:{event})\b")).unwrap(),
             district: compile(&format!(
-                r"(?P<name>{name})\s+(?:[a-z-]+\s+){{0,2}}(?:district|area|neighbou?rhood|quarter|region|province|county|prefecture)\b|\b(?:town|city|village|district|province|region|county|capital|port)\s+of\s+(?P<of>{name})"
+                r"(?P<name>{name})\s+(?:[a-z-]+\s+){{0,2}}(?:district|area|neighbou?rhood|quarter|region|province|county|prefecture)\b"
+            ))
+            .unwrap(),
+            // Apart from `district`, whose match may end where this one starts: "the Balasore
+            // district of Odisha".
+            district_of: compile(&format!(
+                r"\b(?:town|city|village|district|province|region|county|capital|port|state)\s+of\s+(?P<name>{name})"
             ))
             .unwrap(),
             // "KARSK, Veloria (Wire) --", "SEOUL, South Korea --", "SEOUL: The death toll ..."
@@ -193,8 +201,9 @@ impl Context {
         let mut ctx = Context::default();
         (ctx.sentences, ctx.paragraph) = sentences(text);
 
-        for caps in p.locative.captures_iter(text).chain(p.district.captures_iter(text)) {
-            let m = caps.name("name").or(caps.name("of")).unwrap();
+        let districts = p.district.captures_iter(text).chain(p.district_of.captures_iter(text));
+        for caps in p.locative.captures_iter(text).chain(districts) {
+            let m = caps.name("name").unwrap();
             if ctx.places.iter().any(|pl| pl.span.start <= m.start() && m.start() < pl.span.end) {
                 continue;
             }
@@ -260,7 +269,7 @@ impl Context {
         }
         ctx.places.sort_by_key(|pl| pl.span.start);
         let locatives: Vec<PlaceMention> = ctx.places.iter().filter(|pl| pl.locative).cloned().collect();
-        ctx.containment.extend(chains(text, &locatives));
+        ctx.containment.extend(chains(text, &locatives, &grammar.lexicon.names.generic_place_nouns));
         // A storm lies in no town it came ashore near, and no town lies in it: either would file
         // the town's own toll under the storm's.
         let storms: HashSet<&str> = ctx.places.iter().filter(|pl| pl.named_event).map(|pl| pl.name.as_str()).collect();
@@ -507,24 +516,95 @@ fn is_demonym(name: &str) -> bool {
         )
 }
 
+/// Words of direction or setting that may stand between a preposition and a place: "in eastern
+/// Odisha", "in rural Kansas".
+const PLACE_ADJECTIVES: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "northeast",
+    "north-east",
+    "northwest",
+    "north-west",
+    "southeast",
+    "south-east",
+    "southwest",
+    "south-west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "northeastern",
+    "north-eastern",
+    "northwestern",
+    "north-western",
+    "southeastern",
+    "south-eastern",
+    "southwestern",
+    "south-western",
+    "rural",
+    "downtown",
+    "neighboring",
+    "neighbouring",
+];
+
+/// How the words between two places join them.
+enum Link {
+    /// "Crocus City Hall in Moscow", "Kerman, Iran", "Balasore district in the eastern state of
+    /// Odisha": the first lies in the second.
+    Inside,
+    /// "India's eastern state of Odisha", "Mexico's northern Sonora": the second lies in the first.
+    Owns,
+}
+
+/// The link the words between two places make, if any. Articles, place nouns ("district",
+/// "state") and words of direction say nothing of which place holds which and are passed over.
+fn link(gap: &str, place_nouns: &HashSet<String>) -> Option<Link> {
+    if gap.trim() == "," {
+        return Some(Link::Inside);
+    }
+    let words: Vec<&str> = gap.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+    let (owner, rest) = match words.split_first() {
+        Some((&("'s" | "’s"), rest)) => (true, rest),
+        _ => (false, &words[..]),
+    };
+    let telling: Vec<&str> = rest
+        .iter()
+        .copied()
+        .filter(|w| *w != "the" && !place_nouns.contains(*w) && !PLACE_ADJECTIVES.contains(w))
+        .collect();
+    let lowercase = rest.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'));
+    if !lowercase || rest.len() > 6 {
+        return None;
+    }
+    if owner {
+        return matches!(telling[..], [] | ["of"]).then_some(Link::Owns);
+    }
+    let ends_inside = telling.last().is_some_and(|w| matches!(*w, "in" | "at" | "near" | "outside" | "of"));
+    (ends_inside && telling.len() <= 3).then_some(Link::Inside)
+}
+
 /// Containment declared by consecutive places: "Crocus City Hall in Moscow", "Kerman, Iran",
-/// "Abbey Gate at Hamid Karzai International Airport in Kabul".
-fn chains(text: &str, places: &[PlaceMention]) -> Vec<(String, String)> {
+/// "Abbey Gate at Hamid Karzai International Airport in Kabul", "India's eastern state of Odisha".
+fn chains(text: &str, places: &[PlaceMention], place_nouns: &HashSet<String>) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for pair in places.windows(2) {
+    let gap =
+        |a: &PlaceMention, b: &PlaceMention| (a.span.end <= b.span.start).then(|| &text[a.span.end..b.span.start]);
+    for (i, pair) in places.windows(2).enumerate() {
         let (a, b) = (&pair[0], &pair[1]);
-        if a.span.end > b.span.start {
-            continue;
-        }
-        let gap = &text[a.span.end..b.span.start];
-        let gap_words: Vec<&str> =
-            gap.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
-        let joined = gap.trim() == ","
-            || (gap_words.len() <= 3
-                && gap_words.last().is_some_and(|w| matches!(*w, "in" | "at" | "near" | "outside" | "of"))
-                && gap_words.iter().all(|w| w.chars().all(|c| c.is_lowercase())));
-        if joined && a.name != b.name {
-            out.push((a.name.clone(), b.name.clone()));
+        let Some(between) = gap(a, b).filter(|_| a.name != b.name) else { continue };
+        match link(between, place_nouns) {
+            Some(Link::Inside) => {
+                // "Hermosillo in Mexico's Sonora state": the town lies in the state, not the country.
+                let owned = places.get(i + 2).filter(|c| {
+                    gap(b, c).is_some_and(|g| matches!(link(g, place_nouns), Some(Link::Owns))) && c.name != a.name
+                });
+                out.push((a.name.clone(), owned.unwrap_or(b).name.clone()));
+            }
+            Some(Link::Owns) => out.push((b.name.clone(), a.name.clone())),
+            None => {}
         }
     }
     out
@@ -787,6 +867,25 @@ mod tests {
         assert!(c.containment.contains(&("Crocus City Hall".into(), "Moscow".into())));
         assert!(c.containment.contains(&("Itaewon".into(), "Seoul".into())));
         assert!(c.places.iter().find(|p| p.name == "Crocus City Hall").unwrap().facility);
+    }
+
+    #[test]
+    fn place_nouns_and_directions_between_two_places_say_nothing_of_which_holds_which() {
+        let inside = |text: &str| ctx(text).containment;
+        let pair = |child: &str, parent: &str| (child.to_string(), parent.to_string());
+        assert_eq!(inside("It crashed in India's eastern state of Odisha."), [pair("Odisha", "India")]);
+        assert_eq!(inside("It crashed in the Balasore district of Odisha."), [pair("Balasore", "Odisha")]);
+        assert_eq!(
+            inside("It crashed in Balasore district in the eastern state of Odisha."),
+            [pair("Balasore", "Odisha")]
+        );
+        assert_eq!(inside("It crashed near Balasore, in eastern Odisha state."), [pair("Balasore", "Odisha")]);
+        let town = inside("It crashed in the town of Hermosillo in Mexico's Sonora state.");
+        assert!(town.contains(&pair("Hermosillo", "Sonora")) && town.contains(&pair("Sonora", "Mexico")), "{town:?}");
+        assert!(!town.contains(&pair("Hermosillo", "Mexico")), "{town:?}");
+        // Other words between two places join nothing.
+        assert!(inside("Russia's invasion of Ukraine began in 2022.").is_empty());
+        assert!(inside("Flights from Kabul to Doha resumed.").is_empty());
     }
 
     #[test]
