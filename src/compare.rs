@@ -66,6 +66,15 @@ pub const CHECKS: &[Check] = &[
         example: "Qassem Soleimani, Qassim Suleimani, Qassem Soleiman.",
         resolve: "Pick the house spelling and check that no variant is a different person.",
     },
+    Check {
+        code: "FL005",
+        name: "weekday-slip",
+        severity: Severity::Info,
+        summary: "A date written with a weekday it does not fall on",
+        explanation: "A date that names its weekday (\"Saturday, June 2\") is checked against the calendar, in the year the text gives or, without one, the year nearest the publication date whose weekday agrees. When none does, the text contradicts itself. Where another article names another weekday for the same topic, the date conflict (FL003) shows it instead.",
+        example: "Written in 2023: the crash happened on Saturday, June 2. June 2, 2023 was a Friday.",
+        resolve: "Check both the day and the weekday against a primary source: one of them is wrong.",
+    },
 ];
 
 pub fn check(code_or_name: &str) -> Option<&'static Check> {
@@ -91,6 +100,7 @@ pub fn compare(docs: &[Document], facts: &[AlignedFact], rules: &[Rule], t: &Thr
         claims.sort_by_key(|f| (f.doc, f.span.start));
         claims.dedup_by_key(|f| (f.doc, f.span.clone()));
         if claims.len() < 2 {
+            findings.extend(weekday_slips(topic, &claims));
             continue;
         }
         let rule = rule_of.get(claims[0].rule.as_str());
@@ -104,7 +114,10 @@ pub fn compare(docs: &[Document], facts: &[AlignedFact], rules: &[Rule], t: &Thr
             }
             Value::Name { .. } => compare_names(topic, &claims),
         };
+        // A date conflict lists every claim of its topic, a slip among them.
+        let slips = if finding.is_none() { weekday_slips(topic, &claims) } else { None };
         findings.extend(finding);
+        findings.extend(slips);
     }
     findings
 }
@@ -370,6 +383,13 @@ pub fn dates_compatible(a: &DateValue, b: &DateValue) -> Option<bool> {
     if a.unresolved.is_some() || b.unresolved.is_some() {
         return None;
     }
+    // "Saturday, June 2" against "Friday, June 2" (or "on Friday", resolved to June 2): the day
+    // agrees, the weekday the texts give does not.
+    if let (Some(x), Some(y)) = (a.weekday, b.weekday)
+        && x != y
+    {
+        return Some(false);
+    }
     let mut compared = false;
     if let (Some(x), Some(y)) = (a.year, b.year) {
         if x != y {
@@ -442,12 +462,34 @@ fn compare_dates(topic: &TopicKey, claims: &[&Fact], window: Option<i64>) -> Opt
     let roles = majority(&dates, |a, b| dates_compatible(a.1, b.1) == Some(true));
     let message = format!("{} — {}: the sources give {}", topic.subject, topic.attribute, list_readings(claims, true));
     let years_only = dates.iter().all(|(_, d)| d.month.is_none() && d.weekday.is_none());
+    // "Friday" and "Saturday, June 2" both read as June 2: only a weekday is wrong.
+    let day = |d: &DateValue| d.day.map(|day| (d.year, d.month, day));
+    let one_day = conflicts.iter().all(|&(i, j)| day(dates[i].1).is_some() && day(dates[i].1) == day(dates[j].1));
     let help = if years_only {
         "Check the year against a primary or reference source; one of the articles may count from a different milestone."
+    } else if one_day {
+        by_code("FL005").resolve
     } else {
         by_code("FL003").resolve
     };
     Some(finding("FL003", topic, message, help.to_string(), claims, roles))
+}
+
+/// The dates of a topic whose text names a weekday they do not fall on.
+fn weekday_slips(topic: &TopicKey, claims: &[&Fact]) -> Option<Finding> {
+    let slipped: Vec<&Fact> = claims
+        .iter()
+        .copied()
+        .filter(|f| matches!(&f.value, Value::Date(d) if date::weekday_slip(d).is_some()))
+        .collect();
+    if slipped.is_empty() {
+        return None;
+    }
+    let readings: BTreeSet<String> = slipped.iter().map(|f| short_reading(f)).collect();
+    let readings = readings.into_iter().collect::<Vec<_>>().join("; ");
+    let message = format!("{} — {}: the weekday does not fit the date: {readings}", topic.subject, topic.attribute);
+    let roles = vec![None; slipped.len()];
+    Some(finding("FL005", topic, message, by_code("FL005").resolve.to_string(), &slipped, roles))
 }
 
 fn compare_names(topic: &TopicKey, claims: &[&Fact]) -> Option<Finding> {
@@ -494,6 +536,19 @@ mod tests {
         assert_eq!(dates_compatible(&friday, &d(Some(2024), Some(3), Some(23), None)), Some(false));
         assert_eq!(dates_compatible(&friday, &d(None, Some(3), Some(23), None)), None, "no year, no weekday");
         assert_eq!(dates_compatible(&friday, &d(None, None, None, Some(5))), Some(false));
+    }
+
+    #[test]
+    fn a_weekday_written_beside_a_date_is_a_claim_of_its_own() {
+        // June 2, 2023 was a Friday: "Saturday, June 2" slips, and conflicts with "Friday" read as
+        // June 2, not with a plain "June 2".
+        let (saturday, friday) = (d(Some(2023), Some(6), Some(2), Some(5)), d(Some(2023), Some(6), Some(2), Some(4)));
+        assert_eq!(date::weekday_slip(&saturday), Some(date::WeekdaySlip { stated: 5, actual: 4 }));
+        assert_eq!(date::weekday_slip(&friday), None);
+        assert_eq!(date::weekday_slip(&d(None, Some(6), Some(2), Some(5))), None, "no year, no calendar to check");
+        assert_eq!(dates_compatible(&saturday, &friday), Some(false));
+        assert_eq!(dates_compatible(&saturday, &d(Some(2023), Some(6), Some(2), None)), Some(true));
+        assert_eq!(crate::extract::reading(&Value::Date(saturday)), "2023-06-02 (Friday; the text says Saturday)");
     }
 
     #[test]

@@ -24,7 +24,8 @@ fn example_corpus_json() {
 
 #[test]
 fn per_check_fixtures() {
-    for fixture in ["count-conflict", "count-divergence", "date-conflict", "name-variant", "agreement"] {
+    for fixture in ["count-conflict", "count-divergence", "date-conflict", "name-variant", "weekday-slip", "agreement"]
+    {
         let path = format!("tests/fixtures/{fixture}");
         snapshot!(format!("fixture_{fixture}_human"), human(&path));
         snapshot!(format!("fixture_{fixture}_json"), json_report(&path));

@@ -2073,6 +2073,22 @@ fn compared_years(text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(R
 }
 
 /// A short reading for reports: "2024-03-22", "March 22 (year unknown)", "Friday (date unknown)".
+/// A weekday written beside a date it does not fall on: "Saturday, June 2" in 2023 (a Friday).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WeekdaySlip {
+    pub stated: u32,
+    pub actual: u32,
+}
+
+/// The weekday a date's text names against the one its day falls on, where they differ. Only a
+/// full date can tell; its year may be one the scanner chose, which it chose so that the weekday
+/// agrees if either nearest year's does.
+pub fn weekday_slip(v: &DateValue) -> Option<WeekdaySlip> {
+    let date = CivilDate { year: v.year?, month: v.month?, day: v.day? };
+    let (stated, actual) = (v.weekday?, weekday(date));
+    (stated != actual).then_some(WeekdaySlip { stated, actual })
+}
+
 pub fn reading(v: &DateValue) -> String {
     let month_name = |m: u32| with_capital_first(MONTHS[(m - 1) as usize]);
     let wd = |w: u32| with_capital_first(WEEKDAYS[w as usize]);
@@ -2082,7 +2098,10 @@ pub fn reading(v: &DateValue) -> String {
     match (v.year, v.month, v.day) {
         (Some(y), Some(m), Some(d)) => {
             let date = CivilDate { year: y, month: m, day: d };
-            format!("{date} ({})", wd(weekday(date)))
+            match weekday_slip(v) {
+                Some(slip) => format!("{date} ({}; the text says {})", wd(slip.actual), wd(slip.stated)),
+                None => format!("{date} ({})", wd(weekday(date))),
+            }
         }
         (None, Some(m), Some(d)) => format!("{} {d} (year unknown)", month_name(m)),
         (Some(y), Some(m), None) => format!("{} {y}", month_name(m)),
@@ -3263,6 +3282,12 @@ mod tests {
         }
         // News names no day over a year away without its year: the weekday is a slip.
         assert_eq!(on("Friday, July 18", Prefer::Past), ("Friday, July 18".to_string(), Some(2012), Some(7), Some(18)));
+        let slip = scanned("on Sunday, April 13", p(2024, 4, 16), Prefer::Past);
+        let sunday_april_13 = DateValue { weekday: Some(6), ..day_value_of(at(2024, 4, 13)) };
+        assert_eq!(slip, vec![("Sunday, April 13", DateReading::Date(sunday_april_13))], "a slip, not 2025");
+        let ahead = scanned("on Monday, May 6", p(2024, 4, 16), Prefer::Past);
+        let monday_may_6 = DateValue { weekday: Some(0), ..day_value_of(at(2024, 5, 6)) };
+        assert_eq!(ahead, vec![("Monday, May 6", DateReading::Date(monday_may_6))], "announced three weeks ahead");
         let week_old = scanned("on Tuesday March 7", p(2018, 3, 14), Prefer::Past);
         let tuesday_march_7 = DateValue { weekday: Some(1), ..day_value_of(at(2018, 3, 7)) };
         assert_eq!(week_old, vec![("Tuesday March 7", DateReading::Date(tuesday_march_7))], "not March 7, 2017");
@@ -3746,6 +3771,9 @@ fn full_year(text: &str, reference: Option<CivilDate>) -> Option<i32> {
     Some(if 2000 + y <= last { 2000 + y } else { 1900 + y })
 }
 
+/// How far ahead of its publication a news text may name a day by its weekday and date alone.
+const NEWS_DAYS_AHEAD: i64 = 183;
+
 /// Month `m` day `d` said with weekday `w` but no year ("Sunday, Feb 10"): of its two
 /// occurrences nearest to `p` (the last and the next), the one whose weekday agrees; looking
 /// ahead ([`Prefer::Future`]), also the one a year after the next. If none agrees, the one
@@ -3753,14 +3781,20 @@ fn full_year(text: &str, reference: Option<CivilDate>) -> Option<i32> {
 ///
 /// A date an assistant is asked about may lie over a year ahead: "Fri, Jul 18" said in February
 /// 2013 is July 18, 2014 (2013's is a Thursday, 2012's a Wednesday). News does not name a day
-/// over a year back without its year, so there a weekday that agrees with neither nearest
-/// occurrence is a slip: "Tuesday March 7" written on March 14, 2018 is the Wednesday a week
-/// before, not March 7, 2017.
+/// over a year back without its year, nor one most of a year ahead, so there a weekday that
+/// agrees with neither nearest occurrence is a slip: "Tuesday March 7" written on March 14, 2018
+/// is the Wednesday a week before, not March 7, 2017.
 fn day_on_weekday(p: CivilDate, m: u32, d: u32, w: u32, prefer: Prefer) -> Option<CivilDate> {
     let on = |year: i32| Some(CivilDate { year, month: m, day: d }).filter(|date| is_valid(*date));
     let mut near: Vec<CivilDate> = (p.year - 1..=p.year + 1).filter_map(on).collect();
     near.sort_by_key(|date| (days_from_civil(*date) - days_from_civil(p)).abs());
     near.truncate(2);
+    // News may announce a day a few months ahead ("the trial opens on Monday, May 6"), not one
+    // nearly a year ahead: "Sunday, April 13" written on April 16, 2024 (a Saturday) is a slip,
+    // not April 13, 2025.
+    if prefer == Prefer::Past {
+        near.retain(|date| days_from_civil(*date) - days_from_civil(p) <= NEWS_DAYS_AHEAD);
+    }
     if prefer == Prefer::Future
         && let Some(after_next) = near.iter().max().and_then(|next| on(next.year + 1))
     {
