@@ -745,11 +745,69 @@ fn plausible_context(prose: &str, r: std::ops::Range<usize>, match_end: usize, k
         return false;
     }
     let after_lower: String = after.chars().take(16).collect::<String>().to_lowercase();
-    SUFFIXES
-        .iter()
-        .find(|s| after_lower.starts_with(**s))
-        .is_none_or(|s| AGES.contains(s) && match_end >= r.end + s.len())
+    let unit = after_lower.split(|c: char| !c.is_alphabetic() && c != '/').find(|w| !w.is_empty());
+    match SUFFIXES.iter().find(|s| after_lower.starts_with(**s)) {
+        Some(suffix) => AGES.contains(suffix) && match_end >= r.end + suffix.len(),
+        None => !(after_lower.starts_with(' ') && unit.is_some_and(|u| UNITS.contains(&u))),
+    }
 }
+
+/// Units of time, distance, speed, weight and area: "killed about 40 minutes later" counts no
+/// one. (Ages, "24-year-old" and "19 years old", are read above.)
+const UNITS: &[&str] = &[
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "mile",
+    "miles",
+    "mph",
+    "km/h",
+    "kph",
+    "kilometre",
+    "kilometres",
+    "kilometer",
+    "kilometers",
+    "km",
+    "metre",
+    "metres",
+    "meter",
+    "meters",
+    "feet",
+    "foot",
+    "ft",
+    "inch",
+    "inches",
+    "yard",
+    "yards",
+    "kg",
+    "kilogram",
+    "kilograms",
+    "pound",
+    "pounds",
+    "lb",
+    "lbs",
+    "ton",
+    "tons",
+    "tonne",
+    "tonnes",
+    "acre",
+    "acres",
+    "hectare",
+    "hectares",
+];
 
 /// A line in Title Case ("Biden Will Find Both Solidarity") capitalises every word, so its
 /// capitalised pairs say nothing about names.

@@ -459,7 +459,7 @@ impl CountGrammar {
                 None => found.end(),
             };
             let (start, phrase) = (found.start(), &text[found.start()..end]);
-            if pronoun_one(&text[..start], phrase) {
+            if pronoun_one(&text[..start], phrase) || asked(&text[..start], phrase) {
                 continue;
             }
             let reading = (!changed_from(&text[..start], phrase))
@@ -763,6 +763,12 @@ fn changed_from(before: &str, phrase: &str) -> bool {
 /// Whether the last word of `before` is one of `words` (lowercase), in any case.
 fn last_word_is_one_of(before: &str, words: &[&str]) -> bool {
     before.split_whitespace().next_back().is_some_and(|w| words.iter().any(|v| w.eq_ignore_ascii_case(v)))
+}
+
+/// "How many people died?": an amount asked after is none.
+fn asked(before: &str, phrase: &str) -> bool {
+    let word = phrase.split_whitespace().next().unwrap_or("");
+    (word.eq_ignore_ascii_case("many") || word.eq_ignore_ascii_case("much")) && last_word_is_one_of(before, &["how"])
 }
 
 /// "the one you mentioned", "which one": "one" after a determiner is a pronoun, not a number.
@@ -1547,6 +1553,7 @@ mod tests {
             .collect();
         let values: Vec<f64> = found.iter().map(|f| f.1).collect();
         assert_eq!(values, vec![-5.0, -3.0, 19.0], "{found:?}");
+        assert!(g.scan("How many people died? How much", &t).is_empty(), "a question is no amount");
         let after_quote = g.scan("the group’s 84 dead and “minus 2”", &t);
         let values: Vec<f64> = after_quote.iter().map(|(_, c)| c.stated.unwrap()).collect();
         assert_eq!(values, vec![84.0, -2.0], "a word after a curly quote is no minus sign");
