@@ -285,9 +285,12 @@ pub struct Grammar {
     pub(crate) not_in_person_names: HashSet<String>,
 }
 
-/// A person's name: two or three capitalised words on one line, a middle initial allowed.
-pub const PERSON_PATTERN: &str =
-    r"(?-i:\b[A-Z][a-z’'-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+(?:al-|bin[ \t]+)?[A-Z][a-z’'-]+){1,2}\b)";
+/// A person's name: two or three capitalised words on one line, a middle initial allowed. A word
+/// may carry accents ("Gómez") and a capital after a prefix ("McRae", "O'Brien", "DeSantis").
+pub const PERSON_PATTERN: &str = concat!(
+    r"(?-i:\b(?:Mc|Mac|O['’]|D['’]|De|Di|Du|La|Le)?\p{Lu}[\p{Ll}’'-]+(?:[ \t]+[A-Z]\.)?",
+    r"(?:[ \t]+(?:al-|bin[ \t]+)?(?:Mc|Mac|O['’]|D['’]|De|Di|Du|La|Le)?\p{Lu}[\p{Ll}’'-]+){1,2}\b)"
+);
 
 /// A capitalised name: words that start with a capital, joined by spaces or tabs (never a line
 /// break), "of (the)", "al-".
