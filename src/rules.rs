@@ -286,10 +286,12 @@ pub struct Grammar {
 }
 
 /// A person's name: two or three capitalised words on one line, a middle initial allowed. A word
-/// may carry accents ("Gómez") and a capital after a prefix ("McRae", "O'Brien", "DeSantis").
+/// may carry accents ("Gómez"), a capital after a prefix ("McRae", "O'Brien", "DeSantis") and
+/// hyphenated parts ("Abdel-Jalil"); a hyphen that ends a word (broken at a line's end) is taken
+/// in, for `person_name` to refuse.
 pub const PERSON_PATTERN: &str = concat!(
-    r"(?-i:\b(?:Mc|Mac|O['’]|D['’]|De|Di|Du|La|Le)?\p{Lu}[\p{Ll}’'-]+(?:[ \t]+[A-Z]\.)?",
-    r"(?:[ \t]+(?:al-|bin[ \t]+)?(?:Mc|Mac|O['’]|D['’]|De|Di|Du|La|Le)?\p{Lu}[\p{Ll}’'-]+){1,2}\b)"
+    r"(?-i:\b(?:Mc|Mac|O['’]|D['’]|De|Di|Du|La|Le)?\p{Lu}[\p{Ll}’']+(?:-\p{L}[\p{Ll}’']+)*-?(?:[ \t]+[A-Z]\.)?",
+    r"(?:[ \t]+(?:al-|bin[ \t]+)?(?:Mc|Mac|O['’]|D['’]|De|Di|Du|La|Le)?\p{Lu}[\p{Ll}’']+(?:-\p{L}[\p{Ll}’']+)*-?){1,2}\b)"
 );
 
 /// A capitalised name: words that start with a capital, joined by spaces or tabs (never a line

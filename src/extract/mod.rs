@@ -246,8 +246,10 @@ fn read_match(
         }
         // The name first: most runs of capitals are no person's, and the headline test reads the
         // whole line.
+        // "(Desert Wire)" in a dateline is the outlet, not a person.
         (View::Prose, ValueKind::Name) => person_name(text, grammar)
             .filter(|_| !in_headline(&doc.prose, range.start))
+            .filter(|name| doc.meta.outlet.as_deref() != Some(name.as_str()))
             .map(|name| Value::Name { name }),
     };
     let value = value?;
