@@ -406,6 +406,24 @@ pub fn parse_html(path: String, source: String, index: usize) -> Document {
     Document { index, path, meta, source, prose, map }
 }
 
+/// Other `<meta>` names (or `itemprop`s) that carry a page's publication date, lower case.
+const PUBLISHED_META: &[&str] = &[
+    "og:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "article.published",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.issued",
+    "sailthru.date",
+    "parsely-pub-date",
+];
+
 /// Metadata a page states about itself.
 fn metadata(source: &str, markup: &[Markup]) -> Meta {
     let mut metas: BTreeMap<String, String> = BTreeMap::new();
@@ -421,7 +439,7 @@ fn metadata(source: &str, markup: &[Markup]) -> Meta {
         };
         match name.as_str() {
             "meta" => {
-                let key = attrs.get("property").or_else(|| attrs.get("name"));
+                let key = attrs.get("property").or_else(|| attrs.get("name")).or_else(|| attrs.get("itemprop"));
                 if let (Some(key), Some(value)) = (key, attrs.get("content")) {
                     metas.entry(key.to_ascii_lowercase()).or_insert_with(|| value.trim().to_string());
                 }
@@ -441,8 +459,12 @@ fn metadata(source: &str, markup: &[Markup]) -> Meta {
     let get = |key: &str| metas.get(key).filter(|v| !v.is_empty()).cloned();
     let outlet = get("og:site_name").or(ld.publisher);
     let title = get("og:title").or(ld.headline).or_else(|| title.map(|t| strip_site(&t, outlet.as_deref())));
-    let published =
-        get("article:published_time").or(ld.date_published).and_then(|d| crate::load::parse_iso_date(d.trim()));
+    // Open Graph first, then JSON-LD, then the names other publishing systems use.
+    let published = get("article:published_time")
+        .or(ld.date_published)
+        .into_iter()
+        .chain(PUBLISHED_META.iter().filter_map(|key| get(key)))
+        .find_map(|d| crate::load::parse_iso_date(d.trim()));
     Meta { title: title.filter(|t| !t.is_empty()), outlet, published, url: get("og:url").or(canonical).or(ld.url) }
 }
 
@@ -594,6 +616,15 @@ mod tests {
         let m = doc(r#"<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":["NewsArticle"],"datePublished":"2024-04-01","publisher":{"name":"Eastbridge"}}]}</script>"#).meta;
         assert_eq!(m.published, Some(CivilDate { year: 2024, month: 4, day: 1 }));
         assert_eq!(m.outlet.as_deref(), Some("Eastbridge"));
+        // Other publishing systems' names for the date; one that is no ISO date is passed over.
+        let published = |head: &str| doc(head).meta.published;
+        let march_2 = Some(CivilDate { year: 2024, month: 3, day: 2 });
+        assert_eq!(published(r#"<meta name="date" content="2024-03-02">"#), march_2);
+        assert_eq!(published(r#"<meta itemprop="datePublished" content="2024-03-02T10:00:00Z">"#), march_2);
+        assert_eq!(
+            published(r#"<meta name="pubdate" content="March 1, 2024"><meta name="DC.date" content="2024-03-02">"#),
+            march_2
+        );
     }
 
     #[test]
