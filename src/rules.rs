@@ -57,6 +57,7 @@ pub const BUILTIN_RULES: &[(&str, &str)] = &[
     ("rules/rescued.toml", include_str!("../rules/rescued.toml")),
     ("rules/evacuated.toml", include_str!("../rules/evacuated.toml")),
     ("rules/storm-category.toml", include_str!("../rules/storm-category.toml")),
+    ("rules/storeys.toml", include_str!("../rules/storeys.toml")),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]

@@ -68,6 +68,7 @@ rule_tests! {
     rescued => "rescued",
     serious_condition => "serious-condition",
     storm_category => "storm-category",
+    storeys => "storeys",
 }
 
 #[test]
@@ -92,6 +93,7 @@ fn every_rule_has_a_test_above() {
         "rescued",
         "serious-condition",
         "storm-category",
+        "storeys",
         "width",
     ];
     for r in &rules {

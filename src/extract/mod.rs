@@ -503,7 +503,8 @@ fn hypothetical(before: &str, after: &str) -> bool {
 }
 
 /// "the 200th day of the tragedy on Tuesday", "the anniversary of the attack on Friday": the date
-/// is of a commemoration, not of the event.
+/// is of a commemoration, not of the event; nor is "firefighters work at the site of the fire in
+/// Dhaka on Friday" (a caption's day) the fire's.
 fn anniversary(before: &str) -> bool {
     // Only the words of the match's own sentence: in "It happened last week. The attack in
     // Moscow on Friday ..." the week is no day of the attack.
@@ -534,6 +535,12 @@ fn anniversary(before: &str) -> bool {
                     | "years"
                     | "memorial"
                     | "commemoration"
+                    | "site"
+                    | "scene"
+                    | "aftermath"
+                    | "wreckage"
+                    | "ruins"
+                    | "rubble"
             )
         )
 }
@@ -594,15 +601,15 @@ fn increment(prose: &str, r: &Range<usize>) -> bool {
     has_verb && brings.is_match(after)
 }
 
-/// Whether the words after a count say its people died after the event: "four people died in
-/// hospital", "two of the injured later succumbed to their wounds". Those are a part of the toll,
-/// not the toll. The words between are the count's own ("people", "of the injured"): in "the toll
+/// Whether the words after a count say where or when after the event its people died: "four
+/// people died in hospital", "two of the injured later succumbed to their wounds", "33 died at the
+/// scene (and 10 in hospital)". Those are a part of the toll, not the toll. The words between are the count's own ("people", "of the injured"): in "the toll
 /// rose to 57 after two people died in hospital" the 57 is the toll.
 fn died_later(after: &str) -> bool {
     static LATER: OnceLock<Regex> = OnceLock::new();
     let later = LATER.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?P<between>(?:\s+[a-z’'-]+){0,4}?)\s+(?:(?:have|has|had)\s+)?(?:(?:since|later|subsequently)\s+)?(?:died\s+(?:later\s+)?(?:in\s+(?:(?:the|a)\s+)?hospital|of\s+(?:their|his|her)\s+(?:injuries|wounds))|succumbed\s+to)\b",
+            r"(?i)^(?P<between>(?:\s+[a-z’'-]+){0,4}?)\s+(?:(?:have|has|had)\s+)?(?:(?:since|later|subsequently)\s+)?(?:died\s+(?:later\s+)?(?:in\s+(?:(?:the|a)\s+)?hospital|of\s+(?:their|his|her)\s+(?:injuries|wounds)|at\s+the\s+scene|on\s+the\s+spot|on\s+the\s+way\s+to\s+(?:(?:the|a)\s+)?hospital)|succumbed\s+to)\b",
         )
         .expect("a death after the event")
     });
