@@ -100,7 +100,7 @@ pub fn compare(docs: &[Document], facts: &[AlignedFact], rules: &[Rule], t: &Thr
         claims.sort_by_key(|f| (f.doc, f.span.start));
         claims.dedup_by_key(|f| (f.doc, f.span.clone()));
         if claims.len() < 2 {
-            findings.extend(weekday_slips(topic, &claims));
+            findings.extend(weekday_slips(topic, &claims, &published));
             continue;
         }
         let rule = rule_of.get(claims[0].rule.as_str());
@@ -115,7 +115,7 @@ pub fn compare(docs: &[Document], facts: &[AlignedFact], rules: &[Rule], t: &Thr
             Value::Name { .. } => compare_names(topic, &claims),
         };
         // A date conflict lists every claim of its topic, a slip among them.
-        let slips = if finding.is_none() { weekday_slips(topic, &claims) } else { None };
+        let slips = if finding.is_none() { weekday_slips(topic, &claims, &published) } else { None };
         findings.extend(finding);
         findings.extend(slips);
     }
@@ -475,12 +475,20 @@ fn compare_dates(topic: &TopicKey, claims: &[&Fact], window: Option<i64>) -> Opt
     Some(finding("FL003", topic, message, help.to_string(), claims, roles))
 }
 
+/// How far from its article's publication a slip is told: further off, the year the scanner chose
+/// for a date written without one may be the wrong one ("a year ago, ... on Sunday, April 16").
+const SLIP_DAYS: i64 = 183;
+
 /// The dates of a topic whose text names a weekday they do not fall on.
-fn weekday_slips(topic: &TopicKey, claims: &[&Fact]) -> Option<Finding> {
+fn weekday_slips(topic: &TopicKey, claims: &[&Fact], published: &[Option<CivilDate>]) -> Option<Finding> {
+    let near_publication = |f: &Fact, d: &DateValue| {
+        let date = CivilDate { year: d.year.unwrap_or(0), month: d.month.unwrap_or(1), day: d.day.unwrap_or(1) };
+        published[f.doc].is_none_or(|p| (days_from_civil(date) - days_from_civil(p)).abs() <= SLIP_DAYS)
+    };
     let slipped: Vec<&Fact> = claims
         .iter()
         .copied()
-        .filter(|f| matches!(&f.value, Value::Date(d) if date::weekday_slip(d).is_some()))
+        .filter(|f| matches!(&f.value, Value::Date(d) if date::weekday_slip(d).is_some() && near_publication(f, d)))
         .collect();
     if slipped.is_empty() {
         return None;

@@ -582,8 +582,18 @@ fn link(gap: &str, place_nouns: &HashSet<String>) -> Option<Link> {
     if owner {
         return matches!(telling[..], [] | ["of"]).then_some(Link::Owns);
     }
-    let ends_inside = telling.last().is_some_and(|w| matches!(*w, "in" | "at" | "near" | "outside" | "of"));
-    (ends_inside && telling.len() <= 3).then_some(Link::Inside)
+    // "station in", "concert venue near": a few words that end in a preposition of place; else
+    // one such preposition among place nouns and directions, or "in the (eastern) state of".
+    // Not "from Lahore to the city of Karachi", nor "fired from Gaza at the state of Israel".
+    let place_preposition = |w: &str| matches!(w, "in" | "at" | "near" | "outside" | "of");
+    let noun_of = rest.windows(2).any(|w| place_nouns.contains(w[0]) && w[1] == "of");
+    let few_words = rest.len() <= 3 && rest.last().is_some_and(|w| place_preposition(w));
+    match telling[..] {
+        _ if few_words => Some(Link::Inside),
+        [w] if place_preposition(w) => Some(Link::Inside),
+        ["in", "of"] if noun_of => Some(Link::Inside),
+        _ => None,
+    }
 }
 
 /// Containment declared by consecutive places: "Crocus City Hall in Moscow", "Kerman, Iran",
@@ -884,6 +894,8 @@ mod tests {
         assert!(town.contains(&pair("Hermosillo", "Sonora")) && town.contains(&pair("Sonora", "Mexico")), "{town:?}");
         assert!(!town.contains(&pair("Hermosillo", "Mexico")), "{town:?}");
         // Other words between two places join nothing.
+        assert!(inside("Rockets were fired from Gaza at the state of Israel.").is_empty());
+        assert!(inside("Teams flew from Lahore to the city of Karachi.").is_empty());
         assert!(inside("Russia's invasion of Ukraine began in 2022.").is_empty());
         assert!(inside("Flights from Kabul to Doha resumed.").is_empty());
     }

@@ -253,6 +253,12 @@ fn read_match(
             .map(|name| Value::Name { name }),
     };
     let value = value?;
+    // No toll, count of people or height is below zero: "(- 12 dead)" is a dash.
+    if let Value::Count(c) = &value
+        && c.stated.is_some_and(|n| n < 0.0)
+    {
+        return None;
+    }
     if let (Some([least, most]), Value::Count(c)) = (rule.plausible, &value)
         && !c.stated.is_some_and(|n| (least..=most).contains(&n))
     {
@@ -609,14 +615,19 @@ fn died_later(after: &str) -> bool {
     static LATER: OnceLock<Regex> = OnceLock::new();
     let later = LATER.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?P<between>(?:\s+[a-z’'-]+){0,4}?)\s+(?:(?:have|has|had)\s+)?(?:(?:since|later|subsequently)\s+)?(?:died\s+(?:later\s+)?(?:in\s+(?:(?:the|a)\s+)?hospital|of\s+(?:their|his|her)\s+(?:injuries|wounds)|at\s+the\s+scene|on\s+the\s+spot|on\s+the\s+way\s+to\s+(?:(?:the|a)\s+)?hospital)|succumbed\s+to)\b",
+            r"(?i)^(?P<between>(?:\s+[a-z’'-]+){0,4}?)\s+(?:(?:have|has|had)\s+)?(?:(?:since|later|subsequently)\s+)?(?:died\s+(?:later\s+)?(?:in\s+(?:(?:the|a)\s+)?hospital|of\s+(?:their|his|her)\s+(?:injuries|wounds)|(?P<scene>at\s+the\s+scene|on\s+the\s+spot)|on\s+the\s+way\s+to\s+(?:(?:the|a)\s+)?hospital)|succumbed\s+to)\b",
         )
         .expect("a death after the event")
     });
     const OPENERS: &[&str] = &["after", "as", "when", "while", "and", "but", "before", "because", "since", "then"];
+    let clause = &after[..after.find(['.', ';', ',', '\n']).unwrap_or(after.len())];
+    // "33 died at the scene and 10 others in hospital", "33 died at the scene, and the toll later
+    // rose to 288": a part; "Twelve people died at the scene when the bus plunged": the toll.
+    let sentence = &after[..after.find(['.', ';', '\n']).unwrap_or(after.len())];
+    let beside_a_whole = sentence.contains("hospital") || sentence.contains("toll");
     later
-        .captures(&after[..after.find(['.', ';', ',', '\n']).unwrap_or(after.len())])
-        .is_some_and(|c| !has_word_of(&c["between"], OPENERS))
+        .captures(clause)
+        .is_some_and(|c| !has_word_of(&c["between"], OPENERS) && (c.name("scene").is_none() || beside_a_whole))
 }
 
 /// Whether the count at `r` is "N more" with no other count before it in its sentence: "Two more
@@ -754,67 +765,48 @@ fn plausible_context(prose: &str, r: std::ops::Range<usize>, match_end: usize, k
         return false;
     }
     let after_lower: String = after.chars().take(16).collect::<String>().to_lowercase();
-    let unit = after_lower.split(|c: char| !c.is_alphabetic() && c != '/').find(|w| !w.is_empty());
+    // The next word, whole ("day-trippers" is no "day"), as written ("Acre residents").
+    let unit = after
+        .strip_prefix(' ')
+        .and_then(|rest| rest.split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ')')).next());
     match SUFFIXES.iter().find(|s| after_lower.starts_with(**s)) {
         Some(suffix) => AGES.contains(suffix) && match_end >= r.end + suffix.len(),
-        None => !(after_lower.starts_with(' ') && unit.is_some_and(|u| UNITS.contains(&u))),
+        None => !unit.is_some_and(|u| UNITS.contains(&u)),
     }
 }
 
-/// Units of time, distance, speed, weight and area: "killed about 40 minutes later" counts no
-/// one. (Ages, "24-year-old" and "19 years old", are read above.)
+/// Units of time, distance, speed, weight and area, plural or abbreviated: "killed about 40
+/// minutes later" counts no one, "12 day labourers" are people. (Ages, "24-year-old" and "19 years
+/// old", are read above.)
 const UNITS: &[&str] = &[
-    "second",
     "seconds",
-    "minute",
     "minutes",
-    "hour",
     "hours",
-    "day",
     "days",
-    "week",
     "weeks",
-    "month",
     "months",
-    "year",
     "years",
-    "decade",
     "decades",
-    "mile",
     "miles",
     "mph",
     "km/h",
     "kph",
-    "kilometre",
     "kilometres",
-    "kilometer",
     "kilometers",
     "km",
-    "metre",
     "metres",
-    "meter",
     "meters",
     "feet",
-    "foot",
     "ft",
-    "inch",
     "inches",
-    "yard",
     "yards",
     "kg",
-    "kilogram",
     "kilograms",
-    "pound",
     "pounds",
-    "lb",
     "lbs",
-    "ton",
     "tons",
-    "tonne",
     "tonnes",
-    "acre",
     "acres",
-    "hectare",
     "hectares",
 ];
 

@@ -808,16 +808,17 @@ fn opens_on_a_number(phrase: &str) -> bool {
 }
 
 /// Where a minus sign before a number starts, if the text right before the number is one: "-5",
-/// "minus 5", "negative five", and "- 5" where nothing but an opening bracket comes before the
-/// sign. A hyphen joined to a word ("COVID-19") is no sign, nor is a dash between words, as after
-/// a wire dateline ("(Reuters) - 5 people died").
+/// "(-5)", "minus 5", "negative five", and "- 5" with nothing before the sign. A hyphen joined to
+/// a word ("COVID-19") is no sign, nor is a dash between words, as after a wire dateline
+/// ("(Reuters) - 5 people died") or in "(- 12 dead)".
 fn minus_sign(before: &str) -> Option<usize> {
     let trimmed = before.trim_end();
     if let Some(rest) = trimmed.strip_suffix(['-', '−']) {
-        let opening = rest.trim_end().is_empty() || rest.trim_end().ends_with(['(', '[']);
+        let opening = rest.trim_end().ends_with(['(', '[']);
         let joined = !opening && rest.chars().next_back().is_some_and(|c| !c.is_whitespace());
         let spaced_after = trimmed.len() != before.len();
-        return (!joined && (!spaced_after || (before.ends_with(' ') && opening))).then_some(rest.len());
+        let alone = rest.trim_end().is_empty() && before.ends_with(' ');
+        return (!joined && (!spaced_after || alone)).then_some(rest.len());
     }
     let word_start = trimmed.char_indices().rfind(|(_, c)| !c.is_alphabetic()).map_or(0, |(i, c)| i + c.len_utf8());
     let word = &trimmed[word_start..];
@@ -1558,11 +1559,11 @@ mod tests {
         let values: Vec<f64> = after_quote.iter().map(|(_, c)| c.stated.unwrap()).collect();
         assert_eq!(values, vec![84.0, -2.0], "a word after a curly quote is no minus sign");
         let dateline =
-            g.scan("BALASORE, June 3 (Eastern Wire) - At least 233 died; (Wire) - 5 more; - 7 and (- 8)", &t);
+            g.scan("BALASORE, June 3 (Eastern Wire) - At least 233 died; (Wire) - 5 more; - 7 and (- 8) (-9)", &t);
         let read: Vec<(usize, f64)> = dateline.iter().map(|(r, c)| (r.start, c.stated.unwrap())).collect();
         assert_eq!(
             read,
-            vec![(15, 3.0), (34, 233.0), (62, 5.0), (72, 7.0), (79, -8.0)],
+            vec![(15, 3.0), (34, 233.0), (62, 5.0), (72, 7.0), (81, 8.0), (85, -9.0)],
             "a dash after a dateline is no minus sign, nor one before a qualifier"
         );
     }
