@@ -293,59 +293,6 @@ pub fn align(
         }
     }
 
-    // "Turkey mine blast" and "the blast in Amasra": an article about the story at a wider place
-    // is about the one narrower place it names, or else the one the other articles are about,
-    // when it holds only one.
-    let no_organisations = BTreeSet::new();
-    let storm = |class: usize| storm_names.values().any(|&id| names.find(id) == class);
-    let salient_of: Vec<Option<usize>> = docs
-        .iter()
-        .zip(extractions)
-        .map(|(doc, ex)| Salience::of(doc, ex, &names, &place_names, &no_organisations, None).place)
-        .map(|class| class.filter(|&c| !storm(c)))
-        .collect();
-    let salient: BTreeSet<usize> = salient_of.iter().flatten().copied().collect();
-    let mut parents: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
-    for (child, parent) in &containment {
-        let (c, p) = (names.class_of(child).unwrap(), names.class_of(parent).unwrap());
-        if c != p {
-            parents.entry(c).or_default().insert(p);
-        }
-    }
-    let within = |inner: usize, outer: usize| {
-        let (mut seen, mut todo) = (BTreeSet::new(), vec![inner]);
-        while let Some(c) = todo.pop() {
-            for &p in parents.get(&c).into_iter().flatten() {
-                if p == outer {
-                    return true;
-                }
-                if seen.insert(p) {
-                    todo.push(p);
-                }
-            }
-        }
-        false
-    };
-    let only_one_within = |outer: usize, places: &BTreeSet<usize>| {
-        let inner: Vec<usize> = places.iter().copied().filter(|&c| c != outer && within(c, outer)).collect();
-        (inner.len() == 1).then(|| (outer, inner[0]))
-    };
-    let named_within = extractions.iter().zip(&salient_of).filter_map(|(ex, outer)| {
-        let named: BTreeSet<usize> = ex
-            .context
-            .places
-            .iter()
-            .filter(|p| p.locative && !p.named_event)
-            .filter_map(|p| names.class_of(&p.name))
-            .collect();
-        only_one_within((*outer)?, &named)
-    });
-    let narrower: Vec<(usize, usize)> =
-        named_within.chain(salient.iter().filter_map(|&outer| only_one_within(outer, &salient))).collect();
-    for (outer, inner) in narrower {
-        names.union(outer, inner);
-    }
-
     // People are their own namespace: a person is never merged with a place or a group.
     let mut persons = Names::default();
     for f in extractions.iter().flat_map(|ex| &ex.facts) {

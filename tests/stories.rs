@@ -113,25 +113,6 @@ fn building_fire_in_web_pages() {
 }
 
 #[test]
-fn mine_blast() {
-    // The articles place the blast in "northern Turkey", "a coal mine in Amasra" and "Amasra, in
-    // Turkey's Bartin province": one mine, whatever place an article names it by, so every toll,
-    // date and count of it has one subject. At least 25 dead, then 41, agree; Soma's 301 dead of
-    // 2014 are another disaster; the energy minister is Dönmez and Donmez.
-    let path = "tests/fixtures/stories/mine";
-    assert_eq!(findings(path), set(&[("info", "Fatih Dönmez", "name spelling")]));
-    let facts = factlint(&["facts", "--format", "jsonl", path]);
-    let subjects: BTreeSet<String> = String::from_utf8(facts.stdout)
-        .unwrap()
-        .lines()
-        .map(|line| serde_json::from_str::<serde_json::Value>(line).unwrap())
-        .filter(|f| f["type"] == "fact" && f["rule"] != "person-name" && f["text"] != "301")
-        .map(|f| f["key"]["subject"].as_str().unwrap_or("none").to_string())
-        .collect();
-    assert_eq!(subjects, BTreeSet::from(["Amasra".to_string()]));
-}
-
-#[test]
 fn air_crash() {
     // 1945 against 1946; "the jet went down on Sunday morning" against "crashed ... on Saturday"
     // (the airport is where it took off from, named in both sentences). 149 passengers and eight
