@@ -372,12 +372,11 @@ fn finding(
 /// Whether two dates can both be true, compared at the granularity both give; None = the texts
 /// do not say enough to tell.
 pub fn dates_compatible(a: &DateValue, b: &DateValue) -> Option<bool> {
-    let full = |d: &DateValue| Some(CivilDate { year: d.year?, month: d.month?, day: d.day? });
     let weekday_only = |d: &DateValue| d.weekday.filter(|_| d.day.is_none());
     match (weekday_only(a), weekday_only(b)) {
         (Some(x), Some(y)) => return Some(x == y),
-        (Some(w), None) => return full(b).map(|d| weekday(d) == w),
-        (None, Some(w)) => return full(a).map(|d| weekday(d) == w),
+        (Some(w), None) => return date::full_date(b).map(|d| weekday(d) == w),
+        (None, Some(w)) => return date::full_date(a).map(|d| weekday(d) == w),
         (None, None) => {}
     }
     if a.unresolved.is_some() || b.unresolved.is_some() {
@@ -481,14 +480,13 @@ const SLIP_DAYS: i64 = 183;
 
 /// The dates of a topic whose text names a weekday they do not fall on.
 fn weekday_slips(topic: &TopicKey, claims: &[&Fact], published: &[Option<CivilDate>]) -> Option<Finding> {
-    let near_publication = |f: &Fact, d: &DateValue| {
-        let date = CivilDate { year: d.year.unwrap_or(0), month: d.month.unwrap_or(1), day: d.day.unwrap_or(1) };
-        published[f.doc].is_none_or(|p| (days_from_civil(date) - days_from_civil(p)).abs() <= SLIP_DAYS)
+    let near_publication = |f: &Fact, slip: date::WeekdaySlip| {
+        published[f.doc].is_none_or(|p| (days_from_civil(slip.date) - days_from_civil(p)).abs() <= SLIP_DAYS)
     };
     let slipped: Vec<&Fact> = claims
         .iter()
         .copied()
-        .filter(|f| matches!(&f.value, Value::Date(d) if date::weekday_slip(d).is_some() && near_publication(f, d)))
+        .filter(|f| matches!(&f.value, Value::Date(d) if date::weekday_slip(d).is_some_and(|slip| near_publication(f, slip))))
         .collect();
     if slipped.is_empty() {
         return None;
@@ -551,7 +549,8 @@ mod tests {
         // June 2, 2023 was a Friday: "Saturday, June 2" slips, and conflicts with "Friday" read as
         // June 2, not with a plain "June 2".
         let (saturday, friday) = (d(Some(2023), Some(6), Some(2), Some(5)), d(Some(2023), Some(6), Some(2), Some(4)));
-        assert_eq!(date::weekday_slip(&saturday), Some(date::WeekdaySlip { stated: 5, actual: 4 }));
+        let june_2 = CivilDate { year: 2023, month: 6, day: 2 };
+        assert_eq!(date::weekday_slip(&saturday), Some(date::WeekdaySlip { date: june_2, stated: 5, actual: 4 }));
         assert_eq!(date::weekday_slip(&friday), None);
         assert_eq!(date::weekday_slip(&d(None, Some(6), Some(2), Some(5))), None, "no year, no calendar to check");
         assert_eq!(dates_compatible(&saturday, &friday), Some(false));

@@ -2072,10 +2072,15 @@ fn compared_years(text: &str, found: Vec<(Range<usize>, DateReading)>) -> Vec<(R
     out
 }
 
-/// A short reading for reports: "2024-03-22", "March 22 (year unknown)", "Friday (date unknown)".
+/// The day a date names, when it names year, month and day.
+pub fn full_date(v: &DateValue) -> Option<CivilDate> {
+    Some(CivilDate { year: v.year?, month: v.month?, day: v.day? })
+}
+
 /// A weekday written beside a date it does not fall on: "Saturday, June 2" in 2023 (a Friday).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WeekdaySlip {
+    pub date: CivilDate,
     pub stated: u32,
     pub actual: u32,
 }
@@ -2084,11 +2089,12 @@ pub struct WeekdaySlip {
 /// full date can tell; its year may be one the scanner chose, which it chose so that the weekday
 /// agrees if either nearest year's does.
 pub fn weekday_slip(v: &DateValue) -> Option<WeekdaySlip> {
-    let date = CivilDate { year: v.year?, month: v.month?, day: v.day? };
+    let date = full_date(v)?;
     let (stated, actual) = (v.weekday?, weekday(date));
-    (stated != actual).then_some(WeekdaySlip { stated, actual })
+    (stated != actual).then_some(WeekdaySlip { date, stated, actual })
 }
 
+/// A short reading for reports: "2024-03-22", "March 22 (year unknown)", "Friday (date unknown)".
 pub fn reading(v: &DateValue) -> String {
     let month_name = |m: u32| with_capital_first(MONTHS[(m - 1) as usize]);
     let wd = |w: u32| with_capital_first(WEEKDAYS[w as usize]);
