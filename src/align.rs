@@ -10,6 +10,7 @@ use crate::model::{AlignedFact, Document, Fact, TopicKey, Value};
 use crate::rules::{Rule, SubjectKind};
 use crate::thresholds::Thresholds;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
 
@@ -132,8 +133,11 @@ fn in_capitals(name: &str) -> bool {
 /// spellings FL004 shows), apostrophes dropped, other punctuation as spaces, a leading "the"
 /// dropped.
 pub fn normalise(name: &str) -> String {
-    let unaccented: String =
-        if name.is_ascii() { name.to_string() } else { name.nfd().filter(|c| !is_combining_mark(*c)).collect() };
+    let unaccented: Cow<str> = if name.is_ascii() {
+        name.into()
+    } else {
+        name.nfd().filter(|c| !is_combining_mark(*c)).collect::<String>().into()
+    };
     let mut s = String::with_capacity(unaccented.len());
     for c in unaccented.chars().filter(|c| !matches!(c, '’' | '\'')) {
         if c.is_alphanumeric() {

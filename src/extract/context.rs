@@ -570,15 +570,15 @@ fn link(gap: &str, place_nouns: &HashSet<String>) -> Option<Link> {
         Some((&("'s" | "’s"), rest)) => (true, rest),
         _ => (false, &words[..]),
     };
+    let lowercase = rest.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'));
+    if !lowercase || rest.len() > 6 {
+        return None;
+    }
     let telling: Vec<&str> = rest
         .iter()
         .copied()
         .filter(|w| *w != "the" && !place_nouns.contains(*w) && !PLACE_ADJECTIVES.contains(w))
         .collect();
-    let lowercase = rest.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'));
-    if !lowercase || rest.len() > 6 {
-        return None;
-    }
     if owner {
         return matches!(telling[..], [] | ["of"]).then_some(Link::Owns);
     }
@@ -586,10 +586,11 @@ fn link(gap: &str, place_nouns: &HashSet<String>) -> Option<Link> {
     // one such preposition among place nouns and directions, or "in the (eastern) state of".
     // Not "from Lahore to the city of Karachi", nor "fired from Gaza at the state of Israel".
     let place_preposition = |w: &str| matches!(w, "in" | "at" | "near" | "outside" | "of");
+    if rest.len() <= 3 && rest.last().is_some_and(|w| place_preposition(w)) {
+        return Some(Link::Inside);
+    }
     let noun_of = rest.windows(2).any(|w| place_nouns.contains(w[0]) && w[1] == "of");
-    let few_words = rest.len() <= 3 && rest.last().is_some_and(|w| place_preposition(w));
     match telling[..] {
-        _ if few_words => Some(Link::Inside),
         [w] if place_preposition(w) => Some(Link::Inside),
         ["in", "of"] if noun_of => Some(Link::Inside),
         _ => None,

@@ -245,8 +245,7 @@ fn read_match(
             grammar.dates.read(text, doc.meta.published).map(Value::Date)
         }
         // The name first: most runs of capitals are no person's, and the headline test reads the
-        // whole line.
-        // "(Desert Wire)" in a dateline is the outlet, not a person.
+        // whole line. "(Desert Wire)" in a dateline is the outlet, not a person.
         (View::Prose, ValueKind::Name) => person_name(text, grammar)
             .filter(|_| !in_headline(&doc.prose, range.start))
             .filter(|name| doc.meta.outlet.as_deref() != Some(name.as_str()))
@@ -609,8 +608,9 @@ fn increment(prose: &str, r: &Range<usize>) -> bool {
 
 /// Whether the words after a count say where or when after the event its people died: "four
 /// people died in hospital", "two of the injured later succumbed to their wounds", "33 died at the
-/// scene (and 10 in hospital)". Those are a part of the toll, not the toll. The words between are the count's own ("people", "of the injured"): in "the toll
-/// rose to 57 after two people died in hospital" the 57 is the toll.
+/// scene (and 10 in hospital)". Those are a part of the toll, not the toll. The words between are
+/// the count's own ("people", "of the injured"): in "the toll rose to 57 after two people died in
+/// hospital" the 57 is the toll.
 fn died_later(after: &str) -> bool {
     static LATER: OnceLock<Regex> = OnceLock::new();
     let later = LATER.get_or_init(|| {
@@ -765,13 +765,13 @@ fn plausible_context(prose: &str, r: std::ops::Range<usize>, match_end: usize, k
         return false;
     }
     let after_lower: String = after.chars().take(16).collect::<String>().to_lowercase();
-    // The next word, whole ("day-trippers" is no "day"), as written ("Acre residents").
-    let unit = after
-        .strip_prefix(' ')
-        .and_then(|rest| rest.split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ')')).next());
     match SUFFIXES.iter().find(|s| after_lower.starts_with(**s)) {
         Some(suffix) => AGES.contains(suffix) && match_end >= r.end + suffix.len(),
-        None => !unit.is_some_and(|u| UNITS.contains(&u)),
+        // The next word, whole ("day-trippers" is no "day"), as written ("Acre residents").
+        None => !after
+            .strip_prefix(' ')
+            .and_then(|rest| rest.split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ')')).next())
+            .is_some_and(|unit| UNITS.contains(&unit)),
     }
 }
 
