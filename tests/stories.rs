@@ -5,8 +5,17 @@ mod common;
 use common::{factlint, json};
 use std::collections::BTreeSet;
 
+/// The JSON report of `factlint check` on a story.
+fn check_report(path: &str) -> serde_json::Value {
+    json(&factlint(&["check", "--format", "json", path]))
+}
+
 fn findings(path: &str) -> BTreeSet<(String, String, String)> {
-    let report = json(&factlint(&["check", "--format", "json", path]));
+    findings_in(&check_report(path))
+}
+
+/// Each finding of a report as (severity, subject, attribute).
+fn findings_in(report: &serde_json::Value) -> BTreeSet<(String, String, String)> {
     report["findings"]
         .as_array()
         .unwrap()
@@ -18,6 +27,11 @@ fn findings(path: &str) -> BTreeSet<(String, String, String)> {
         .collect()
 }
 
+/// The report's finding about `attribute` (there must be one).
+fn finding_about<'r>(report: &'r serde_json::Value, attribute: &str) -> &'r serde_json::Value {
+    report["findings"].as_array().unwrap().iter().find(|f| f["topic"]["attribute"] == attribute).unwrap()
+}
+
 fn set(items: &[(&str, &str, &str)]) -> BTreeSet<(String, String, String)> {
     items.iter().map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())).collect()
 }
@@ -27,11 +41,11 @@ fn earthquake() {
     // 618 is not "nearly 600"; Monday against Sunday night (a night-time quake, worth a check);
     // the 1999 quake's 2,100 dead and the two spellings of the president's first name. The
     // subject is Karsk, the name the articles give most (the dateline's KARSK is one of them).
+    let report = check_report("tests/fixtures/stories/quake");
     assert_eq!(
-        findings("tests/fixtures/stories/quake"),
+        findings_in(&report),
         set(&[("error", "Karsk", "date"), ("error", "Karsk", "deaths"), ("info", "Anna Morvik", "name spelling"),])
     );
-    let report = json(&factlint(&["check", "--format", "json", "tests/fixtures/stories/quake"]));
     let texts: Vec<&str> = report["findings"]
         .as_array()
         .unwrap()
@@ -57,8 +71,9 @@ fn train_collision() {
     // "Saturday, June 2" against Friday (June 2, 2023 was a Friday); the minister's two spellings.
     // The 1995 Firozabad crash's 358 dead and the 2016 derailment's 140 are other crashes.
     let path = "tests/fixtures/stories/collision";
+    let report = check_report(path);
     assert_eq!(
-        findings(path),
+        findings_in(&report),
         set(&[
             ("error", "Balasore", "date"),
             ("error", "Balasore", "deaths"),
@@ -66,8 +81,7 @@ fn train_collision() {
             ("info", "Ashwini Vaishnaw", "name spelling"),
         ])
     );
-    let report = json(&factlint(&["check", "--format", "json", path]));
-    let deaths = report["findings"].as_array().unwrap().iter().find(|f| f["topic"]["attribute"] == "deaths").unwrap();
+    let deaths = finding_about(&report, "deaths");
     let texts: Vec<&str> = deaths["claims"].as_array().unwrap().iter().map(|c| c["text"].as_str().unwrap()).collect();
     // "BALASORE, India, June 3 (Eastern Wire) - At least 233": the dateline's dash is no minus sign.
     assert_eq!(texts, ["At least 233", "288", "275", "275", "at least 290"]);
@@ -103,8 +117,8 @@ fn building_fire_in_web_pages() {
     // Friday" is the day of the photo; the 2012 Tazreen fire's 117 and the related links' tolls
     // belong to other fires.
     let path = "tests/fixtures/stories/fire";
-    assert_eq!(findings(path), set(&[("error", "Dhaka", "date"), ("error", "Dhaka", "storeys")]));
-    let report = json(&factlint(&["check", "--format", "json", path]));
+    let report = check_report(path);
+    assert_eq!(findings_in(&report), set(&[("error", "Dhaka", "date"), ("error", "Dhaka", "storeys")]));
     for claim in report["findings"].as_array().unwrap().iter().flat_map(|f| f["claims"].as_array().unwrap()) {
         let source = std::fs::read_to_string(claim["path"].as_str().unwrap()).unwrap();
         let (start, end) = (claim["start"].as_u64().unwrap() as usize, claim["end"].as_u64().unwrap() as usize);
@@ -193,12 +207,12 @@ fn wildfire() {
     // Marrow Valley wildfire" does: 12 against 9 injured firefighters. 37 missing, then 19: fewer
     // missing later is the usual update, and the finding says so. "At least 23" and 31 dead agree;
     // the 2018 Camp Fire's 85 are another fire's.
+    let report = check_report("tests/fixtures/stories/wildfire");
     assert_eq!(
-        findings("tests/fixtures/stories/wildfire"),
+        findings_in(&report),
         set(&[("error", "Marrow Valley", "injuries (firefighters)"), ("error", "Marrow Valley", "missing")])
     );
-    let report = json(&factlint(&["check", "--format", "json", "tests/fixtures/stories/wildfire"]));
-    let missing = report["findings"].as_array().unwrap().iter().find(|f| f["topic"]["attribute"] == "missing").unwrap();
+    let missing = finding_about(&report, "missing");
     assert!(
         missing["message"].as_str().unwrap().ends_with("(likely an updated count: later reports give lower figures)"),
         "{missing}"
@@ -238,22 +252,19 @@ fn earthquake_magnitude_and_depth() {
     // not the quake's (nor the 6.4 of the one that "followed"), nor the 1987 tremor's 7.4 and 300
     // dead; "6.8-magnitude" is no June 8, and
     // the toll that "rose to 88 on Tuesday" gives no date of the quake.
+    let report = check_report("tests/fixtures/stories/tremor");
     assert_eq!(
-        findings("tests/fixtures/stories/tremor"),
+        findings_in(&report),
         set(&[("error", "Marlow", "deaths"), ("error", "Marlow", "depth"), ("error", "Marlow", "magnitude")])
     );
-    let report = json(&factlint(&["check", "--format", "json", "tests/fixtures/stories/tremor"]));
-    let finding = |attribute: &str| {
-        report["findings"].as_array().unwrap().iter().find(|f| f["topic"]["attribute"] == attribute).unwrap().clone()
-    };
     let texts = |attribute: &str| -> Vec<String> {
-        let f = finding(attribute);
+        let f = finding_about(&report, attribute);
         f["claims"].as_array().unwrap().iter().map(|c| c["text"].as_str().unwrap().to_string()).collect()
     };
     assert_eq!(texts("magnitude"), ["7.1", "6.8", "7.1", "7.1"].map(String::from));
     assert_eq!(texts("depth"), ["10 km", "17 kilometres", "about 10 kilometres"].map(String::from));
     assert!(!texts("deaths").contains(&"300".to_string()), "the 1987 tremor's toll");
-    let message = finding("magnitude")["message"].as_str().unwrap().to_string();
+    let message = finding_about(&report, "magnitude")["message"].as_str().unwrap().to_string();
     assert!(!message.contains("likely an updated"), "a magnitude has no trend: {message}");
 }
 
@@ -269,11 +280,8 @@ fn college_shooting_ages() {
     // Karl Brenner is 19 and 20, Lina Vogt 18 and 17: the ages of people the articles name.
     // "The 19-year-old shot Helen Ostrova" gives no age of hers (she is 52 throughout), nor does
     // "Mr Brenner, then 16" of him now; Jan Albers, 58 in two articles, is a man, not January.
-    assert_eq!(
-        findings("tests/fixtures/stories/college"),
-        set(&[("error", "Karl Brenner", "age"), ("error", "Lina Vogt", "age")])
-    );
-    let report = json(&factlint(&["check", "--format", "json", "tests/fixtures/stories/college"]));
+    let report = check_report("tests/fixtures/stories/college");
+    assert_eq!(findings_in(&report), set(&[("error", "Karl Brenner", "age"), ("error", "Lina Vogt", "age")]));
     let texts: Vec<Vec<String>> = report["findings"]
         .as_array()
         .unwrap()
@@ -294,16 +302,12 @@ fn ferry_sinking() {
     // tally); 83 rescued, then 97 (the later the higher, and the finding says so). What the ferry
     // was "licensed to carry" is no claim; the nine crew are not passengers; "more than 4,000"
     // and then 6,500 evacuated agree.
+    let report = check_report("tests/fixtures/stories/ferry");
     assert_eq!(
-        findings("tests/fixtures/stories/ferry"),
+        findings_in(&report),
         set(&[("error", "Palan", "on board (passengers)"), ("error", "Palan", "rescued")])
     );
-    let report = json(&factlint(&["check", "--format", "json", "tests/fixtures/stories/ferry"]));
-    let message = |attribute: &str| {
-        let findings = report["findings"].as_array().unwrap();
-        let f = findings.iter().find(|f| f["topic"]["attribute"] == attribute).unwrap();
-        f["message"].as_str().unwrap().to_string()
-    };
+    let message = |attribute: &str| finding_about(&report, attribute)["message"].as_str().unwrap().to_string();
     assert!(message("rescued").ends_with("(likely an updated count: later reports give higher figures)"));
     assert!(!message("on board (passengers)").contains("likely"), "a manifest has no trend");
 }
