@@ -10,7 +10,7 @@ pub mod number;
 pub mod ordinal;
 pub mod shadow;
 
-use crate::model::{Count, DateValue, Document, Fact, Value};
+use crate::model::{Count, DateValue, Document, Fact, Qualifier, Value};
 use crate::rules::{Grammar, Pattern, Rule, RuleBook, SubjectKind, Trend, ValueKind};
 use crate::thresholds::Thresholds;
 pub use context::Context;
@@ -288,6 +288,16 @@ fn read_match(
             return None;
         }
     }
+    // "five people dead, including the gunman": some sources count the attacker, others do not.
+    let value = match value {
+        Value::Count(c) if rule.kind == ValueKind::Count && c.qualifier == Qualifier::Exact => {
+            match counts_the_attacker(&doc.prose[range.end..]) {
+                Some(words) => Value::Count(with_the_attacker(c, words)),
+                None => Value::Count(c),
+            }
+        }
+        value => value,
+    };
     // A toll that "could rise" is still a toll (`projected` reads forecasts of one); a magnitude
     // or a width of what "could strike" is of nothing that happened.
     if rule.trend == Trend::Steady && hypothetical(&doc.prose[..whole.start], &doc.prose[whole.end..]) {
@@ -322,6 +332,9 @@ fn read_match(
             }
             Some(person_name(subject, grammar)?)
         }
+        // "its plant in Drammen, opened in 2014": a name after a preposition of place is where
+        // the organisation is, not the organisation.
+        (SubjectKind::Organisation, _) if after_locative(&doc.prose[..whole.start]) => return None,
         _ => groups.subject.and_then(|s| clean_subject(s, grammar)),
     };
     let fact = Fact {
@@ -347,6 +360,13 @@ fn names_a_thing(word: &str) -> bool {
         "this", "these", "those", "has", "had", "have", "been", "only", "just",
     ];
     !(JOINING.contains(&word) || (word.len() >= 7 && word.ends_with("ed")))
+}
+
+/// Whether `before` ends with a preposition of place: "in", "at", "near", "outside".
+fn after_locative(before: &str) -> bool {
+    const LOCATIVE: &[&str] = &["in", "at", "near", "outside", "inside"];
+    before.ends_with(char::is_whitespace)
+        && before.split_whitespace().next_back().is_some_and(|w| LOCATIVE.iter().any(|l| w.eq_ignore_ascii_case(l)))
 }
 
 /// Whether the word before `at` is "on".
@@ -630,6 +650,26 @@ fn died_later(after: &str) -> bool {
         .is_some_and(|c| !has_word_of(&c["between"], OPENERS) && (c.name("scene").is_none() || beside_a_whole))
 }
 
+/// The words that say a count includes the attacker, when the words after it say so: "five
+/// people dead, including the gunman", "six killed (including the bomber)". Not "including the
+/// gunman's wife".
+fn counts_the_attacker(after: &str) -> Option<String> {
+    static ATTACKER: OnceLock<Regex> = OnceLock::new();
+    let attacker = ATTACKER.get_or_init(|| {
+        Regex::new(
+            r"(?i)^[^.;\n,(]{0,40}[,(]\s*(?P<words>including\s+(?:the|a|an|one)\s+(?:(?:suspected|alleged|lone|teenage|\d+-year-old)\s+)?(?:gunman|shooter|attacker|assailant|bomber|suicide\s+bomber|suspect|perpetrator|hijacker|killer|assassin))(?:$|[^\w’'])",
+        )
+        .expect("an attacker among the counted")
+    });
+    attacker.captures(after).map(|c| single_spaced(&c["words"].to_lowercase()))
+}
+
+/// A count that includes the attacker: the number as written, or one fewer victims.
+fn with_the_attacker(c: Count, words: String) -> Count {
+    let n = c.min;
+    Count { qualifier: Qualifier::Range, min: (n - 1.0).max(0.0), max: Some(n), word: Some(words), ..c }
+}
+
 /// Whether the count at `r` is "N more" with no other count before it in its sentence: "Two more
 /// people died" adds to a toll told before. After a count of the same sentence, "more" names
 /// another group: "six died and 40 more were injured".
@@ -697,6 +737,9 @@ fn projected(before: &str, count: &str) -> bool {
 /// victims", is no toll. After a bare "in" the second number must count people ("of" them, or a
 /// population word), and be the larger: "40 in two attacks", "3 in 4 hours" and "12 in 2023"
 /// are tolls.
+/// What "1 in 50" may count besides people: "killed 1 in 50 patients", "1 in 10 cases".
+const RATIO_NOUNS: &[&str] = &["patients", "cases", "infections", "those"];
+
 fn ratio(counts: &Shadow<Count>, first: &Count, r: &Range<usize>, lexicon: &Lexicon) -> bool {
     static LINK: OnceLock<Regex> = OnceLock::new();
     let link = LINK.get_or_init(|| {
@@ -713,7 +756,7 @@ fn ratio(counts: &Shadow<Count>, first: &Count, r: &Range<usize>, lexicon: &Lexi
             after.get(..w.len()).is_some_and(|a| a.eq_ignore_ascii_case(w))
                 && !after[w.len()..].starts_with(|ch: char| ch.is_alphanumeric())
         };
-        word("of") || lexicon.population_words().into_iter().any(word)
+        word("of") || RATIO_NOUNS.iter().copied().any(word) || lexicon.population_words().into_iter().any(word)
     };
     matches!((first.stated, second.stated), (Some(a), Some(b)) if a < b) && (c.name("part").is_some() || of_people())
 }

@@ -1199,8 +1199,8 @@ pub fn reading(c: &Count) -> String {
         Qualifier::LessThan => format!("< {stated}"),
         Qualifier::Nearly => format!("{span} (nearly {stated})"),
         Qualifier::About => format!("≈ {stated} ({span})"),
-        Qualifier::Range => span,
-        Qualifier::Vague => format!("{span} ({word})"),
+        Qualifier::Range if word.is_empty() => span,
+        Qualifier::Range | Qualifier::Vague => format!("{span} ({word})"),
         Qualifier::Unbounded => format!("unbounded ({word})"),
     }
 }
