@@ -234,6 +234,12 @@ pub fn align(
         let (a, b) = (names.id(a), names.id(b));
         names.union(a, b);
     }
+    for (full, short) in extractions.iter().flat_map(|ex| &ex.context.short_forms) {
+        if !place_names.contains(&normalise(short)) {
+            let (a, b) = (names.id(full), names.id(short));
+            names.union(a, b);
+        }
+    }
     for (name, base) in extractions.iter().flat_map(|ex| &ex.context.suffixed) {
         if place_names.contains(&normalise(base)) {
             let (a, b) = (names.id(name), names.id(base));
@@ -317,10 +323,12 @@ pub fn align(
     // "in" ("an escalation in ISIS-Khorasan's operations").
     let mut organisations: BTreeSet<usize> = BTreeSet::new();
     let mut surely_organisations: BTreeSet<usize> = BTreeSet::new();
+    let mut organisation_names: BTreeSet<String> = BTreeSet::new();
     for ex in extractions {
         let named = ex.facts.iter().filter(|f| rule_subject.get(f.rule.as_str()) == Some(&SubjectKind::Organisation));
         let aliased = ex.context.aliases.iter().flat_map(|(a, b)| [a, b]);
         for name in named.filter_map(|f| f.named_subject.as_ref()).chain(aliased) {
+            organisation_names.insert(normalise(name));
             if let Some(class) = names.class_of(name) {
                 surely_organisations.insert(class);
             }
@@ -332,14 +340,46 @@ pub fn align(
         }
     }
     organisations.extend(&surely_organisations);
-    place_names.retain(|key| names.class_of(key).is_none_or(|c| !surely_organisations.contains(&c)));
+    // Only the names themselves stop being places: "The Blue Heron, founded in 2011" is a club
+    // in Toledo, and Toledo stays a place.
+    place_names.retain(|key| !organisation_names.contains(key));
     // One class per storm name, merged above and by nothing after.
     let named_events: BTreeSet<usize> = storm_names.values().map(|&id| names.find(id)).collect();
+    // Streets no text places in a town ("a nightclub on Adams Street"): an article's claims there
+    // are about the article's place. (A site with a name of its own, "Tarsk airport", is not.)
+    let is_street = |key: &str| key.rsplit(' ').next().is_some_and(|w| STREET_WORDS.contains(&w));
+    let mut placed_classes: BTreeSet<usize> = BTreeSet::new();
+    for (key, &id) in &names.index {
+        if !(facility.contains(&id) && is_street(key)) {
+            placed_classes.insert(names.find(id));
+        }
+    }
+    let lone_sites: BTreeSet<usize> =
+        names.index.values().map(|&id| names.find(id)).filter(|c| !placed_classes.contains(c)).collect();
     let corpus_year = docs.iter().filter_map(|d| d.meta.published.map(|p| p.year)).max();
     let (name_displays, person_displays) = (names.displays(), persons.displays());
-    let (rule_subject, names, persons, place_names, organisations, named_events) =
-        (&rule_subject, &names, &persons, &place_names, &organisations, &named_events);
-    let (name_displays, person_displays) = (&name_displays, &person_displays);
+    // An organisation's claims in a class shown by a place (a club merged with its city) are
+    // shown by the name they give: "Blue Heron — founding year", not "Toledo — founding year".
+    let mut organisation_displays: BTreeMap<usize, BTreeMap<&str, usize>> = BTreeMap::new();
+    for f in extractions.iter().flat_map(|ex| &ex.facts) {
+        if rule_subject.get(f.rule.as_str()) == Some(&SubjectKind::Organisation)
+            && let Some(name) = &f.named_subject
+            && let Some(class) = names.class_of(name)
+        {
+            *organisation_displays.entry(class).or_default().entry(name.as_str()).or_default() += 1;
+        }
+    }
+    let organisation_display: BTreeMap<usize, String> = organisation_displays
+        .into_iter()
+        .filter_map(|(class, counts)| {
+            let most = counts.into_iter().max_by_key(|(name, n)| (*n, std::cmp::Reverse(*name)))?;
+            Some((class, most.0.to_string()))
+        })
+        .collect();
+    let (rule_subject, names, persons, place_names, organisations, named_events, lone_sites) =
+        (&rule_subject, &names, &persons, &place_names, &organisations, &named_events, &lone_sites);
+    let (name_displays, person_displays, organisation_display) =
+        (&name_displays, &person_displays, &organisation_display);
     // Each document's facts get their subjects independently (in parallel, kept in order).
     docs.par_iter()
         .zip(extractions)
@@ -349,7 +389,9 @@ pub fn align(
                 let kind = rule_subject.get(fact.rule.as_str()).copied().unwrap_or_default();
                 let (subject, why) = match kind {
                     SubjectKind::Organisation => organisation_subject(fact, &salience, names),
-                    SubjectKind::Event => event_subject(fact, ex, &salience, names, place_names, named_events),
+                    SubjectKind::Event => {
+                        event_subject(fact, ex, &salience, names, place_names, named_events, lone_sites)
+                    }
                     SubjectKind::Person => match (&fact.value, &fact.named_subject) {
                         (Value::Name { name }, _) | (_, Some(name)) if place_names.contains(&normalise(name)) => {
                             (None, "a place named like a person, not a person".into())
@@ -363,8 +405,14 @@ pub fn align(
                     Some(p) => format!("{} ({p})", fact.attribute),
                     None => fact.attribute.clone(),
                 };
-                let displays = if kind == SubjectKind::Person { person_displays } else { name_displays };
-                let topic = subject.map(|class| TopicKey { subject: displays[class].clone(), attribute });
+                let display = |class: usize| match kind {
+                    SubjectKind::Person => &person_displays[class],
+                    SubjectKind::Organisation if place_names.contains(&normalise(&name_displays[class])) => {
+                        organisation_display.get(&class).unwrap_or(&name_displays[class])
+                    }
+                    _ => &name_displays[class],
+                };
+                let topic = subject.map(|class| TopicKey { subject: display(class).clone(), attribute });
                 AlignedFact { fact: fact.clone(), topic, why }
             })
         })
@@ -459,6 +507,7 @@ fn event_subject(
     names: &Names,
     place_names: &BTreeSet<String>,
     named_events: &BTreeSet<usize>,
+    lone_sites: &BTreeSet<usize>,
 ) -> (Option<usize>, String) {
     let ctx = &ex.context;
     let Some(s) = ctx.sentence_of(fact.prose_span.start) else {
@@ -470,6 +519,16 @@ fn event_subject(
         return (None, format!("the words speak of another event: {words}"));
     }
     let is_place = |name: &str| place_names.contains(&normalise(name));
+    // A place's class, or the article's place for a street no text places anywhere.
+    let class_of_place = |p: &PlaceMention| {
+        let class = names.class_of(&p.name);
+        match (class, salience.place) {
+            (Some(c), Some(article)) if lone_sites.contains(&c) && !lone_sites.contains(&article) => {
+                (Some(article), ", a street in the article's place".to_string())
+            }
+            _ => (class, String::new()),
+        }
+    };
     let in_range =
         |r: &std::ops::Range<usize>, span: &std::ops::Range<usize>| r.start <= span.start && span.end <= r.end;
     // 1. A place the sentence names: the one nearest the claim, preferring places that follow an
@@ -533,10 +592,15 @@ fn event_subject(
     if let Some(p) = candidates.iter().min_by_key(|p| distance(&p.span, &fact.prose_span)) {
         // "The Itaewon crush ... was the deadliest since the 2014 Sewol sinking, which killed
         // 304": an event of another year named between the place and the claim is the claim's.
+        // So is one the clause names before the claim with no other event between them: "A 1987
+        // quarry collapse at Ewekoro killed 14".
+        let no_event_between =
+            |from: usize| !ctx.events.iter().any(|e| from <= e.start && e.end <= fact.prose_span.start);
         let other = ctx.event_years.iter().find(|(y, span)| {
             salience.reference_year.is_some_and(|r| r != *y)
-                && p.span.end <= span.start
-                && (span.end <= fact.prose_span.start || fact.prose_span.contains(&span.start))
+                && ((p.span.end <= span.start
+                    && (span.end <= fact.prose_span.start || fact.prose_span.contains(&span.start)))
+                    || (in_range(&clause, span) && span.end <= fact.prose_span.start && no_event_between(span.end)))
         });
         if let Some((y, _)) = other {
             return (None, format!("the sentence names an event of {y} after {}", p.name));
@@ -551,7 +615,15 @@ fn event_subject(
         if let Some((y, _)) = dated {
             return (None, format!("the claim is dated {y}, not the article's year"));
         }
-        return (names.class_of(&p.name), format!("named in the sentence: {}", p.name));
+        // "the deadliest since 2017, when three people were killed ... on Dorr Street".
+        if let Some(y) = ctx
+            .year_before_when(clause.start)
+            .filter(|y| clause.start > sentence.start && salience.reference_year.is_some_and(|r| r != *y))
+        {
+            return (None, format!("the clause speaks of {y}, not of the article's event"));
+        }
+        let (class, site) = class_of_place(p);
+        return (class, format!("named in the sentence: {}{site}", p.name));
     }
     // 1b. "... since 1999, when a tremor killed 2,100 people": a clause opened by "when" right
     //     after a year speaks of that year.
@@ -579,7 +651,8 @@ fn event_subject(
         .iter()
         .filter(|p| in_range(&sentence, &p.span) && is_place(&p.name) && !beyond_a_like_claim(p) && !of_a_part(p));
     if let Some(p) = in_sentence.min_by_key(|p| distance(&p.span, &fact.prose_span)) {
-        return (names.class_of(&p.name), format!("named in the sentence: {}", p.name));
+        let (class, site) = class_of_place(p);
+        return (class, format!("named in the sentence: {}{site}", p.name));
     }
     // 3. "The bombing – which killed ..." follows the sentence that placed the bombing: look back
     //    a little in the same paragraph, nearest sentence first.
@@ -593,7 +666,8 @@ fn event_subject(
         let last_event = ctx.events.iter().rfind(|e| in_range(&previous, e));
         let after_event = last_event.and_then(|e| in_previous.iter().find(|p| p.span.start >= e.end));
         if let Some(p) = after_event.or(in_previous.last()) {
-            return (names.class_of(&p.name), format!("the event of a previous sentence: {}", p.name));
+            let (class, site) = class_of_place(p);
+            return (class, format!("the event of a previous sentence: {}{site}", p.name));
         }
     }
     // 4. Otherwise the event the article is about.
@@ -602,6 +676,9 @@ fn event_subject(
         None => (None, "no place named in the sentence or the article".into()),
     }
 }
+
+/// The last words of streets' names, as `normalise` writes them.
+const STREET_WORDS: &[&str] = &["street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive"];
 
 /// How far (in bytes) a place may follow an event noun to be that event's place.
 const EVENT_PLACE_GAP: usize = 40;

@@ -353,3 +353,43 @@ fn trial_a_year_later() {
     ]));
     assert_eq!(report["findings"].as_array().unwrap().len(), 0, "{report}");
 }
+
+#[test]
+fn nightclub_shooting() {
+    // A caption puts the club in Toledo and another sentence gives the club's founding year: the
+    // town stays the place of the shooting, and the year is the club's (2009 against 2011). "Five
+    // people dead, including the gunman" agrees with four killed; the 2017 shooting on Dorr
+    // Street is another one; Adams Street is a street of the article's town. Late Saturday
+    // night against early Sunday is worth a check, as for other night-time events.
+    let report = check_report("tests/fixtures/stories/nightclub");
+    assert_eq!(
+        findings_in(&report),
+        set(&[
+            ("error", "Blue Heron", "founding year"),
+            ("error", "Caleb Morrow", "age"),
+            ("info", "Derrick Kowalczik", "name spelling"),
+            ("error", "Toledo", "date"),
+            ("error", "Toledo", "injuries"),
+        ])
+    );
+    let injuries: Vec<&str> = finding_about(&report, "injuries")["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(injuries, vec!["seven", "nine", "Seven"], "the 2017 shooting's five wounded are not this one's");
+}
+
+#[test]
+fn company_and_its_founder() {
+    // "Founded in 2008 by Lars Haugen, a former rail engineer, Nordvik grew": Nordvik is Nordvik
+    // Motors, which the article named first, so 2008 stands against 2009 (and against "He
+    // founded Nordvik Motors in 2009"). Fjord Electric's 2011 is its own, not its founder's; the
+    // plant "in Drammen, opened in 2014" is no founding of Drammen; the 2016 fire's tolls are no
+    // one's today; Lars Haugen is 70 in February and 71 at his death in April.
+    assert_eq!(
+        findings("tests/fixtures/stories/company"),
+        set(&[("error", "Nordvik Motors", "founding year"), ("info", "Ingrid Solberg", "name spelling")])
+    );
+}

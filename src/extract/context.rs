@@ -27,6 +27,10 @@ pub struct Context {
     pub suffixed: Vec<(String, String)>,
     /// Names the text declares to be one: (name, alias).
     pub aliases: Vec<(String, String)>,
+    /// Organisations' full names and the first words that stand for them later in the text:
+    /// ("Nordvik Motors", "Nordvik"). Alignment merges the two unless the short word names a place.
+    #[serde(default)]
+    pub short_forms: Vec<(String, String)>,
     /// Organisation-like names (acronyms, names with "Council", "State", ...), first seen first.
     pub organisations: Vec<Mentions>,
     /// Every capitalised name, first seen first (for what an article is about).
@@ -56,8 +60,10 @@ pub struct Context {
     /// the 14; "14 died, including three children, in Mareta" places the 14).
     #[serde(default)]
     pub inclusions: Vec<Range<usize>>,
-    /// Stretches of a sentence (from the last comma or clause break) that end "in" a four-digit
-    /// year, with that year: "a magnitude 7.4 tremor killed 300 people in 1987".
+    /// Stretches of a sentence dated to a year, with that year: from the last comma or clause
+    /// break to "in" a four-digit year ("a magnitude 7.4 tremor killed 300 people in 1987"), and
+    /// from a year that opens the sentence to its next clause break ("In 2017, cholera killed 74
+    /// people in Nampula").
     #[serde(default)]
     pub dated_stretches: Vec<(i32, Range<usize>)>,
 }
@@ -318,6 +324,7 @@ impl Context {
             }
             tally(&mut ctx.names, &mut seen_names, strip_article(name), in_opening);
         }
+        ctx.short_forms = short_forms(&ctx.names, &ctx.organisations, &grammar.lexicon.names.organisation_words);
         let event_re = event_regex(grammar, ascii_words);
         ctx.events = event_re.find_iter(text).map(|m| m.range()).collect();
         ctx.clause_breaks = clause_breaks(text);
@@ -350,6 +357,8 @@ impl Context {
                 (*y, clause_opened(text, segment.start..span.start))
             })
             .collect();
+        let opened_by_years = opening_years(text, &ctx.sentences, &ctx.clause_breaks, &ctx.years);
+        ctx.dated_stretches.extend(opened_by_years);
         ctx.other_events = p
             .other_event
             .find_iter(text)
@@ -416,6 +425,33 @@ fn is_acronym_of(acronym: &str, name: &str) -> bool {
         }
     }
     letters.len() >= 2 && fits(&letters, &words)
+}
+
+/// "Nordvik Motors will cut 1,100 jobs ... Founded in 2008, Nordvik grew": after naming an
+/// organisation in full, an article may go on by its first word. That word stands for it when the
+/// full name came first and no other name in the article starts with the word. Two words are no
+/// short form ("Islamic State" is not "Islamic State Khorasan"), nor is a word that names a kind
+/// of body ("Police", "Bank").
+fn short_forms(
+    names: &[Mentions],
+    organisations: &[Mentions],
+    organisation_words: &HashSet<String>,
+) -> Vec<(String, String)> {
+    let first_word = |name: &str| name.split_once(' ').map(|(first, _)| first.to_string());
+    names
+        .iter()
+        .enumerate()
+        .filter(|(_, short)| !short.name.contains(' ') && short.name.chars().any(char::is_lowercase))
+        .filter(|(_, short)| !organisation_words.contains(&short.name))
+        .filter_map(|(at, short)| {
+            let mut longer = names.iter().filter(|m| first_word(&m.name).as_deref() == Some(short.name.as_str()));
+            let long = longer.next()?;
+            let first_seen_before = names[..at].iter().any(|m| m.name == long.name);
+            let an_organisation = organisations.iter().any(|o| strip_article(&o.name) == long.name);
+            (longer.next().is_none() && first_seen_before && an_organisation)
+                .then(|| (long.name.clone(), short.name.clone()))
+        })
+        .collect()
 }
 
 fn is_organisation(name: &str, organisation_words: &HashSet<String>) -> bool {
@@ -702,6 +738,35 @@ fn clause_opened(text: &str, stretch: Range<usize>) -> Range<usize> {
     start..stretch.end
 }
 
+/// Years that open a sentence before a comma ("In 2017,", "Back in March 2017,", "Two years
+/// ago,"), each with the stretch from the year to the sentence's next clause break.
+fn opening_years(
+    text: &str,
+    sentences: &[Range<usize>],
+    clause_breaks: &[usize],
+    years: &[(i32, Range<usize>)],
+) -> Vec<(i32, Range<usize>)> {
+    const OPENING_WORDS: &[&str] =
+        &["back", "in", "early", "mid", "late", "the", "spring", "summer", "autumn", "fall", "winter", "of"];
+    let opens = |words: &str| {
+        let words: Vec<String> = words.split_whitespace().map(str::to_ascii_lowercase).collect();
+        (words.is_empty() || words.iter().any(|w| w == "in"))
+            && words
+                .iter()
+                .all(|w| OPENING_WORDS.contains(&w.as_str()) || crate::extract::date::MONTHS.contains(&w.as_str()))
+    };
+    years
+        .iter()
+        .filter(|(_, year)| text[year.end..].starts_with(','))
+        .filter_map(|(y, year)| {
+            let sentence = sentences.iter().find(|s| s.contains(&year.start))?;
+            opens(&text[sentence.start..year.start]).then_some(())?;
+            let end = clause_breaks.iter().copied().find(|&b| b > year.end && b < sentence.end).unwrap_or(sentence.end);
+            Some((*y, year.start..end))
+        })
+        .collect()
+}
+
 /// Whether `before` ends with "in", maybe then a month: "in 1987", "in March 1987".
 fn after_in(before: &str) -> bool {
     let mut words = before.split_whitespace().rev();
@@ -840,6 +905,18 @@ mod tests {
             got,
             vec![(1987, " a magnitude 7.4 tremor killed 300 in March "), (1923, " opened in "), (2015, " Founded in ")]
         );
+    }
+
+    #[test]
+    fn sentences_a_year_opens() {
+        let text = "In 2017, cholera killed 74 in Nampula; this year 41 died. Back in March 2019, a flood \
+                    hit. By 2020, it spread. In 2015 the group formed.";
+        let c = ctx(text);
+        let opened = opening_years(text, &c.sentences, &c.clause_breaks, &c.years);
+        let got: Vec<(i32, &str)> = opened.iter().map(|(y, r)| (*y, &text[r.clone()])).collect();
+        // "By 2020" is no time the sentence happens in, and without a comma the year may belong to
+        // the verb alone.
+        assert_eq!(got, vec![(2017, "2017, cholera killed 74 in Nampula"), (2019, "2019, a flood hit.")]);
     }
 
     #[test]
