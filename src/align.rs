@@ -234,7 +234,13 @@ pub fn align(
         let (a, b) = (names.id(a), names.id(b));
         names.union(a, b);
     }
-    for (full, short) in extractions.iter().flat_map(|ex| &ex.context.short_forms) {
+    // "Tata Steel, founded in 1907 ... Tata, which was founded in 1868": an article that gives
+    // the two names claims of their own speaks of two organisations.
+    let short_forms = extractions.iter().flat_map(|ex| {
+        let claims_of = |name: &str| ex.facts.iter().any(|f| f.named_subject.as_deref() == Some(name));
+        ex.context.short_forms.iter().filter(move |(full, short)| !(claims_of(full) && claims_of(short)))
+    });
+    for (full, short) in short_forms {
         if !place_names.contains(&normalise(short)) {
             let (a, b) = (names.id(full), names.id(short));
             names.union(a, b);
@@ -327,8 +333,8 @@ pub fn align(
     for ex in extractions {
         let named = ex.facts.iter().filter(|f| rule_subject.get(f.rule.as_str()) == Some(&SubjectKind::Organisation));
         let aliased = ex.context.aliases.iter().flat_map(|(a, b)| [a, b]);
+        organisation_names.extend(ex.context.aliases.iter().flat_map(|(a, b)| [normalise(a), normalise(b)]));
         for name in named.filter_map(|f| f.named_subject.as_ref()).chain(aliased) {
-            organisation_names.insert(normalise(name));
             if let Some(class) = names.class_of(name) {
                 surely_organisations.insert(class);
             }
@@ -340,13 +346,15 @@ pub fn align(
         }
     }
     organisations.extend(&surely_organisations);
-    // Only the names themselves stop being places: "The Blue Heron, founded in 2011" is a club
-    // in Toledo, and Toledo stays a place.
+    // Only names the texts give aliases stop being places, not the town a caption merged one
+    // with. A club, a mall or a town with a founding year ("Westgate Mall, which opened in
+    // 2007", "Toledo, which settlers founded in 1833") is still where things happen.
     place_names.retain(|key| !organisation_names.contains(key));
     // One class per storm name, merged above and by nothing after.
     let named_events: BTreeSet<usize> = storm_names.values().map(|&id| names.find(id)).collect();
-    // Streets no text places in a town ("a nightclub on Adams Street"): an article's claims there
-    // are about the article's place. (A site with a name of its own, "Tarsk airport", is not.)
+    // Streets no text places in a town ("a nightclub on Adams Street" in an opening sentence):
+    // an article's claims there are about the article's place. (A site with a name of its own,
+    // "Tarsk airport", is not.)
     let is_street = |key: &str| key.rsplit(' ').next().is_some_and(|w| STREET_WORDS.contains(&w));
     let mut placed_classes: BTreeSet<usize> = BTreeSet::new();
     for (key, &id) in &names.index {
@@ -356,6 +364,22 @@ pub fn align(
     }
     let lone_sites: BTreeSet<usize> =
         names.index.values().map(|&id| names.find(id)).filter(|c| !placed_classes.contains(c)).collect();
+    // "The Itaewon crowd crush on October 29, 2022 killed 158 people", written a year later: the
+    // years the opening sentences date the event to are the story's.
+    let story_years: BTreeSet<i32> = extractions
+        .iter()
+        .flat_map(|ex| {
+            let rule_subject = &rule_subject;
+            let opening = ex.context.sentences.first().cloned().unwrap_or(0..0);
+            ex.facts.iter().filter(move |f| {
+                rule_subject.get(f.rule.as_str()) == Some(&SubjectKind::Event) && opening.contains(&f.prose_span.start)
+            })
+        })
+        .filter_map(|f| match &f.value {
+            Value::Date(d) => d.year,
+            _ => None,
+        })
+        .collect();
     let corpus_year = docs.iter().filter_map(|d| d.meta.published.map(|p| p.year)).max();
     let (name_displays, person_displays) = (names.displays(), persons.displays());
     // An organisation's claims in a class shown by a place (a club merged with its city) are
@@ -376,15 +400,15 @@ pub fn align(
             Some((class, most.0.to_string()))
         })
         .collect();
-    let (rule_subject, names, persons, place_names, organisations, named_events, lone_sites) =
-        (&rule_subject, &names, &persons, &place_names, &organisations, &named_events, &lone_sites);
+    let (rule_subject, names, persons, place_names, organisations, named_events, lone_sites, story_years) =
+        (&rule_subject, &names, &persons, &place_names, &organisations, &named_events, &lone_sites, &story_years);
     let (name_displays, person_displays, organisation_display) =
         (&name_displays, &person_displays, &organisation_display);
     // Each document's facts get their subjects independently (in parallel, kept in order).
     docs.par_iter()
         .zip(extractions)
         .flat_map_iter(|(doc, ex)| {
-            let salience = Salience::of(doc, ex, names, place_names, organisations, corpus_year);
+            let salience = Salience::of(doc, ex, names, place_names, organisations, corpus_year, story_years);
             ex.facts.iter().map(move |fact| {
                 let kind = rule_subject.get(fact.rule.as_str()).copied().unwrap_or_default();
                 let (subject, why) = match kind {
@@ -425,6 +449,8 @@ struct Salience {
     organisation: Option<usize>,
     /// Publication year, else the latest year the text mentions.
     reference_year: Option<i32>,
+    /// The years the articles' opening sentences date the story's event to.
+    story_years: BTreeSet<i32>,
 }
 
 /// A place in the title or the opening sentence says more about what an article covers than a
@@ -433,6 +459,13 @@ const TITLE_WEIGHT: usize = 5;
 const OPENING_WEIGHT: usize = 3;
 
 impl Salience {
+    /// Whether a claim of year `y` speaks of another time than the article's event: neither the
+    /// article's year nor one the story's opening sentences give ("In 2022, a crowd crush in
+    /// Itaewon killed 159", a year later, is the story's own).
+    fn other_year(&self, y: i32) -> bool {
+        self.reference_year.is_some_and(|r| r != y) && !self.story_years.contains(&y)
+    }
+
     /// `corpus_year`: the latest publication year in the corpus, the best guess of "now" for an
     /// undated article of the same story.
     fn of(
@@ -442,6 +475,7 @@ impl Salience {
         place_names: &BTreeSet<String>,
         organisations: &BTreeSet<usize>,
         corpus_year: Option<i32>,
+        story_years: &BTreeSet<i32>,
     ) -> Salience {
         let ctx = &ex.context;
         // Without a title in the metadata, a plain-text article's first line is its title.
@@ -486,7 +520,7 @@ impl Salience {
         };
         let reference_year =
             doc.meta.published.map(|p| p.year).or(corpus_year).or_else(|| ctx.years.iter().map(|(y, _)| *y).max());
-        Salience { place: best(places), organisation: best(orgs), reference_year }
+        Salience { place: best(places), organisation: best(orgs), reference_year, story_years: story_years.clone() }
     }
 }
 
@@ -519,11 +553,15 @@ fn event_subject(
         return (None, format!("the words speak of another event: {words}"));
     }
     let is_place = |name: &str| place_names.contains(&normalise(name));
-    // A place's class, or the article's place for a street no text places anywhere.
+    // A place's class, or the article's place for a street no text places anywhere that the
+    // opening sentence names (a street further on may be another incident's).
+    let opening = ctx.sentences.first().cloned().unwrap_or(0..0);
     let class_of_place = |p: &PlaceMention| {
         let class = names.class_of(&p.name);
         match (class, salience.place) {
-            (Some(c), Some(article)) if lone_sites.contains(&c) && !lone_sites.contains(&article) => {
+            (Some(c), Some(article))
+                if lone_sites.contains(&c) && !lone_sites.contains(&article) && opening.contains(&p.span.start) =>
+            {
                 (Some(article), ", a street in the article's place".to_string())
             }
             _ => (class, String::new()),
@@ -596,29 +634,28 @@ fn event_subject(
         // quarry collapse at Ewekoro killed 14".
         let no_event_between =
             |from: usize| !ctx.events.iter().any(|e| from <= e.start && e.end <= fact.prose_span.start);
-        let other = ctx.event_years.iter().find(|(y, span)| {
-            salience.reference_year.is_some_and(|r| r != *y)
+        let other = ctx.event_years.iter().zip(&ctx.event_year_reach).find(|((y, span), (_, reach))| {
+            salience.other_year(*y)
                 && ((p.span.end <= span.start
                     && (span.end <= fact.prose_span.start || fact.prose_span.contains(&span.start)))
-                    || (in_range(&clause, span) && span.end <= fact.prose_span.start && no_event_between(span.end)))
+                    || (span.end <= fact.prose_span.start
+                        && fact.prose_span.end <= reach.end
+                        && no_event_between(span.end)))
         });
-        if let Some((y, _)) = other {
+        if let Some(((y, _), _)) = other {
             return (None, format!("the sentence names an event of {y} after {}", p.name));
         }
         // "the strongest quake in Marlow since a tremor killed 300 people in 1987": a claim in a
         // stretch that ends "in" another year is dated to another event.
         let dated = ctx.dated_stretches.iter().find(|(y, stretch)| {
-            salience.reference_year.is_some_and(|r| r != *y)
-                && stretch.start <= fact.prose_span.start
-                && fact.prose_span.end <= stretch.end
+            salience.other_year(*y) && stretch.start <= fact.prose_span.start && fact.prose_span.end <= stretch.end
         });
         if let Some((y, _)) = dated {
             return (None, format!("the claim is dated {y}, not the article's year"));
         }
         // "the deadliest since 2017, when three people were killed ... on Dorr Street".
-        if let Some(y) = ctx
-            .year_before_when(clause.start)
-            .filter(|y| clause.start > sentence.start && salience.reference_year.is_some_and(|r| r != *y))
+        if let Some(y) =
+            ctx.year_before_when(clause.start).filter(|y| clause.start > sentence.start && salience.other_year(*y))
         {
             return (None, format!("the clause speaks of {y}, not of the article's event"));
         }
@@ -641,7 +678,7 @@ fn event_subject(
         .filter(|(_, span)| in_range(&sentence, span))
         .map(|(y, _)| *y)
         .chain(own_year)
-        .find(|y| salience.reference_year.is_some_and(|r| r != *y));
+        .find(|y| salience.other_year(*y));
     if let Some(y) = other_year {
         return (None, format!("the sentence speaks of {y}, not of the article's time"));
     }

@@ -32,7 +32,7 @@ fn finding_about<'r>(report: &'r serde_json::Value, attribute: &str) -> &'r serd
     report["findings"].as_array().unwrap().iter().find(|f| f["topic"]["attribute"] == attribute).unwrap()
 }
 
-fn set(items: &[(&str, &str, &str)]) -> BTreeSet<(String, String, String)> {
+fn set(items: &[Finding]) -> BTreeSet<(String, String, String)> {
     items.iter().map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())).collect()
 }
 
@@ -372,13 +372,11 @@ fn nightclub_shooting() {
             ("error", "Toledo", "injuries"),
         ])
     );
-    let injuries: Vec<&str> = finding_about(&report, "injuries")["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["text"].as_str().unwrap())
-        .collect();
-    assert_eq!(injuries, vec!["seven", "nine", "Seven"], "the 2017 shooting's five wounded are not this one's");
+    assert_eq!(
+        claim_texts(finding_about(&report, "injuries")),
+        vec!["seven", "nine", "Seven"],
+        "the 2017 shooting's five wounded are not this one's"
+    );
 }
 
 #[test]
@@ -392,4 +390,56 @@ fn company_and_its_founder() {
         findings("tests/fixtures/stories/company"),
         set(&[("error", "Nordvik Motors", "founding year"), ("info", "Ingrid Solberg", "name spelling")])
     );
+}
+
+/// A finding as (severity, subject, attribute).
+type Finding<'a> = (&'a str, &'a str, &'a str);
+
+/// The texts a finding quotes, in report order.
+fn claim_texts(finding: &serde_json::Value) -> Vec<&str> {
+    finding["claims"].as_array().unwrap().iter().map(|c| c["text"].as_str().unwrap()).collect()
+}
+
+#[test]
+fn claims_of_other_times_and_places_stay_apart_and_the_story_is_still_compared() {
+    // Each folder is two or three short articles. What an article says of another year, another
+    // street or another company is kept out; what it says of the story is still compared.
+    let cases: &[(&str, &[Finding])] = &[
+        // "In 2022, a crowd crush in Itaewon killed 159", a year later: the opening sentences
+        // date the crush to 2022, so 2022 is the story's year, not another event's.
+        ("anniversary", &[("error", "Itaewon", "deaths")]),
+        // "In December 2023, a fire ... killed 12" written on January 2, 2024.
+        ("year-boundary", &[("error", "Wajima", "deaths")]),
+        // "Hours earlier, two people were killed in a drive-by shooting on Dorr Street": another
+        // incident, on a street the opening sentence does not name.
+        ("another-street", &[]),
+        // "Tata, which was founded in 1868" is the parent group, not Tata Steel (1907).
+        ("parent-company", &[]),
+        // "The crowd had grown to about 5,000, when a stampede in Lagos killed 12": 5,000 is no year.
+        ("crowd-of-thousands", &[("error", "Lagos", "deaths")]),
+        // "Four years after the 2020 flood, a mudslide in Garissa killed 40": the comma ends what
+        // 2020 says.
+        ("years-after-a-flood", &[("error", "Garissa", "deaths")]),
+        // "killed four people at The Blue Heron, which was founded in 2011", "Students at Kolvar
+        // University, founded in 1965": founding years after "at" are still read.
+        (
+            "founded-venues",
+            &[("error", "Blue Heron", "founding year"), ("error", "Kolvar University", "founding year")],
+        ),
+        // "Westgate Mall, which opened in 2007" and "Toledo, which settlers founded in 1833" stay
+        // places where things happen.
+        ("venue-that-opened", &[("error", "Westgate Mall", "deaths")]),
+        ("town-founded", &[("error", "Toledo", "deaths")]),
+    ];
+    for (case, expected) in cases {
+        assert_eq!(findings(&format!("tests/fixtures/other-times/{case}")), set(expected), "{case}");
+    }
+    // "In 2017, cholera killed 74 people in Nampula, and this year it has already killed 41":
+    // ", and" turns back to now.
+    let report = check_report("tests/fixtures/other-times/background-then-now");
+    assert_eq!(claim_texts(finding_about(&report, "deaths")), vec!["41", "52"]);
+    // "Five people were killed and seven wounded, including the gunman": the gunman is among the
+    // seven, so five dead still stand against four.
+    let report = check_report("tests/fixtures/other-times/gunman-among-the-wounded");
+    assert_eq!(claim_texts(finding_about(&report, "deaths")), vec!["Five", "Four"]);
 }

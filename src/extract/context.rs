@@ -50,6 +50,11 @@ pub struct Context {
     /// "the 2014 Sewol sinking", "last year’s attack".
     #[serde(default)]
     pub event_years: Vec<(i32, Range<usize>)>,
+    /// Each event year's span stretched to the end of its stretch between commas: what "A 1987
+    /// quarry collapse at Ewekoro killed 14" says of 1987, and "Four years after the 2020 flood,"
+    /// does not of what follows the comma.
+    #[serde(default)]
+    pub event_year_reach: Vec<(i32, Range<usize>)>,
     /// Stretches of a sentence (between commas or clause breaks) that speak of an event other
     /// than the article's, each with the words that say so: "a similar attack", "another
     /// blast", "the group has killed".
@@ -348,6 +353,11 @@ impl Context {
             ctx.years.sort_by_key(|(_, span)| span.start);
         }
         ctx.event_years = event_years(text, &ctx.years, &ctx.events);
+        ctx.event_year_reach = ctx
+            .event_years
+            .iter()
+            .map(|(y, span)| (*y, span.start..segment_around(text, &ctx.clause_breaks, span.clone()).end))
+            .collect();
         ctx.dated_stretches = ctx
             .years
             .iter()
@@ -664,10 +674,12 @@ fn year_when_clauses(text: &str, breaks: &[usize]) -> Vec<(usize, i32)> {
         .iter()
         .filter(|&&at| text[at..].starts_with(", when"))
         .filter_map(|&at| {
-            let start = (at.saturating_sub(6)..at).find(|&i| text.is_char_boundary(i)).unwrap_or(at);
-            let before = &text[start..at];
-            let year: String = before.chars().filter(char::is_ascii_digit).collect();
-            Some((at, year.parse().ok().filter(|_| year.len() == 4)?))
+            // Four digits right before the comma, no part of a longer number ("about 5,000, when").
+            let before = &text.as_bytes()[..at];
+            let digits = before.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+            let joined = before.len() > digits && matches!(before[before.len() - digits - 1], b',' | b'.');
+            let year: i32 = text[at - digits..at].parse().ok().filter(|_| digits == 4 && !joined)?;
+            Some((at, year))
         })
         .collect()
 }
@@ -761,7 +773,17 @@ fn opening_years(
         .filter_map(|(y, year)| {
             let sentence = sentences.iter().find(|s| s.contains(&year.start))?;
             opens(&text[sentence.start..year.start]).then_some(())?;
-            let end = clause_breaks.iter().copied().find(|&b| b > year.end && b < sentence.end).unwrap_or(sentence.end);
+            // "In 2017, cholera killed 74 people, and this year it has killed 41": ", and" or ",
+            // but" turns to another time.
+            let turn = [", and ", ", but "].iter().filter_map(|w| text[year.end..sentence.end].find(w)).min();
+            let end = clause_breaks
+                .iter()
+                .copied()
+                .find(|&b| b > year.end && b < sentence.end)
+                .into_iter()
+                .chain(turn.map(|t| year.end + t))
+                .min()
+                .unwrap_or(sentence.end);
             Some((*y, year.start..end))
         })
         .collect()
@@ -910,13 +932,20 @@ mod tests {
     #[test]
     fn sentences_a_year_opens() {
         let text = "In 2017, cholera killed 74 in Nampula; this year 41 died. Back in March 2019, a flood \
-                    hit. By 2020, it spread. In 2015 the group formed.";
+                    hit. By 2020, it spread. In 2015 the group formed. In 2016, a fire killed 2, and now 9 died.";
         let c = ctx(text);
         let opened = opening_years(text, &c.sentences, &c.clause_breaks, &c.years);
         let got: Vec<(i32, &str)> = opened.iter().map(|(y, r)| (*y, &text[r.clone()])).collect();
         // "By 2020" is no time the sentence happens in, and without a comma the year may belong to
         // the verb alone.
-        assert_eq!(got, vec![(2017, "2017, cholera killed 74 in Nampula"), (2019, "2019, a flood hit.")]);
+        assert_eq!(
+            got,
+            vec![
+                (2017, "2017, cholera killed 74 in Nampula"),
+                (2019, "2019, a flood hit."),
+                (2016, "2016, a fire killed 2")
+            ]
+        );
     }
 
     #[test]

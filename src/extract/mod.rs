@@ -280,6 +280,7 @@ fn read_match(
             || increment(&doc.prose, &range)
             || died_later(&doc.prose[range.end..])
             || more_of_the_same(&doc.prose, &views.counts().text, &range)
+            || the_whole_of_a_part(&views.counts().text[..range.start])
             || ratio(views.counts(), c, &range, &grammar.lexicon)
             || projected(sentence, text)
             || superseded(sentence)
@@ -291,7 +292,7 @@ fn read_match(
     // "five people dead, including the gunman": some sources count the attacker, others do not.
     let value = match value {
         Value::Count(c) if rule.kind == ValueKind::Count && c.qualifier == Qualifier::Exact => {
-            match counts_the_attacker(&doc.prose[range.end..]) {
+            match counts_the_attacker(&views.counts().text[range.end..]) {
                 Some(words) => Value::Count(with_the_attacker(c, words)),
                 None => Value::Count(c),
             }
@@ -332,9 +333,16 @@ fn read_match(
             }
             Some(person_name(subject, grammar)?)
         }
-        // "its plant in Drammen, opened in 2014": a name after a preposition of place is where
-        // the organisation is, not the organisation.
-        (SubjectKind::Organisation, _) if after_locative(&doc.prose[..whole.start]) => return None,
+        // "its plant in Drammen, opened in 2014": a bare name after a preposition of place, the
+        // verb right after it, is where the organisation is. ("at The Blue Heron, which was
+        // founded", "at Kolvar University, founded" are the organisations.)
+        (SubjectKind::Organisation, _)
+            if after_locative(&doc.prose[..whole.start])
+                && groups.subject.is_some_and(|s| !names_a_body(s, grammar))
+                && !has_word_of(&doc.prose[whole.clone()], &["which", "that"]) =>
+        {
+            return None;
+        }
         _ => groups.subject.and_then(|s| clean_subject(s, grammar)),
     };
     let fact = Fact {
@@ -360,6 +368,13 @@ fn names_a_thing(word: &str) -> bool {
         "this", "these", "those", "has", "had", "have", "been", "only", "just",
     ];
     !(JOINING.contains(&word) || (word.len() >= 7 && word.ends_with("ed")))
+}
+
+/// Whether a name has a word that makes it an organisation's or a site's: "Kolvar University",
+/// "Westgate Mall".
+fn names_a_body(name: &str, grammar: &Grammar) -> bool {
+    let names = &grammar.lexicon.names;
+    name.split_whitespace().any(|w| names.organisation_words.contains(w) || names.facility_words.contains(w))
 }
 
 /// Whether `before` ends with a preposition of place: "in", "at", "near", "outside".
@@ -653,15 +668,18 @@ fn died_later(after: &str) -> bool {
 /// The words that say a count includes the attacker, when the words after it say so: "five
 /// people dead, including the gunman", "six killed (including the bomber)". Not "including the
 /// gunman's wife".
-fn counts_the_attacker(after: &str) -> Option<String> {
+fn counts_the_attacker(counts_after: &str) -> Option<String> {
     static ATTACKER: OnceLock<Regex> = OnceLock::new();
     let attacker = ATTACKER.get_or_init(|| {
-        Regex::new(
-            r"(?i)^[^.;\n,(]{0,40}[,(]\s*(?P<words>including\s+(?:the|a|an|one)\s+(?:(?:suspected|alleged|lone|teenage|\d+-year-old)\s+)?(?:gunman|shooter|attacker|assailant|bomber|suicide\s+bomber|suspect|perpetrator|hijacker|killer|assassin))(?:$|[^\w’'])",
-        )
+        // No other count between: in "five killed and seven wounded, including the gunman" the
+        // gunman is among the seven.
+        let mark = format!(r"\x{:02X}", View::Counts.mark().expect("the counts view has tokens"));
+        Regex::new(&format!(
+            r"(?i)^[^.;\n,({mark}]{{0,40}}[,(]\s*(?P<words>including\s+(?:the|a|an|one)\s+(?:(?:suspected|alleged|lone|teenage|\d+-year-old)\s+)?(?:gunman|shooter|attacker|assailant|bomber|suicide\s+bomber|suspect|perpetrator|hijacker|killer|assassin))(?:$|[^\w’'])",
+        ))
         .expect("an attacker among the counted")
     });
-    attacker.captures(after).map(|c| single_spaced(&c["words"].to_lowercase()))
+    attacker.captures(counts_after).map(|c| single_spaced(&c["words"].to_lowercase()))
 }
 
 /// A count that includes the attacker: the number as written, or one fewer victims.
@@ -678,6 +696,22 @@ fn more_of_the_same(prose: &str, counts: &str, r: &Range<usize>) -> bool {
     let more = MORE.get_or_init(|| Regex::new(r"(?i)^\s+more\b").expect("more after a count"));
     let mark = View::Counts.mark().expect("the counts view has tokens") as char;
     more.is_match(&prose[r.end..]) && !counts[sentence_start(&prose[..r.start])..r.start].contains(mark)
+}
+
+/// Whether a count is the whole another count takes a part of: the 104 in "Nine of the 104
+/// survivors were arrested" (the nine were, not the 104).
+fn the_whole_of_a_part(counts_before: &str) -> bool {
+    static PART_OF: OnceLock<Regex> = OnceLock::new();
+    let part_of = PART_OF.get_or_init(|| {
+        let token = View::Counts.token_pattern().expect("the counts view has tokens");
+        Regex::new(&format!(r"(?i){token}\s+of\s+(?:the|these|those)\s+$")).expect("a part of a whole")
+    });
+    // Only the last words can say so: no search through all the text before.
+    let mut from = counts_before.len().saturating_sub(48);
+    while !counts_before.is_char_boundary(from) {
+        from += 1;
+    }
+    part_of.is_match(&counts_before[from..])
 }
 
 /// Whether a count is what another figure is measured against: "double the 66 killed in the
@@ -737,7 +771,8 @@ fn projected(before: &str, count: &str) -> bool {
 /// victims", is no toll. After a bare "in" the second number must count people ("of" them, or a
 /// population word), and be the larger: "40 in two attacks", "3 in 4 hours" and "12 in 2023"
 /// are tolls.
-/// What "1 in 50" may count besides people: "killed 1 in 50 patients", "1 in 10 cases".
+/// What "1 in 50" may count besides people: "killed 1 in 50 patients" (but "killed 41 in 2,300
+/// cases" is a toll among the cases).
 const RATIO_NOUNS: &[&str] = &["patients", "cases", "infections", "those"];
 
 fn ratio(counts: &Shadow<Count>, first: &Count, r: &Range<usize>, lexicon: &Lexicon) -> bool {
@@ -756,7 +791,9 @@ fn ratio(counts: &Shadow<Count>, first: &Count, r: &Range<usize>, lexicon: &Lexi
             after.get(..w.len()).is_some_and(|a| a.eq_ignore_ascii_case(w))
                 && !after[w.len()..].starts_with(|ch: char| ch.is_alphanumeric())
         };
-        word("of") || RATIO_NOUNS.iter().copied().any(word) || lexicon.population_words().into_iter().any(word)
+        word("of")
+            || (first.stated == Some(1.0) && RATIO_NOUNS.iter().copied().any(word))
+            || lexicon.population_words().into_iter().any(word)
     };
     matches!((first.stated, second.stated), (Some(a), Some(b)) if a < b) && (c.name("part").is_some() || of_people())
 }

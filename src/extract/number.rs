@@ -508,11 +508,14 @@ impl CountGrammar {
         if let Some(c) = self.readers().range.captures(phrase) {
             return captured(c, "c", "d");
         }
-        // "3 hundred and 2 hundred", "12 out of 10".
+        // "3 hundred and 2 hundred", "12 out of 10", "81, and at least 300" (the comma is no
+        // part of the first).
         let lower = phrase.to_ascii_lowercase();
         [" and ", " out of ", " over "]
             .iter()
-            .find_map(|w| lower.rfind(w).map(|at| vec![0..at, at + w.len()..phrase.len()]))
+            .find_map(|w| {
+                lower.rfind(w).map(|at| vec![0..phrase[..at].trim_end_matches(',').len(), at + w.len()..phrase.len()])
+            })
             .unwrap_or_default()
     }
 
@@ -1535,6 +1538,11 @@ mod tests {
             vec![("150".into(), Qualifier::Exact), ("140".into(), Qualifier::Exact)]
         );
         assert_eq!(read("from 20 to 30 people were hurt"), vec![("from 20 to 30".into(), Qualifier::Range)]);
+        // Two counts of two things, joined by a comma and "and".
+        assert_eq!(
+            read("The toll rose to 81, and at least 300 are missing."),
+            vec![("81".into(), Qualifier::Exact), ("at least 300".into(), Qualifier::AtLeast)]
+        );
     }
 
     #[test]
