@@ -234,11 +234,12 @@ pub fn align(
         let (a, b) = (names.id(a), names.id(b));
         names.union(a, b);
     }
-    // "Tata Steel, founded in 1907 ... Tata, which was founded in 1868": an article that gives
-    // the two names claims of their own speaks of two organisations.
+    // A short name merges where the article gives it a claim ("Founded in 2008, Nordvik grew"),
+    // and not where it gives both names claims of their own ("Tata Steel, founded in 1907 ...
+    // Tata, which was founded in 1868": two organisations). "Tata said" alone merges nothing.
     let short_forms = extractions.iter().flat_map(|ex| {
         let claims_of = |name: &str| ex.facts.iter().any(|f| f.named_subject.as_deref() == Some(name));
-        ex.context.short_forms.iter().filter(move |(full, short)| !(claims_of(full) && claims_of(short)))
+        ex.context.short_forms.iter().filter(move |(full, short)| claims_of(short) && !claims_of(full))
     });
     for (full, short) in short_forms {
         if !place_names.contains(&normalise(short)) {
@@ -333,8 +334,8 @@ pub fn align(
     for ex in extractions {
         let named = ex.facts.iter().filter(|f| rule_subject.get(f.rule.as_str()) == Some(&SubjectKind::Organisation));
         let aliased = ex.context.aliases.iter().flat_map(|(a, b)| [a, b]);
-        organisation_names.extend(ex.context.aliases.iter().flat_map(|(a, b)| [normalise(a), normalise(b)]));
         for name in named.filter_map(|f| f.named_subject.as_ref()).chain(aliased) {
+            organisation_names.insert(normalise(name));
             if let Some(class) = names.class_of(name) {
                 surely_organisations.insert(class);
             }
@@ -346,24 +347,21 @@ pub fn align(
         }
     }
     organisations.extend(&surely_organisations);
-    // Only names the texts give aliases stop being places, not the town a caption merged one
-    // with. A club, a mall or a town with a founding year ("Westgate Mall, which opened in
-    // 2007", "Toledo, which settlers founded in 1833") is still where things happen.
-    place_names.retain(|key| !organisation_names.contains(key));
+    // An organisation's name is no place ("at The Blue Heron" is the club, the town is Toledo),
+    // but only the name itself, not the town a caption merged it with; and a site or a town
+    // that has a founding year ("Westgate Mall, which opened in 2007", "Toledo, which settlers
+    // founded in 1833") is still where things happen.
+    let geographic: BTreeSet<String> =
+        containment.iter().flat_map(|(child, parent)| [normalise(child), normalise(parent)]).collect();
+    let site_or_town =
+        |key: &String| geographic.contains(key) || names.index.get(key).is_some_and(|id| facility.contains(id));
+    let aliased: BTreeSet<String> = extractions
+        .iter()
+        .flat_map(|ex| ex.context.aliases.iter().flat_map(|(a, b)| [normalise(a), normalise(b)]))
+        .collect();
+    place_names.retain(|key| !organisation_names.contains(key) || (!aliased.contains(key) && site_or_town(key)));
     // One class per storm name, merged above and by nothing after.
     let named_events: BTreeSet<usize> = storm_names.values().map(|&id| names.find(id)).collect();
-    // Streets no text places in a town ("a nightclub on Adams Street" in an opening sentence):
-    // an article's claims there are about the article's place. (A site with a name of its own,
-    // "Tarsk airport", is not.)
-    let is_street = |key: &str| key.rsplit(' ').next().is_some_and(|w| STREET_WORDS.contains(&w));
-    let mut placed_classes: BTreeSet<usize> = BTreeSet::new();
-    for (key, &id) in &names.index {
-        if !(facility.contains(&id) && is_street(key)) {
-            placed_classes.insert(names.find(id));
-        }
-    }
-    let lone_sites: BTreeSet<usize> =
-        names.index.values().map(|&id| names.find(id)).filter(|c| !placed_classes.contains(c)).collect();
     // "The Itaewon crowd crush on October 29, 2022 killed 158 people", written a year later: the
     // years the opening sentences date the event to are the story's.
     let story_years: BTreeSet<i32> = extractions
@@ -376,7 +374,8 @@ pub fn align(
             })
         })
         .filter_map(|f| match &f.value {
-            Value::Date(d) => d.year,
+            // A bare year in a lead is often a comparison: "the worst since the 2014 sinking".
+            Value::Date(d) if d.month.is_some() => d.year,
             _ => None,
         })
         .collect();
@@ -400,8 +399,8 @@ pub fn align(
             Some((class, most.0.to_string()))
         })
         .collect();
-    let (rule_subject, names, persons, place_names, organisations, named_events, lone_sites, story_years) =
-        (&rule_subject, &names, &persons, &place_names, &organisations, &named_events, &lone_sites, &story_years);
+    let (rule_subject, names, persons, place_names, organisations, named_events, story_years) =
+        (&rule_subject, &names, &persons, &place_names, &organisations, &named_events, &story_years);
     let (name_displays, person_displays, organisation_display) =
         (&name_displays, &person_displays, &organisation_display);
     // Each document's facts get their subjects independently (in parallel, kept in order).
@@ -413,9 +412,7 @@ pub fn align(
                 let kind = rule_subject.get(fact.rule.as_str()).copied().unwrap_or_default();
                 let (subject, why) = match kind {
                     SubjectKind::Organisation => organisation_subject(fact, &salience, names),
-                    SubjectKind::Event => {
-                        event_subject(fact, ex, &salience, names, place_names, named_events, lone_sites)
-                    }
+                    SubjectKind::Event => event_subject(fact, ex, &salience, names, place_names, named_events),
                     SubjectKind::Person => match (&fact.value, &fact.named_subject) {
                         (Value::Name { name }, _) | (_, Some(name)) if place_names.contains(&normalise(name)) => {
                             (None, "a place named like a person, not a person".into())
@@ -541,7 +538,6 @@ fn event_subject(
     names: &Names,
     place_names: &BTreeSet<String>,
     named_events: &BTreeSet<usize>,
-    lone_sites: &BTreeSet<usize>,
 ) -> (Option<usize>, String) {
     let ctx = &ex.context;
     let Some(s) = ctx.sentence_of(fact.prose_span.start) else {
@@ -553,20 +549,6 @@ fn event_subject(
         return (None, format!("the words speak of another event: {words}"));
     }
     let is_place = |name: &str| place_names.contains(&normalise(name));
-    // A place's class, or the article's place for a street no text places anywhere that the
-    // opening sentence names (a street further on may be another incident's).
-    let opening = ctx.sentences.first().cloned().unwrap_or(0..0);
-    let class_of_place = |p: &PlaceMention| {
-        let class = names.class_of(&p.name);
-        match (class, salience.place) {
-            (Some(c), Some(article))
-                if lone_sites.contains(&c) && !lone_sites.contains(&article) && opening.contains(&p.span.start) =>
-            {
-                (Some(article), ", a street in the article's place".to_string())
-            }
-            _ => (class, String::new()),
-        }
-    };
     let in_range =
         |r: &std::ops::Range<usize>, span: &std::ops::Range<usize>| r.start <= span.start && span.end <= r.end;
     // 1. A place the sentence names: the one nearest the claim, preferring places that follow an
@@ -630,17 +612,23 @@ fn event_subject(
     if let Some(p) = candidates.iter().min_by_key(|p| distance(&p.span, &fact.prose_span)) {
         // "The Itaewon crush ... was the deadliest since the 2014 Sewol sinking, which killed
         // 304": an event of another year named between the place and the claim is the claim's.
-        // So is one the clause names before the claim with no other event between them: "A 1987
-        // quarry collapse at Ewekoro killed 14".
+        // So is one the clause names first, before the claim, with no other event between them:
+        // "A 1987 quarry collapse at Ewekoro killed 14". (A year before publication is often the
+        // story's own: "The 2023 attack on a mosque in Baerum killed eight", at the trial.)
         let no_event_between =
             |from: usize| !ctx.events.iter().any(|e| from <= e.start && e.end <= fact.prose_span.start);
+        // "A landslide near the plant crippled by the 2011 tsunami killed three": the landslide,
+        // named first, is what killed.
+        let first_event_of_clause = |at: usize| !ctx.events.iter().any(|e| clause.start <= e.start && e.end <= at);
         let other = ctx.event_years.iter().zip(&ctx.event_year_reach).find(|((y, span), (_, reach))| {
             salience.other_year(*y)
                 && ((p.span.end <= span.start
                     && (span.end <= fact.prose_span.start || fact.prose_span.contains(&span.start)))
                     || (span.end <= fact.prose_span.start
                         && fact.prose_span.end <= reach.end
-                        && no_event_between(span.end)))
+                        && no_event_between(span.end)
+                        && first_event_of_clause(span.start)
+                        && salience.reference_year.is_some_and(|r| r - *y >= 2)))
         });
         if let Some(((y, _), _)) = other {
             return (None, format!("the sentence names an event of {y} after {}", p.name));
@@ -659,8 +647,7 @@ fn event_subject(
         {
             return (None, format!("the clause speaks of {y}, not of the article's event"));
         }
-        let (class, site) = class_of_place(p);
-        return (class, format!("named in the sentence: {}{site}", p.name));
+        return (names.class_of(&p.name), format!("named in the sentence: {}", p.name));
     }
     // 1b. "... since 1999, when a tremor killed 2,100 people": a clause opened by "when" right
     //     after a year speaks of that year.
@@ -688,8 +675,7 @@ fn event_subject(
         .iter()
         .filter(|p| in_range(&sentence, &p.span) && is_place(&p.name) && !beyond_a_like_claim(p) && !of_a_part(p));
     if let Some(p) = in_sentence.min_by_key(|p| distance(&p.span, &fact.prose_span)) {
-        let (class, site) = class_of_place(p);
-        return (class, format!("named in the sentence: {}{site}", p.name));
+        return (names.class_of(&p.name), format!("named in the sentence: {}", p.name));
     }
     // 3. "The bombing – which killed ..." follows the sentence that placed the bombing: look back
     //    a little in the same paragraph, nearest sentence first.
@@ -703,8 +689,7 @@ fn event_subject(
         let last_event = ctx.events.iter().rfind(|e| in_range(&previous, e));
         let after_event = last_event.and_then(|e| in_previous.iter().find(|p| p.span.start >= e.end));
         if let Some(p) = after_event.or(in_previous.last()) {
-            let (class, site) = class_of_place(p);
-            return (class, format!("the event of a previous sentence: {}{site}", p.name));
+            return (names.class_of(&p.name), format!("the event of a previous sentence: {}", p.name));
         }
     }
     // 4. Otherwise the event the article is about.
@@ -713,9 +698,6 @@ fn event_subject(
         None => (None, "no place named in the sentence or the article".into()),
     }
 }
-
-/// The last words of streets' names, as `normalise` writes them.
-const STREET_WORDS: &[&str] = &["street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive"];
 
 /// How far (in bytes) a place may follow an event noun to be that event's place.
 const EVENT_PLACE_GAP: usize = 40;

@@ -359,8 +359,9 @@ fn nightclub_shooting() {
     // A caption puts the club in Toledo and another sentence gives the club's founding year: the
     // town stays the place of the shooting, and the year is the club's (2009 against 2011). "Five
     // people dead, including the gunman" agrees with four killed; the 2017 shooting on Dorr
-    // Street is another one; Adams Street is a street of the article's town. Late Saturday
-    // night against early Sunday is worth a check, as for other night-time events.
+    // Street is another one. The local station names only the street, Adams Street, which no
+    // text places in Toledo: its claims stay a subject of their own (a street may be another
+    // incident's), so its "late Saturday night" is not held against "early Sunday".
     let report = check_report("tests/fixtures/stories/nightclub");
     assert_eq!(
         findings_in(&report),
@@ -368,13 +369,12 @@ fn nightclub_shooting() {
             ("error", "Blue Heron", "founding year"),
             ("error", "Caleb Morrow", "age"),
             ("info", "Derrick Kowalczik", "name spelling"),
-            ("error", "Toledo", "date"),
             ("error", "Toledo", "injuries"),
         ])
     );
     assert_eq!(
         claim_texts(finding_about(&report, "injuries")),
-        vec!["seven", "nine", "Seven"],
+        vec!["nine", "Seven"],
         "the 2017 shooting's five wounded are not this one's"
     );
 }
@@ -430,6 +430,9 @@ fn claims_of_other_times_and_places_stay_apart_and_the_story_is_still_compared()
         // places where things happen.
         ("venue-that-opened", &[("error", "Westgate Mall", "deaths")]),
         ("town-founded", &[("error", "Toledo", "deaths")]),
+        // "Tata Steel ... Tata said" in one article and "Tata, which was founded in 1868" in
+        // another: a short name without a claim of its own merges nothing.
+        ("short-name-without-claim", &[]),
     ];
     for (case, expected) in cases {
         assert_eq!(findings(&format!("tests/fixtures/other-times/{case}")), set(expected), "{case}");
@@ -438,6 +441,20 @@ fn claims_of_other_times_and_places_stay_apart_and_the_story_is_still_compared()
     // ", and" turns back to now.
     let report = check_report("tests/fixtures/other-times/background-then-now");
     assert_eq!(claim_texts(finding_about(&report, "deaths")), vec!["41", "52"]);
+    // What stays in, each against the other article's figure: "the worst disaster since the 2014
+    // Sewol sinking" in a lead makes 2014 no year of the story (the Sewol's 304 stays out); the 12
+    // of "Three of the 12 people killed ... were children" are the toll; "A landslide near the
+    // plant crippled by the 2011 tsunami killed three" is the landslide's toll; "The 2023 attack
+    // on a mosque in Baerum killed eight", at the trial a year later, is the story's.
+    for (case, claims) in [
+        ("worst-since-a-year", ["151", "153"]),
+        ("part-of-the-toll", ["12", "14"]),
+        ("near-an-old-disaster", ["three", "four"]),
+        ("trial-a-year-later", ["eight", "nine"]),
+    ] {
+        let report = check_report(&format!("tests/fixtures/other-times/{case}"));
+        assert_eq!(claim_texts(finding_about(&report, "deaths")), claims, "{case}");
+    }
     // "Five people were killed and seven wounded, including the gunman": the gunman is among the
     // seven, so five dead still stand against four.
     let report = check_report("tests/fixtures/other-times/gunman-among-the-wounded");

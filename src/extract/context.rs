@@ -353,11 +353,8 @@ impl Context {
             ctx.years.sort_by_key(|(_, span)| span.start);
         }
         ctx.event_years = event_years(text, &ctx.years, &ctx.events);
-        ctx.event_year_reach = ctx
-            .event_years
-            .iter()
-            .map(|(y, span)| (*y, span.start..segment_around(text, &ctx.clause_breaks, span.clone()).end))
-            .collect();
+        ctx.event_year_reach =
+            ctx.event_years.iter().map(|(y, span)| (*y, event_year_reach(text, &ctx.clause_breaks, span))).collect();
         ctx.dated_stretches = ctx
             .years
             .iter()
@@ -367,8 +364,11 @@ impl Context {
                 (*y, clause_opened(text, segment.start..span.start))
             })
             .collect();
+        // A year or less before publication is often the story's own (a trial a year after the
+        // attack): only older years opening a sentence date it.
         let opened_by_years = opening_years(text, &ctx.sentences, &ctx.clause_breaks, &ctx.years);
-        ctx.dated_stretches.extend(opened_by_years);
+        let published = doc.meta.published.map(|p| p.year);
+        ctx.dated_stretches.extend(opened_by_years.into_iter().filter(|(y, _)| published.is_none_or(|p| p - y >= 2)));
         ctx.other_events = p
             .other_event
             .find_iter(text)
@@ -544,7 +544,7 @@ fn split_possessive_chain(raw: &str) -> Vec<&str> {
     parts
 }
 
-fn is_demonym(name: &str) -> bool {
+pub(crate) fn is_demonym(name: &str) -> bool {
     ["ian", "ean", "ese", "ish", "ani", "ean"].iter().any(|s| name.ends_with(s)) && !name.contains(' ')
         || matches!(
             name,
@@ -684,6 +684,22 @@ fn year_when_clauses(text: &str, breaks: &[usize]) -> Vec<(usize, i32)> {
         .collect()
 }
 
+/// How far what an event of another year did may reach past it: to the end of its stretch
+/// between commas, and no further than a verb's length away or than a word that joins another
+/// clause. "A 1987 quarry collapse at Ewekoro killed 14" reaches the 14; "the plant wrecked by
+/// the 2011 tsunami and killed three workers" does not reach the three.
+fn event_year_reach(text: &str, clause_breaks: &[usize], span: &Range<usize>) -> Range<usize> {
+    const REACH: usize = 40;
+    let segment_end = segment_around(text, clause_breaks, span.clone()).end;
+    let mut end = segment_end.min(span.end + REACH);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let joined =
+        [" and ", " which ", " that ", " by ", " after "].iter().filter_map(|w| text[span.end..end].find(w)).min();
+    span.start..joined.map_or(end, |at| span.end + at)
+}
+
 /// How far an event noun may follow the year that names it ("the 2014 Sewol ferry sinking").
 const YEAR_EVENT_GAP: usize = 30;
 
@@ -750,8 +766,8 @@ fn clause_opened(text: &str, stretch: Range<usize>) -> Range<usize> {
     start..stretch.end
 }
 
-/// Years that open a sentence before a comma ("In 2017,", "Back in March 2017,", "Two years
-/// ago,"), each with the stretch from the year to the sentence's next clause break.
+/// Four-digit years that open a sentence before a comma ("In 2017,", "Back in March 2017,"), each
+/// with the stretch from the year to the sentence's next clause break or ", and".
 fn opening_years(
     text: &str,
     sentences: &[Range<usize>],
@@ -769,7 +785,7 @@ fn opening_years(
     };
     years
         .iter()
-        .filter(|(_, year)| text[year.end..].starts_with(','))
+        .filter(|(_, year)| text[year.end..].starts_with(',') && text[year.clone()].bytes().all(|b| b.is_ascii_digit()))
         .filter_map(|(y, year)| {
             let sentence = sentences.iter().find(|s| s.contains(&year.start))?;
             opens(&text[sentence.start..year.start]).then_some(())?;

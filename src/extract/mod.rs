@@ -280,7 +280,7 @@ fn read_match(
             || increment(&doc.prose, &range)
             || died_later(&doc.prose[range.end..])
             || more_of_the_same(&doc.prose, &views.counts().text, &range)
-            || the_whole_of_a_part(&views.counts().text[..range.start])
+            || the_whole_of_a_part(&views.counts().text[..range.start], &doc.prose[range.end..])
             || ratio(views.counts(), c, &range, &grammar.lexicon)
             || projected(sentence, text)
             || superseded(sentence)
@@ -291,7 +291,8 @@ fn read_match(
     }
     // "five people dead, including the gunman": some sources count the attacker, others do not.
     let value = match value {
-        Value::Count(c) if rule.kind == ValueKind::Count && c.qualifier == Qualifier::Exact => {
+        // Only a toll: "arrested three people, including the suspected gunman" counts him.
+        Value::Count(c) if rule.attribute == "deaths" && c.qualifier == Qualifier::Exact => {
             match counts_the_attacker(&views.counts().text[range.end..]) {
                 Some(words) => Value::Count(with_the_attacker(c, words)),
                 None => Value::Count(c),
@@ -310,7 +311,10 @@ fn read_match(
             Some(word) if !names_a_thing(&word) => return None,
             word => word,
         },
-        _ => groups.who.and_then(|w| grammar.lexicon.population_of(w)),
+        _ => groups
+            .who
+            .and_then(|w| grammar.lexicon.population_of(w))
+            .or_else(|| nationals(&doc.prose[range.end..]).filter(|_| rule.kind == ValueKind::Count)),
     };
     // A count about a person ("Karl Brenner, 19") is about the name the sentence gives, or none;
     // and it counts years, whole ones ("Brent Crude, 82.5" is a price).
@@ -375,6 +379,19 @@ fn names_a_thing(word: &str) -> bool {
 fn names_a_body(name: &str, grammar: &Grammar) -> bool {
     let names = &grammar.lexicon.names;
     name.split_whitespace().any(|w| names.organisation_words.contains(w) || names.facility_words.contains(w))
+}
+
+/// The nationals a count counts, when the word after it names them: "At least 47 Pakistanis were
+/// killed" counts Pakistanis, a part of the toll ("pakistanis"). A demonym before a noun ("nine
+/// Egyptian men") is no nationals' count of its own.
+fn nationals(after: &str) -> Option<String> {
+    let word = after.strip_prefix(' ')?.split(|c: char| !c.is_alphabetic()).next()?;
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    let national = word.starts_with(char::is_uppercase)
+        && word.len() > 3
+        && ((word.ends_with('s') && (context::is_demonym(singular) || singular.ends_with('i')))
+            || word.ends_with("ese"));
+    national.then(|| word.to_lowercase())
 }
 
 /// Whether `before` ends with a preposition of place: "in", "at", "near", "outside".
@@ -698,14 +715,21 @@ fn more_of_the_same(prose: &str, counts: &str, r: &Range<usize>) -> bool {
     more.is_match(&prose[r.end..]) && !counts[sentence_start(&prose[..r.start])..r.start].contains(mark)
 }
 
-/// Whether a count is the whole another count takes a part of: the 104 in "Nine of the 104
-/// survivors were arrested" (the nine were, not the 104).
-fn the_whole_of_a_part(counts_before: &str) -> bool {
-    static PART_OF: OnceLock<Regex> = OnceLock::new();
-    let part_of = PART_OF.get_or_init(|| {
+/// Whether a count is the whole another count takes a part of, and the verb after it the part's:
+/// the 104 in "Nine of the 104 survivors were arrested" (the nine were). In "Three of the 12
+/// people killed were children" the 12 are the toll.
+fn the_whole_of_a_part(counts_before: &str, after: &str) -> bool {
+    static PART_OF: OnceLock<(Regex, Regex)> = OnceLock::new();
+    let (part_of, verb) = PART_OF.get_or_init(|| {
         let token = View::Counts.token_pattern().expect("the counts view has tokens");
-        Regex::new(&format!(r"(?i){token}\s+of\s+(?:the|these|those)\s+$")).expect("a part of a whole")
+        (
+            Regex::new(&format!(r"(?i){token}\s+of\s+(?:the|these|those)\s+$")).expect("a part of a whole"),
+            Regex::new(r"(?i)^\s+[a-z]+\s+(?:were|was|have|has|had)\b").expect("the part's verb"),
+        )
     });
+    if !verb.is_match(after) {
+        return false;
+    }
     // Only the last words can say so: no search through all the text before.
     let mut from = counts_before.len().saturating_sub(48);
     while !counts_before.is_char_boundary(from) {
