@@ -58,3 +58,24 @@ fn the_example_corpus_flags_what_a_reader_flags() {
         assert!(!(texts.contains(&"84") && texts.contains(&"At least 143")), "Kerman and Moscow lumped: {texts:?}");
     }
 }
+
+#[test]
+fn a_headers_line_and_column_are_its_first_labels() {
+    // miette counts a header's column in bytes; the labels and the JSON count characters. A
+    // dateline's em dash before the claim ("TOLEDO, Ohio — Four people") must not tell them apart.
+    let out = stdout(&factlint(&["check", "--color", "never", "tests/fixtures/stories/nightclub"]));
+    let position = |line: &str| line.rsplit_once('[').map(|(_, rest)| rest.trim_end_matches(']').to_string());
+    let mut checked = 0;
+    let mut header: Option<String> = None;
+    for line in out.lines() {
+        if line.contains("╭─[") {
+            header = position(line.trim_end()).and_then(|p| p.split_once(':').map(|(_, lc)| lc.to_string()));
+        } else if line.contains("╰── ")
+            && let Some(h) = header.take()
+        {
+            assert_eq!(Some(h), position(line.trim_end()), "{line}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 5, "{out}");
+}

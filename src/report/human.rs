@@ -5,7 +5,10 @@
 use super::{Report, line_column};
 use crate::extract::reading;
 use crate::model::{AlignedFact, Document, Finding, Severity};
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, NamedSource,
+    SourceCode, SourceSpan, SpanContents,
+};
 use std::fmt;
 
 /// How to draw: colour or not, and how wide.
@@ -22,9 +25,40 @@ struct Diag {
     code: Option<String>,
     help: Option<String>,
     severity: miette::Severity,
-    source: NamedSource<String>,
+    source: CharColumns,
     labels: Vec<LabeledSpan>,
     related: Vec<Diag>,
+}
+
+/// A named source whose spans give their column in characters, as the labels and the JSON do:
+/// miette counts bytes, so a header's column after an em dash was two more than its label's.
+struct CharColumns(NamedSource<String>);
+
+impl SourceCode for CharColumns {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let contents = self.0.read_span(span, context_lines_before, context_lines_after)?;
+        // With lines before, the contents start a line and their column is 0 either way.
+        if context_lines_before > 0 {
+            return Ok(contents);
+        }
+        let text = self.0.inner();
+        let Some(before) = text.get(..span.offset()) else { return Ok(contents) };
+        let line_start = before.rfind('\n').map_or(0, |at| at + 1);
+        let column = before[line_start..].chars().count();
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.0.name().to_string(),
+            contents.data(),
+            *contents.span(),
+            contents.line(),
+            column,
+            contents.line_count(),
+        )))
+    }
 }
 
 impl fmt::Debug for Diag {
@@ -87,7 +121,7 @@ fn diagnostic(docs: &[Document], finding: &Finding) -> Diag {
             None => groups.push((claim.fact.doc, vec![span])),
         }
     }
-    let source = |doc: usize| NamedSource::new(docs[doc].path.clone(), docs[doc].source.clone());
+    let source = |doc: usize| CharColumns(NamedSource::new(docs[doc].path.clone(), docs[doc].source.clone()));
     let mut groups = groups.into_iter();
     let (first, labels) = groups.next().expect("a finding has claims");
     let related = groups
