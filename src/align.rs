@@ -73,14 +73,16 @@ impl Names {
     }
 
     /// Joins every two names that are spellings of one name ([`similar_names`]) or that `also`
-    /// accepts.
-    fn union_pairs(&mut self, threshold: f64, also: Also) {
+    /// accepts, except the pairs of ids in `distinct`.
+    fn union_pairs(&mut self, threshold: f64, also: Also, distinct: &BTreeSet<(usize, usize)>) {
         let keys: Vec<(&str, usize)> = self.index.iter().map(|(k, &v)| (k.as_str(), v)).collect();
         let strs: Vec<&str> = keys.iter().map(|k| k.0).collect();
         let ids: Vec<(usize, usize)> =
             matching_pairs(&strs, threshold, also).into_iter().map(|(i, j)| (keys[i].1, keys[j].1)).collect();
         for (a, b) in ids {
-            self.union(a, b);
+            if !distinct.contains(&(a.min(b), a.max(b))) {
+                self.union(a, b);
+            }
         }
     }
 
@@ -296,7 +298,7 @@ pub fn align(
     // "Suleimani" are).
     // Only the pairs that blocking leaves can merge (see `blocking`): the same merges as
     // comparing every pair, in about linear time.
-    names.union_pairs(t.name_similarity, Also::Abbreviations);
+    names.union_pairs(t.name_similarity, Also::Abbreviations, &BTreeSet::new());
     // "Tropical Storm Delia" became "Hurricane Delia", "Super Typhoon Haiyan" is "Typhoon Haiyan":
     // one storm by its name.
     let mut storm_names: BTreeMap<&str, usize> = BTreeMap::new();
@@ -323,7 +325,27 @@ pub fn align(
             _ => {}
         }
     }
-    persons.union_pairs(t.name_similarity, Also::OneWordOneEdit);
+    // Two names one sentence gives are two people: "His daughters Kemi Ogunbiyi and Yemi
+    // Ogunbiyi read eulogies".
+    let mut side_by_side: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for ex in extractions {
+        let mut by_sentence: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for f in &ex.facts {
+            if let (Value::Name { name }, Some(s)) = (&f.value, ex.context.sentence_of(f.prose_span.start)) {
+                by_sentence.entry(s).or_default().push(persons.id(name));
+            }
+        }
+        for ids in by_sentence.values() {
+            for (i, &a) in ids.iter().enumerate() {
+                for &b in &ids[i + 1..] {
+                    if a != b {
+                        side_by_side.insert((a.min(b), a.max(b)));
+                    }
+                }
+            }
+        }
+    }
+    persons.union_pairs(t.name_similarity, Also::OneWordOneEdit, &side_by_side);
 
     // Organisations: names that look like one, that the texts give aliases, or that a rule names
     // as the subject of an organisation's attribute. The last two are never places, even after

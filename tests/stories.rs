@@ -460,3 +460,10 @@ fn claims_of_other_times_and_places_stay_apart_and_the_story_is_still_compared()
     let report = check_report("tests/fixtures/other-times/gunman-among-the-wounded");
     assert_eq!(claim_texts(finding_about(&report, "deaths")), vec!["Five", "Four"]);
 }
+
+#[test]
+fn two_names_one_sentence_gives_are_two_people() {
+    // "His daughters Kemi Ogunbiyi and Yemi Ogunbiyi read eulogies": one edit apart, but side by
+    // side, so two sisters and no spelling to check. Okafor and Okafur are one pastor.
+    assert_eq!(findings("tests/fixtures/stories/siblings"), set(&[("info", "Daniel Okafor", "name spelling")]));
+}

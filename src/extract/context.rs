@@ -686,7 +686,7 @@ fn year_when_clauses(text: &str, breaks: &[usize]) -> Vec<(usize, i32)> {
 
 /// How far what an event of another year did may reach past it: to the end of its stretch
 /// between commas, and no further than a verb's length away or than a word that joins another
-/// clause. "A 1987 quarry collapse at Ewekoro killed 14" reaches the 14; "the plant wrecked by
+/// clause. "A 1987 quarry collapse at Ewekoro (that) killed 14" reaches the 14; "the plant wrecked by
 /// the 2011 tsunami and killed three workers" does not reach the three.
 fn event_year_reach(text: &str, clause_breaks: &[usize], span: &Range<usize>) -> Range<usize> {
     const REACH: usize = 40;
@@ -695,8 +695,7 @@ fn event_year_reach(text: &str, clause_breaks: &[usize], span: &Range<usize>) ->
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let joined =
-        [" and ", " which ", " that ", " by ", " after "].iter().filter_map(|w| text[span.end..end].find(w)).min();
+    let joined = [" and ", " by ", " after "].iter().filter_map(|w| text[span.end..end].find(w)).min();
     span.start..joined.map_or(end, |at| span.end + at)
 }
 
