@@ -352,12 +352,13 @@ pub fn align(
     // "in" ("an escalation in ISIS-Khorasan's operations").
     let mut organisations: BTreeSet<usize> = BTreeSet::new();
     let mut surely_organisations: BTreeSet<usize> = BTreeSet::new();
-    let mut organisation_names: BTreeSet<String> = BTreeSet::new();
+    let (mut organisation_names, mut aliased): (BTreeSet<String>, BTreeSet<String>) = Default::default();
     for ex in extractions {
         let named = ex.facts.iter().filter(|f| rule_subject.get(f.rule.as_str()) == Some(&SubjectKind::Organisation));
-        let aliased = ex.context.aliases.iter().flat_map(|(a, b)| [a, b]);
-        for name in named.filter_map(|f| f.named_subject.as_ref()).chain(aliased) {
-            organisation_names.insert(normalise(name));
+        let named = named.filter_map(|f| f.named_subject.as_ref()).map(|name| (name, false));
+        let declared = ex.context.aliases.iter().flat_map(|(a, b)| [(a, true), (b, true)]);
+        for (name, is_alias) in named.chain(declared) {
+            if is_alias { &mut aliased } else { &mut organisation_names }.insert(normalise(name));
             if let Some(class) = names.class_of(name) {
                 surely_organisations.insert(class);
             }
@@ -377,11 +378,7 @@ pub fn align(
         containment.iter().flat_map(|(child, parent)| [normalise(child), normalise(parent)]).collect();
     let site_or_town =
         |key: &String| geographic.contains(key) || names.index.get(key).is_some_and(|id| facility.contains(id));
-    let aliased: BTreeSet<String> = extractions
-        .iter()
-        .flat_map(|ex| ex.context.aliases.iter().flat_map(|(a, b)| [normalise(a), normalise(b)]))
-        .collect();
-    place_names.retain(|key| !organisation_names.contains(key) || (!aliased.contains(key) && site_or_town(key)));
+    place_names.retain(|key| !aliased.contains(key) && (!organisation_names.contains(key) || site_or_town(key)));
     // One class per storm name, merged above and by nothing after.
     let named_events: BTreeSet<usize> = storm_names.values().map(|&id| names.find(id)).collect();
     // "The Itaewon crowd crush on October 29, 2022 killed 158 people", written a year later: the
@@ -463,13 +460,13 @@ pub fn align(
 }
 
 /// What a document is mostly about: its most mentioned place class and organisation class.
-struct Salience {
+struct Salience<'a> {
     place: Option<usize>,
     organisation: Option<usize>,
     /// Publication year, else the latest year the text mentions.
     reference_year: Option<i32>,
     /// The years the articles' opening sentences date the story's event to.
-    story_years: BTreeSet<i32>,
+    story_years: &'a BTreeSet<i32>,
 }
 
 /// A place in the title or the opening sentence says more about what an article covers than a
@@ -477,7 +474,7 @@ struct Salience {
 const TITLE_WEIGHT: usize = 5;
 const OPENING_WEIGHT: usize = 3;
 
-impl Salience {
+impl<'a> Salience<'a> {
     /// Whether a claim of year `y` speaks of another time than the article's event: neither the
     /// article's year nor one the story's opening sentences give ("In 2022, a crowd crush in
     /// Itaewon killed 159", a year later, is the story's own).
@@ -494,8 +491,8 @@ impl Salience {
         place_names: &BTreeSet<String>,
         organisations: &BTreeSet<usize>,
         corpus_year: Option<i32>,
-        story_years: &BTreeSet<i32>,
-    ) -> Salience {
+        story_years: &'a BTreeSet<i32>,
+    ) -> Salience<'a> {
         let ctx = &ex.context;
         // Without a title in the metadata, a plain-text article's first line is its title.
         let opening = ctx.sentences.first().cloned().unwrap_or(0..0);
@@ -539,7 +536,7 @@ impl Salience {
         };
         let reference_year =
             doc.meta.published.map(|p| p.year).or(corpus_year).or_else(|| ctx.years.iter().map(|(y, _)| *y).max());
-        Salience { place: best(places), organisation: best(orgs), reference_year, story_years: story_years.clone() }
+        Salience { place: best(places), organisation: best(orgs), reference_year, story_years }
     }
 }
 
@@ -599,6 +596,8 @@ fn event_subject(
             .any(|aside| fact.prose_span.end <= aside.start && aside.start < p.span.start && p.span.end <= aside.end)
     };
     let clause = ctx.clause_of(&sentence, fact.prose_span.start);
+    // A clause that "when" opens right after a year: "since 1999, when a tremor killed 2,100".
+    let when_clause_year = ctx.year_before_when(clause.start).filter(|_| clause.start > sentence.start);
     let places: Vec<&PlaceMention> = ctx
         .places
         .iter()
@@ -664,16 +663,14 @@ fn event_subject(
             return (None, format!("the claim is dated {y}, not the article's year"));
         }
         // "the deadliest since 2017, when three people were killed ... on Dorr Street".
-        if let Some(y) =
-            ctx.year_before_when(clause.start).filter(|y| clause.start > sentence.start && salience.other_year(*y))
-        {
+        if let Some(y) = when_clause_year.filter(|y| salience.other_year(*y)) {
             return (None, format!("the clause speaks of {y}, not of the article's event"));
         }
         return (names.class_of(&p.name), format!("named in the sentence: {}", p.name));
     }
     // 1b. "... since 1999, when a tremor killed 2,100 people": a clause opened by "when" right
     //     after a year speaks of that year.
-    if let Some(year) = ctx.year_before_when(clause.start).filter(|_| clause.start > sentence.start) {
+    if let Some(year) = when_clause_year {
         return (None, format!("the clause speaks of {year}, not of the article's event"));
     }
     // 2. A sentence about another year speaks of another event.

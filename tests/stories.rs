@@ -32,6 +32,14 @@ fn finding_about<'r>(report: &'r serde_json::Value, attribute: &str) -> &'r serd
     report["findings"].as_array().unwrap().iter().find(|f| f["topic"]["attribute"] == attribute).unwrap()
 }
 
+/// A finding as (severity, subject, attribute).
+type Finding<'a> = (&'a str, &'a str, &'a str);
+
+/// The texts a finding quotes, in report order.
+fn claim_texts(finding: &serde_json::Value) -> Vec<&str> {
+    finding["claims"].as_array().unwrap().iter().map(|c| c["text"].as_str().unwrap()).collect()
+}
+
 fn set(items: &[Finding]) -> BTreeSet<(String, String, String)> {
     items.iter().map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())).collect()
 }
@@ -46,12 +54,7 @@ fn earthquake() {
         findings_in(&report),
         set(&[("error", "Karsk", "date"), ("error", "Karsk", "deaths"), ("info", "Anna Morvik", "name spelling"),])
     );
-    let texts: Vec<&str> = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|f| f["claims"].as_array().unwrap().iter().map(|c| c["text"].as_str().unwrap()))
-        .collect();
+    let texts: Vec<&str> = report["findings"].as_array().unwrap().iter().flat_map(claim_texts).collect();
     assert!(!texts.contains(&"2,100"), "the 1999 quake's toll is not this quake's");
 }
 
@@ -81,8 +84,7 @@ fn train_collision() {
             ("info", "Ashwini Vaishnaw", "name spelling"),
         ])
     );
-    let deaths = finding_about(&report, "deaths");
-    let texts: Vec<&str> = deaths["claims"].as_array().unwrap().iter().map(|c| c["text"].as_str().unwrap()).collect();
+    let texts = claim_texts(finding_about(&report, "deaths"));
     // "BALASORE, India, June 3 (Eastern Wire) - At least 233": the dateline's dash is no minus sign.
     assert_eq!(texts, ["At least 233", "288", "275", "275", "at least 290"]);
 }
@@ -257,13 +259,10 @@ fn earthquake_magnitude_and_depth() {
         findings_in(&report),
         set(&[("error", "Marlow", "deaths"), ("error", "Marlow", "depth"), ("error", "Marlow", "magnitude")])
     );
-    let texts = |attribute: &str| -> Vec<String> {
-        let f = finding_about(&report, attribute);
-        f["claims"].as_array().unwrap().iter().map(|c| c["text"].as_str().unwrap().to_string()).collect()
-    };
-    assert_eq!(texts("magnitude"), ["7.1", "6.8", "7.1", "7.1"].map(String::from));
-    assert_eq!(texts("depth"), ["10 km", "17 kilometres", "about 10 kilometres"].map(String::from));
-    assert!(!texts("deaths").contains(&"300".to_string()), "the 1987 tremor's toll");
+    let texts = |attribute: &str| claim_texts(finding_about(&report, attribute));
+    assert_eq!(texts("magnitude"), ["7.1", "6.8", "7.1", "7.1"]);
+    assert_eq!(texts("depth"), ["10 km", "17 kilometres", "about 10 kilometres"]);
+    assert!(!texts("deaths").contains(&"300"), "the 1987 tremor's toll");
     let message = finding_about(&report, "magnitude")["message"].as_str().unwrap().to_string();
     assert!(!message.contains("likely an updated"), "a magnitude has no trend: {message}");
 }
@@ -282,13 +281,8 @@ fn college_shooting_ages() {
     // "Mr Brenner, then 16" of him now; Jan Albers, 58 in two articles, is a man, not January.
     let report = check_report("tests/fixtures/stories/college");
     assert_eq!(findings_in(&report), set(&[("error", "Karl Brenner", "age"), ("error", "Lina Vogt", "age")]));
-    let texts: Vec<Vec<String>> = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["claims"].as_array().unwrap().iter().map(|c| c["text"].as_str().unwrap().to_string()).collect())
-        .collect();
-    assert_eq!(texts, [["19", "20"], ["18", "17"]].map(|t| t.map(String::from).to_vec()));
+    let texts: Vec<Vec<&str>> = report["findings"].as_array().unwrap().iter().map(claim_texts).collect();
+    assert_eq!(texts, [["19", "20"], ["18", "17"]]);
     let facts = String::from_utf8(factlint(&["facts", "tests/fixtures/stories/college"]).stdout).unwrap();
     let ages: Vec<&str> = facts.lines().filter(|l| l.contains("[age]")).collect();
     assert_eq!(ages.len(), 10, "{facts}");
@@ -390,14 +384,6 @@ fn company_and_its_founder() {
         findings("tests/fixtures/stories/company"),
         set(&[("error", "Nordvik Motors", "founding year"), ("info", "Ingrid Solberg", "name spelling")])
     );
-}
-
-/// A finding as (severity, subject, attribute).
-type Finding<'a> = (&'a str, &'a str, &'a str);
-
-/// The texts a finding quotes, in report order.
-fn claim_texts(finding: &serde_json::Value) -> Vec<&str> {
-    finding["claims"].as_array().unwrap().iter().map(|c| c["text"].as_str().unwrap()).collect()
 }
 
 #[test]

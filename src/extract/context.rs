@@ -691,10 +691,7 @@ fn year_when_clauses(text: &str, breaks: &[usize]) -> Vec<(usize, i32)> {
 fn event_year_reach(text: &str, clause_breaks: &[usize], span: &Range<usize>) -> Range<usize> {
     const REACH: usize = 40;
     let segment_end = segment_around(text, clause_breaks, span.clone()).end;
-    let mut end = segment_end.min(span.end + REACH);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = text.floor_char_boundary(segment_end.min(span.end + REACH));
     let joined = [" and ", " by ", " after "].iter().filter_map(|w| text[span.end..end].find(w)).min();
     span.start..joined.map_or(end, |at| span.end + at)
 }

@@ -396,14 +396,17 @@ fn nationals(after: &str) -> Option<String> {
 
 /// Whether `before` ends with a preposition of place: "in", "at", "near", "outside".
 fn after_locative(before: &str) -> bool {
-    const LOCATIVE: &[&str] = &["in", "at", "near", "outside", "inside"];
-    before.ends_with(char::is_whitespace)
-        && before.split_whitespace().next_back().is_some_and(|w| LOCATIVE.iter().any(|l| w.eq_ignore_ascii_case(l)))
+    before.ends_with(char::is_whitespace) && last_word_is(before, &["in", "at", "near", "outside", "inside"])
 }
 
 /// Whether the word before `at` is "on".
 fn after_on(prose: &str, at: usize) -> bool {
-    prose[..at].split_whitespace().next_back().is_some_and(|w| w.eq_ignore_ascii_case("on"))
+    last_word_is(&prose[..at], &["on"])
+}
+
+/// Whether the last word of `before` is one of `words`, in any case.
+fn last_word_is(before: &str, words: &[&str]) -> bool {
+    before.split_whitespace().next_back().is_some_and(|w| words.iter().any(|l| w.eq_ignore_ascii_case(l)))
 }
 
 fn trim_range(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
@@ -731,10 +734,7 @@ fn the_whole_of_a_part(counts_before: &str, after: &str) -> bool {
         return false;
     }
     // Only the last words can say so: no search through all the text before.
-    let mut from = counts_before.len().saturating_sub(48);
-    while !counts_before.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = counts_before.ceil_char_boundary(counts_before.len().saturating_sub(48));
     part_of.is_match(&counts_before[from..])
 }
 
