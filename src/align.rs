@@ -7,7 +7,7 @@ use crate::blocking::{Also, matching_pairs};
 use crate::extract::context::{Mentions, PlaceMention};
 use crate::extract::{Extraction, lexicon::Lexicon};
 use crate::model::{AlignedFact, Document, Fact, TopicKey, Value};
-use crate::rules::{Rule, SubjectKind};
+use crate::rules::{Rule, SubjectKind, ValueKind};
 use crate::thresholds::Thresholds;
 use rayon::prelude::*;
 use std::borrow::Cow;
@@ -211,6 +211,9 @@ pub fn align(
     t: &Thresholds,
 ) -> Vec<AlignedFact> {
     let rule_subject: BTreeMap<&str, SubjectKind> = rules.iter().map(|r| (r.id.as_str(), r.subject)).collect();
+    // The rules whose value is a year of a thing ("built in 1998"), not the event's date.
+    let year_rules: BTreeSet<&str> =
+        rules.iter().filter(|r| r.kind == ValueKind::Year).map(|r| r.id.as_str()).collect();
     let mut names = Names::default();
     let mut place_names: BTreeSet<String> = BTreeSet::new();
     let mut facility: BTreeSet<usize> = BTreeSet::new();
@@ -418,8 +421,8 @@ pub fn align(
             Some((class, most.0.to_string()))
         })
         .collect();
-    let (rule_subject, names, persons, place_names, organisations, named_events, story_years) =
-        (&rule_subject, &names, &persons, &place_names, &organisations, &named_events, &story_years);
+    let (rule_subject, year_rules, names, persons, place_names, organisations, named_events, story_years) =
+        (&rule_subject, &year_rules, &names, &persons, &place_names, &organisations, &named_events, &story_years);
     let (name_displays, person_displays, organisation_display) =
         (&name_displays, &person_displays, &organisation_display);
     // Each document's facts get their subjects independently (in parallel, kept in order).
@@ -431,7 +434,10 @@ pub fn align(
                 let kind = rule_subject.get(fact.rule.as_str()).copied().unwrap_or_default();
                 let (subject, why) = match kind {
                     SubjectKind::Organisation => organisation_subject(fact, &salience, names),
-                    SubjectKind::Event => event_subject(fact, ex, &salience, names, place_names, named_events),
+                    SubjectKind::Event => {
+                        let dates_itself = year_rules.contains(fact.rule.as_str());
+                        event_subject(fact, ex, &salience, names, place_names, named_events, dates_itself)
+                    }
                     SubjectKind::Person => match (&fact.value, &fact.named_subject) {
                         (Value::Name { name }, _) | (_, Some(name)) if place_names.contains(&normalise(name)) => {
                             (None, "a place named like a person, not a person".into())
@@ -557,8 +563,12 @@ fn event_subject(
     names: &Names,
     place_names: &BTreeSet<String>,
     named_events: &BTreeSet<usize>,
+    dates_itself: bool,
 ) -> (Option<usize>, String) {
     let ctx = &ex.context;
+    // A year that is the claim ("the building was built in 1998") dates no event: its sentence
+    // is of the story all the same.
+    let another_time = |y: i32| !dates_itself && salience.other_year(y);
     let Some(s) = ctx.sentence_of(fact.prose_span.start) else {
         return (None, "outside any sentence".into());
     };
@@ -630,6 +640,13 @@ fn event_subject(
     } else {
         &anchored
     };
+    // "killed 21 in the Texas town of Uvalde": of a place and one it holds, the one it holds.
+    let holds = |outer: &PlaceMention, inner: &PlaceMention| {
+        ctx.containment.iter().any(|(child, parent)| *child == inner.name && *parent == outer.name)
+    };
+    let innermost: Vec<&PlaceMention> =
+        candidates.iter().copied().filter(|p| !candidates.iter().any(|q| holds(p, q))).collect();
+    let candidates = if innermost.is_empty() { candidates.clone() } else { innermost };
     if let Some(p) = candidates.iter().min_by_key(|p| distance(&p.span, &fact.prose_span)) {
         // "The Itaewon crush ... was the deadliest since the 2014 Sewol sinking, which killed
         // 304": an event of another year named between the place and the claim is the claim's.
@@ -642,7 +659,7 @@ fn event_subject(
         // named first, is what killed.
         let first_event_of_clause = |at: usize| !ctx.events.iter().any(|e| clause.start <= e.start && e.end <= at);
         let other = ctx.event_years.iter().zip(&ctx.event_year_reach).find(|((y, span), (_, reach))| {
-            salience.other_year(*y)
+            another_time(*y)
                 && ((p.span.end <= span.start
                     && (span.end <= fact.prose_span.start || fact.prose_span.contains(&span.start)))
                     || (span.end <= fact.prose_span.start
@@ -657,13 +674,13 @@ fn event_subject(
         // "the strongest quake in Marlow since a tremor killed 300 people in 1987": a claim in a
         // stretch that ends "in" another year is dated to another event.
         let dated = ctx.dated_stretches.iter().find(|(y, stretch)| {
-            salience.other_year(*y) && stretch.start <= fact.prose_span.start && fact.prose_span.end <= stretch.end
+            another_time(*y) && stretch.start <= fact.prose_span.start && fact.prose_span.end <= stretch.end
         });
         if let Some((y, _)) = dated {
             return (None, format!("the claim is dated {y}, not the article's year"));
         }
         // "the deadliest since 2017, when three people were killed ... on Dorr Street".
-        if let Some(y) = when_clause_year.filter(|y| salience.other_year(*y)) {
+        if let Some(y) = when_clause_year.filter(|y| another_time(*y)) {
             return (None, format!("the clause speaks of {y}, not of the article's event"));
         }
         return (names.class_of(&p.name), format!("named in the sentence: {}", p.name));
@@ -684,7 +701,7 @@ fn event_subject(
         .filter(|(_, span)| in_range(&sentence, span))
         .map(|(y, _)| *y)
         .chain(own_year)
-        .find(|y| salience.other_year(*y));
+        .find(|y| another_time(*y));
     if let Some(y) = other_year {
         return (None, format!("the sentence speaks of {y}, not of the article's time"));
     }

@@ -259,12 +259,18 @@ fn update_direction(trend: Trend) -> Option<&'static str> {
 
 /// True when publication dates are known for the claims and each later article's figure is at
 /// least as high as every earlier one's, with some strictly higher (for a falling trend: as low,
-/// some strictly lower).
+/// some strictly lower), and no two figures of one day conflict.
 fn follows_trend(hard: &[&(&Fact, &Count)], published: &[Option<CivilDate>], trend: Trend) -> bool {
     let mut dated: Vec<(CivilDate, f64)> = Vec::new();
+    let mut by_day: Vec<(CivilDate, &Count)> = Vec::new();
     for (f, c) in hard {
         let Some(p) = published.get(f.doc).copied().flatten() else { return false };
         dated.push((p, if trend == Trend::Falling { -c.min } else { c.min }));
+        by_day.push((p, c));
+    }
+    // Two figures of one day that cannot both be true are no update of each other.
+    if !pairs(&by_day, |a, b| a.0 == b.0 && !overlap(a.1, b.1)).is_empty() {
+        return false;
     }
     dated.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
     let rising = dated.windows(2).all(|w| w[0].0 == w[1].0 || w[0].1 <= w[1].1);

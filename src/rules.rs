@@ -58,6 +58,7 @@ pub const BUILTIN_RULES: &[(&str, &str)] = &[
     ("rules/evacuated.toml", include_str!("../rules/evacuated.toml")),
     ("rules/storm-category.toml", include_str!("../rules/storm-category.toml")),
     ("rules/storeys.toml", include_str!("../rules/storeys.toml")),
+    ("rules/year-built.toml", include_str!("../rules/year-built.toml")),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]

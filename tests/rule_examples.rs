@@ -69,6 +69,7 @@ rule_tests! {
     serious_condition => "serious-condition",
     storm_category => "storm-category",
     storeys => "storeys",
+    year_built => "year-built",
 }
 
 #[test]
@@ -94,6 +95,7 @@ fn every_rule_has_a_test_above() {
         "serious-condition",
         "storm-category",
         "storeys",
+        "year-built",
         "width",
     ];
     for r in &rules {

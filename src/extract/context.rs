@@ -187,7 +187,7 @@ fn patterns(grammar: &Grammar, ascii_words: bool) -> &'static Patterns {
             // (behind the attacks) has killed hundreds": a tally of many events ("Militants have
             // killed 30 people in Tarvik" opens a story: not "the" group).
             other_event: compile(&format!(
-                r"(?i)\b(?:(?:a|an)\s+(?:similar|separate|previous|earlier|second|third|smaller|unrelated)|the\s+previous|another)\s+(?:[a-z-]+\s+)?(?:{event})\b|\bthe\s+{organisation}(?:\s+(?:behind|responsible\s+for)(?:\s+[\w’'-]+){{1,3}}?)?\s+(?:has|have)\s+(?:\w+\s+)?killed\b"
+                r"(?i)\b(?:(?:a|an)\s+(?:similar|separate|previous|earlier|second|third|smaller|unrelated)|the\s+previous|another)\s+(?:[a-z-]+\s+)?(?:{event})\b|\b(?:retaliation|revenge|reprisal|response)\s+(?:for|to)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{event})\b|\bthe\s+{organisation}(?:\s+(?:behind|responsible\s+for)(?:\s+[\w’'-]+){{1,3}}?)?\s+(?:has|have)\s+(?:\w+\s+)?killed\b"
             ))
             .unwrap(),
             named_event: compile(&format!(r"\b{titles}\s+(?P<name>\p{{Lu}}\p{{Ll}}+)\b")).unwrap(),
@@ -596,12 +596,16 @@ const PLACE_ADJECTIVES: &[&str] = &[
     "neighbouring",
 ];
 
+/// Nouns of a town: "the Texas town of Uvalde" is a town in Texas.
+const SETTLEMENT_NOUNS: &[&str] = &["city", "town", "village", "port", "capital", "suburb", "hamlet", "township"];
+
 /// How the words between two places join them.
 enum Link {
     /// "Crocus City Hall in Moscow", "Kerman, Iran", "Balasore district in the eastern state of
     /// Odisha": the first lies in the second.
     Inside,
-    /// "India's eastern state of Odisha", "Mexico's northern Sonora": the second lies in the first.
+    /// "India's eastern state of Odisha", "Mexico's northern Sonora", "the Texas town of Uvalde":
+    /// the second lies in the first.
     Owns,
 }
 
@@ -632,6 +636,13 @@ fn link(gap: &str, place_nouns: &HashSet<String>) -> Option<Link> {
     // one such preposition among place nouns and directions, or "in the (eastern) state of".
     // Not "from Lahore to the city of Karachi", nor "fired from Gaza at the state of Israel".
     let place_preposition = |w: &str| matches!(w, "in" | "at" | "near" | "outside" | "of");
+    // "the Osun State city of Ilesemi", "the Texas town of Uvalde": a town of the first place.
+    // (But "the Balasore district of Odisha": a district lies in what it is "of".)
+    if let [.., settlement, "of"] = rest
+        && SETTLEMENT_NOUNS.contains(settlement)
+    {
+        return (rest.len() <= 3).then_some(Link::Owns);
+    }
     if rest.len() <= 3 && rest.last().is_some_and(|w| place_preposition(w)) {
         return Some(Link::Inside);
     }
@@ -1004,6 +1015,8 @@ mod tests {
         let pair = |child: &str, parent: &str| (child.to_string(), parent.to_string());
         assert_eq!(inside("It crashed in India's eastern state of Odisha."), [pair("Odisha", "India")]);
         assert_eq!(inside("It crashed in the Balasore district of Odisha."), [pair("Balasore", "Odisha")]);
+        assert_eq!(inside("It fell in the Osun State city of Ilesemi."), [pair("Ilesemi", "Osun State")]);
+        assert_eq!(inside("A gunman opened fire in the Texas town of Uvalde."), [pair("Uvalde", "Texas")]);
         assert_eq!(
             inside("It crashed in Balasore district in the eastern state of Odisha."),
             [pair("Balasore", "Odisha")]

@@ -754,13 +754,18 @@ impl DateGrammar {
             before.trim_end().ends_with(['$', '£', '€'])
                 || before.strip_suffix(['.', ',']).is_some_and(|b| b.ends_with(|ch: char| ch.is_ascii_digit()))
         };
+        // News looks back, but not where it speaks of what is to come.
+        let future = if prefer == Prefer::Past { future_stretches(text) } else { Vec::new() };
+        let prefer_at = |date: &Range<usize>| if looks_ahead(text, &future, date) { Prefer::Future } else { prefer };
         let mut candidates: Vec<(Range<usize>, DateReading)> = finder
             .get(ascii_words)
             .find_iter(text)
             .filter(|m| !(m.as_str().len() == 4 && after_acronym(&text[..m.start()])))
             .filter(|m| !in_a_run_of_numbers(text, m.range()))
             .filter(|m| !(m.as_str().starts_with(|c: char| c.is_ascii_digit()) && amount(m.start())))
-            .filter_map(|m| Some((m.range(), DateReading::Date(self.read_with(m.as_str(), reference, prefer)?))))
+            .filter_map(|m| {
+                Some((m.range(), DateReading::Date(self.read_with(m.as_str(), reference, prefer_at(&m.range()))?)))
+            })
             .collect();
         let bytes = text.as_bytes();
         let durations = &self.duration_regexes().finder;
@@ -886,7 +891,7 @@ impl DateGrammar {
                     continue;
                 }
             }
-            if let Some(r) = self.read_scanned(&c, reference, prefer) {
+            if let Some(r) = self.read_scanned(&c, reference, prefer_at(&m)) {
                 // "during Q3": the word that makes a quarter a date is no part of it.
                 let start = c.name("qn4").map_or(m.start, |q| base + q.start() - 1);
                 candidates.push((start..m.end, r));
@@ -917,8 +922,9 @@ impl DateGrammar {
         let kept: Vec<(Range<usize>, DateReading)> = kept.into_values().collect();
         let kept = self.attach_years(text, kept);
         let kept = self.count_from_offsets(text, kept, reference);
-        let kept = self.apply_parts(text, kept, reference, prefer);
+        let kept = self.apply_parts(text, kept, reference, prefer_at);
         let found = self.join_ranges(text, kept, reference);
+        let found = ranges_under_way(text, found, reference);
         let found = offset_days(text, found, |phrase| self.is_holiday_name(phrase));
         let found = bounded_offsets(text, found);
         let found = compared_years(text, found);
@@ -1720,6 +1726,36 @@ impl DateGrammar {
     }
 }
 
+/// A range read ahead (a future clause's "between August and October", said in September) that
+/// a year back would hold the reference day is the one under way, unless its year is written.
+fn ranges_under_way(
+    text: &str,
+    found: Vec<(Range<usize>, DateReading)>,
+    reference: Option<CivilDate>,
+) -> Vec<(Range<usize>, DateReading)> {
+    let Some(p) = reference else { return found };
+    let says_a_year = |phrase: &str| {
+        phrase.split(|ch: char| !ch.is_ascii_digit()).any(|digits| digits.len() == 4) || phrase.contains(['\'', '’'])
+    };
+    let year_back =
+        |(s, e): (CivilDate, CivilDate)| Some((shift(s, -1, DurationUnit::Year)?, shift(e, -1, DurationUnit::Year)?));
+    found
+        .into_iter()
+        .map(|(range, reading)| match reading {
+            DateReading::Between { from, to } if from.0 > p && !says_a_year(&text[range.clone()]) => {
+                let reading = match (year_back(from), year_back(to)) {
+                    (Some(back_from), Some(back_to)) if back_from.0 <= p && p < back_to.1 => {
+                        DateReading::Between { from: back_from, to: back_to }
+                    }
+                    _ => DateReading::Between { from, to },
+                };
+                (range, reading)
+            }
+            other => (range, other),
+        })
+        .collect()
+}
+
 /// Reads a length of time before or after a day as the day that far from it: "three days after
 /// Christmas", "2 weeks before May 13, 1999", "16 days from 01/02/2018", "six months after March
 /// 3, 2020" (whole months or years keep the day of the month, or take the last of a shorter
@@ -1958,6 +1994,81 @@ fn date_may_end(after: &str) -> bool {
             .expect("the end of a date")
     })
     .is_match(after)
+}
+
+/// The stretches of a text that speak of what is to come: from a future verb ("will", "'ll",
+/// "shall", "are set to", "is scheduled for") to the end of its clause. A date there that leaves
+/// its year or week unsaid is the next one, not the last: "the funeral will be held on Friday",
+/// "the trial is set to open in March". A stretch stops at a word that turns back to another time
+/// ("will review footage of the attack on March 22", "will never forget March 22", "will reopen
+/// after the attack on Tuesday", "will be sentenced on Monday for the bombing on Nov. 3") and
+/// after a few words. ("Is due to" is left out: as often "because of" as "expected to".)
+fn future_stretches(text: &str) -> Vec<Range<usize>> {
+    static FUTURE: OnceLock<(Regex, Regex)> = OnceLock::new();
+    let (verb, back) = FUTURE.get_or_init(|| {
+        (
+            // "will" in lower case: not "Will Smith".
+            Regex::new(
+                r"\b(?:will|shall)\s+[a-z]+\b|\b(?:won't|won’t)\b|[a-z](?:'ll|’ll)\b|\b(?:is|are)\s+(?:(?:set|scheduled|slated|expected|poised)\s+to\s+[a-z]+|(?:set|scheduled|slated)\s+for)\b|\b(?:is|are)\s+to\s+be\b",
+            )
+            .expect("future verbs"),
+            Regex::new(
+                r"(?i)\b(?:of|since|after|following|for|who|whom|whose|which|that|when|where|ago|last|previous|earlier|never|forget|remember|recalls?|said|says)\b|[.;:!?—–\n]|,\s",
+            )
+            .expect("a turn back to another time"),
+        )
+    });
+    // The words after which "will" or "to" is no verb's: "his will on March 3", "the will of the
+    // people", "expected to the end".
+    const NO_VERB: &[&str] = &[
+        "on", "in", "at", "of", "and", "or", "to", "from", "for", "during", "against", "with", "by", "as", "was",
+        "were", "is", "the", "a", "an", "his", "her", "their", "its", "this", "that",
+    ];
+    // The words before which "will" is a noun: "against their will", "the will of God".
+    const OWNERS: &[&str] =
+        &["the", "a", "his", "her", "their", "its", "our", "my", "your", "own", "free", "good", "ill", "whose"];
+    let mut stretches = Vec::new();
+    for m in verb.find_iter(text) {
+        let last = m.as_str().rsplit(char::is_whitespace).next().unwrap_or("");
+        let modal = m.as_str().starts_with("will") || m.as_str().starts_with("shall");
+        let owned = text[..m.start()].split_whitespace().next_back().is_some_and(|w| OWNERS.contains(&w));
+        if (modal || m.as_str().contains(" to ")) && NO_VERB.contains(&last) || (modal && owned) {
+            continue;
+        }
+        let from = m.end();
+        let limit = text.ceil_char_boundary((from + FUTURE_REACH).min(text.len()));
+        // "3 days after January 12th" counts from the day; it turns back to no other time.
+        let counted = |b: &regex::Match| {
+            b.as_str().eq_ignore_ascii_case("after")
+                && text[..from + b.start()]
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| DurationUnit::from_name(w).is_some())
+        };
+        let end = back.find_iter(&text[from..limit]).find(|b| !counted(b)).map_or(limit, |b| from + b.start());
+        stretches.push(from..end);
+    }
+    stretches
+}
+
+/// Whether the date at `date` of `text` looks ahead: it stands in one of the `future` stretches
+/// and names no event by its day ("will reopen after Tuesday's attack": a possessive day is one
+/// gone by).
+fn looks_ahead(text: &str, future: &[Range<usize>], date: &Range<usize>) -> bool {
+    future.iter().any(|f| f.contains(&date.start)) && !text[date.end..].starts_with(['\'', '’'])
+}
+
+/// Whether the date at `date` of `text` stands in a clause about what is to come (see
+/// [`future_stretches`]); only the stretch a verb there could reach from is searched.
+pub(crate) fn in_future_clause(text: &str, date: &Range<usize>) -> bool {
+    let from = text.floor_char_boundary(date.start.saturating_sub(FUTURE_REACH + 16));
+    // A stretch that reaches the end of the window reaches the date.
+    let future: Vec<Range<usize>> = future_stretches(&text[from..date.start])
+        .into_iter()
+        .filter(|f| f.end + from == date.start)
+        .map(|f| f.start + from..date.start + 1)
+        .collect();
+    looks_ahead(text, &future, date)
 }
 
 /// Whether a phrase ends where `after` starts, at a mark or the end of the text: what an ordinal
@@ -3259,6 +3370,61 @@ mod tests {
     }
 
     #[test]
+    fn a_clause_about_what_is_to_come_looks_ahead() {
+        let weekday_day = |y, m, d, w| DateReading::Date(DateValue { weekday: Some(w), ..day_value_of(at(y, m, d)) });
+        let month_of = |y, m| DateReading::Date(month_value(y, m));
+        // Thursday, November 13, 2025.
+        let news = |text| scanned(text, p(2025, 11, 13), Prefer::Past);
+        assert_eq!(news("He will be sentenced on Monday."), vec![("Monday", weekday_day(2025, 11, 17, 0))]);
+        assert_eq!(news("He was sentenced on Monday."), vec![("Monday", weekday_day(2025, 11, 10, 0))]);
+        assert_eq!(
+            news("The funeral is set to be held on Saturday."),
+            vec![("Saturday", weekday_day(2025, 11, 15, 5))]
+        );
+        // "Due to" is as often "because of"; a day with "'s" is one gone by; "after" turns back.
+        assert_eq!(news("The closure is due to Monday's landslide."), vec![("Monday", weekday_day(2025, 11, 10, 0))]);
+        assert_eq!(
+            news("They will rehouse those displaced by Monday's flood"),
+            vec![("Monday", weekday_day(2025, 11, 10, 0))]
+        );
+        assert_eq!(news("It won't reopen after the attack on Monday"), vec![("Monday", weekday_day(2025, 11, 10, 0))]);
+        assert_eq!(
+            news("They were held against their will on Monday."),
+            vec![("Monday", weekday_day(2025, 11, 10, 0))]
+        );
+        assert_eq!(news("We'll know more on Friday"), vec![("Friday", weekday_day(2025, 11, 14, 4))]);
+        assert_eq!(news("An appeal hearing is scheduled for March 3."), vec![("March 3", day(2026, 3, 3))]);
+        assert_eq!(news("The trial will open in March"), vec![("March", month_of(2026, 3))]);
+        // The clause ends; the verb does not reach across a comma, a "said" or a turn back.
+        assert_eq!(news("It will open, officials said on Monday."), vec![("Monday", weekday_day(2025, 11, 10, 0))]);
+        assert_eq!(news("We will never forget March 3."), vec![("March 3", day(2025, 3, 3))]);
+        assert_eq!(
+            news("They will study footage of the attack on Monday"),
+            vec![("Monday", weekday_day(2025, 11, 10, 0))]
+        );
+        // "will" as a noun, or a name.
+        assert_eq!(news("He signed his will on Monday."), vec![("Monday", weekday_day(2025, 11, 10, 0))]);
+        assert_eq!(news("Will Jones spoke on Monday."), vec![("Monday", weekday_day(2025, 11, 10, 0))]);
+        // A range read ahead that a year back would hold the day the text was written is the one
+        // under way; a range whose year is written stays where it is.
+        let september = |text| scanned(text, p(2018, 9, 7), Prefer::Past);
+        let stretch = |r: &DateReading| match r {
+            DateReading::Between { from, to } => Some((from.0, to.1)),
+            _ => None,
+        };
+        let found = september("What will happen between August and October");
+        assert_eq!(
+            found.iter().map(|(_, r)| stretch(r)).collect::<Vec<_>>(),
+            vec![Some((at(2018, 8, 1), at(2018, 11, 1)))]
+        );
+        let found = september("It will run between August and October 2019");
+        assert_eq!(
+            found.iter().map(|(_, r)| stretch(r)).collect::<Vec<_>>(),
+            vec![Some((at(2019, 8, 1), at(2019, 11, 1)))]
+        );
+    }
+
+    #[test]
     fn a_weekday_before_a_numeric_date() {
         let on = |text| scanned(text, p(2018, 7, 1), Prefer::Future);
         assert_eq!(on("Friday 7/6"), vec![("Friday 7/6", day(2018, 7, 6))]);
@@ -3780,6 +3946,10 @@ fn full_year(text: &str, reference: Option<CivilDate>) -> Option<i32> {
 /// How far ahead of its publication a news text may name a day by its weekday and date alone.
 const NEWS_DAYS_AHEAD: i64 = 183;
 
+/// How far after its verb a future clause reaches, in bytes: "will be sentenced at the High Court
+/// in Abeokuta on Monday".
+const FUTURE_REACH: usize = 80;
+
 /// Month `m` day `d` said with weekday `w` but no year ("Sunday, Feb 10"): of its two
 /// occurrences nearest to `p` (the last and the next), the one whose weekday agrees; looking
 /// ahead ([`Prefer::Future`]), also the one a year after the next. If none agrees, the one
@@ -4001,7 +4171,7 @@ impl DateGrammar {
         text: &str,
         found: Vec<(Range<usize>, DateReading)>,
         reference: Option<CivilDate>,
-        prefer: Prefer,
+        prefer_at: impl Fn(&Range<usize>) -> Prefer,
     ) -> Vec<(Range<usize>, DateReading)> {
         static PART: OnceLock<(Regex, Regex)> = OnceLock::new();
         let (before, inside) = PART.get_or_init(|| {
@@ -4022,7 +4192,7 @@ impl DateGrammar {
                 }
                 let inner = &text[range.clone()];
                 if let Some(c) = inside.captures_if_any(inner)
-                    && let [(r, rest)] = self.scan_with(&inner[c[0].len()..], reference, prefer).as_slice()
+                    && let [(r, rest)] = self.scan_with(&inner[c[0].len()..], reference, prefer_at(&range)).as_slice()
                     && r.end == inner.len() - c[0].len()
                     // "later this week" is no day, but "later this year" stays the year the rules read.
                     && (c.name("er").is_none() || matches!(rest, DateReading::Period { .. }))

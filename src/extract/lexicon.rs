@@ -12,6 +12,8 @@ pub struct Lexicon {
     pub qualifiers: Qualifiers,
     pub vague: BTreeMap<String, toml::Value>,
     pub populations: BTreeMap<String, Vec<String>>,
+    /// Wider scopes than the event ("nationwide", "since the war began").
+    pub scopes: BTreeMap<String, Scope>,
     /// Units of length and the metres in one ("km" = 1000), for `{measure}`.
     pub lengths: BTreeMap<String, f64>,
     pub events: Nouns,
@@ -58,6 +60,16 @@ pub struct Qualifiers {
     pub less_than: Vec<String>,
     pub nearly: Vec<String>,
     pub about: Vec<String>,
+}
+
+/// A scope wider than an event: the phrases that say it, and whether it stays wider beside a
+/// named event ("since the war began") or is that event's own ("across the state").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scope {
+    pub phrases: Vec<String>,
+    #[serde(default)]
+    pub beside_an_event: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -141,6 +153,60 @@ impl Lexicon {
         self.lengths.get(&unit.to_lowercase()).copied()
     }
 
+    /// The scope the words that open a count's sentence start with ("This week alone, 41 ...",
+    /// "Nationwide, ..."), or that the count's clause (the count at `count_at`) names before the
+    /// count ("across the region, 41 people"), or, for a scope `beside_an_event`, anywhere in it
+    /// ("10,000 killed since the war began"). The phrases count as whole words, in any case. In
+    /// the clause, where the sentence names an event ("Hurricane Delia", "the attack", "floods"),
+    /// only a scope `beside_an_event`, and that one not after a superlative ("the deadliest
+    /// attack since the invasion").
+    pub fn scope_in(&self, clause: &str, count_at: usize, opening: &str, sentence: &str) -> Option<&str> {
+        let names_an_event = self.names_an_event(sentence);
+        let lead = clause.len() - clause.trim_start().len();
+        let opened = self.scope_phrases(opening).into_iter().filter(|(at, ..)| *at == 0).map(|p| (p, opening, false));
+        let within = self.scope_phrases(clause).into_iter().map(|p| (p, clause, true));
+        opened.chain(within).find_map(|((at, name, scope), text, in_clause)| {
+            let superlative_before = text.trim_start().to_lowercase()[..at]
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| (w.len() > 4 && w.ends_with("est")) || matches!(w, "worst" | "most" | "first"));
+            // A place or a time after the count is as often where and when the event's own toll
+            // was counted ("Flash floods have killed 40 people across the region").
+            let after_the_count = in_clause && lead + at > count_at;
+            // A scope that opens the sentence ("Nationwide, ...", "This week alone, ...") widens
+            // whatever it names.
+            let kept = if scope.beside_an_event {
+                !superlative_before
+            } else {
+                !in_clause || (!names_an_event && !after_the_count)
+            };
+            kept.then_some(name)
+        })
+    }
+
+    /// The scope phrases in `text` (as whole words, in any case; after leading spaces), in the
+    /// order they start: each one's offset in the trimmed text, its scope's name and the scope.
+    fn scope_phrases(&self, text: &str) -> Vec<(usize, &str, &Scope)> {
+        let lower = text.trim_start().to_lowercase();
+        let mut found: Vec<(usize, &str, &Scope)> = self
+            .scopes
+            .iter()
+            .flat_map(|(name, scope)| scope.phrases.iter().map(move |p| (name, scope, p)))
+            .filter_map(|(name, scope, phrase)| Some((whole_words_at(&lower, phrase)?, name.as_str(), scope)))
+            .collect();
+        found.sort_by_key(|(at, name, _)| (*at, *name));
+        found
+    }
+
+    /// Whether a sentence names an event: an event noun, or a storm's title ("Hurricane Delia").
+    fn names_an_event(&self, sentence: &str) -> bool {
+        let lower = sentence.to_lowercase();
+        self.events
+            .nouns
+            .iter()
+            .any(|n| whole_words_at(&lower, n).or_else(|| whole_words_at(&lower, &format!("{n}s"))).is_some())
+            || sentence.split(|c: char| !c.is_alphanumeric()).any(|w| self.events.titles.iter().any(|t| t == w))
+    }
+
     /// Every population word, longest first (so "service members" wins over "members").
     pub fn population_words(&self) -> Vec<&str> {
         self.words_of_populations(|_| true)
@@ -167,6 +233,15 @@ impl Lexicon {
         let w = word.to_lowercase();
         self.events.nouns.contains(&w)
     }
+}
+
+/// Where `phrase` first stands in `text` as whole words (both lowercase).
+fn whole_words_at(text: &str, phrase: &str) -> Option<usize> {
+    text.match_indices(phrase).map(|(at, _)| at).find(|&at| {
+        let before = text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after = text[at + phrase.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        before && after
+    })
 }
 
 /// The population that is everyone: a count of it is the total, and reports do not name it.
@@ -333,5 +408,32 @@ mod tests {
         assert_eq!(lex.population_of("U.S. service members").as_deref(), Some("military"));
         assert_eq!(lex.population_of("people"), None);
         assert_eq!(lex.population_of("Afghan civilians").as_deref(), Some("civilians"));
+    }
+
+    #[test]
+    fn a_scope_wider_than_the_event() {
+        let lex = Lexicon::builtin();
+        let alone = |clause: &str| lex.scope_in(clause, clause.find(char::is_numeric).unwrap_or(0), "", clause);
+        assert_eq!(alone("Across the region, 41 people have been killed"), Some("across the region"));
+        assert_eq!(
+            alone("120,000 were forced from their homes across the country"),
+            None,
+            "where the event's were counted"
+        );
+        let opened = |opening: &str, clause: &str| {
+            lex.scope_in(clause, clause.find(char::is_numeric).unwrap_or(0), opening, &format!("{opening}, {clause}"))
+        };
+        assert_eq!(opened("This week alone", "41 people have been killed"), Some("this week"));
+        assert_eq!(opened("Nationwide", "Mozambique has reported 120 deaths"), Some("nationwide"));
+        assert_eq!(opened("In a speech broadcast nationwide", "the president said gunmen killed 14"), None);
+        assert_eq!(opened("Earlier this week", "gunmen killed 14"), None);
+        assert_eq!(alone("The death toll rose to 42 on Thursday"), None);
+        assert_eq!(alone("Nationally, 120 have died"), Some("nationwide"));
+        assert_eq!(alone("It was the weekend's internationally watched vote"), None, "whole words only");
+        // A sentence that names one event owns its place and time; a war's span stays wider.
+        assert_eq!(alone("Hurricane Delia came ashore, killing 14 people across the state"), None);
+        assert_eq!(alone("Across the state, the floods killed 14 people"), None);
+        assert_eq!(alone("The air strike took the toll since the war began to 10,000"), Some("since the war began"));
+        assert_eq!(alone("It was the deadliest attack on the city since the invasion"), None, "a comparison");
     }
 }

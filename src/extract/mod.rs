@@ -252,6 +252,15 @@ fn read_match(
             .map(|name| Value::Name { name }),
     };
     let value = value?;
+    // "will be sentenced on Monday, a year after a crash that killed 27": a day to come (after
+    // the publication day, or a weekday without one) is no date of what happened.
+    if let Value::Date(v) = &value
+        && (v.unresolved.is_some()
+            || doc.meta.published.is_some_and(|p| date::date_stretch(v).is_some_and(|(first, _)| first > p)))
+        && date::in_future_clause(&doc.prose, &range)
+    {
+        return None;
+    }
     // No toll, count of people or height is below zero: "(- 12 dead)" is a dash.
     if let Value::Count(c) = &value
         && c.stated.is_some_and(|n| n < 0.0)
@@ -315,6 +324,14 @@ fn read_match(
             .who
             .and_then(|w| grammar.lexicon.population_of(w))
             .or_else(|| nationals(&doc.prose[range.end..]).filter(|_| rule.kind == ValueKind::Count)),
+    };
+    // "Nationwide, 120 have died": a count of a wider scope than the event is no count of it.
+    let population = match (rule.kind, scope_of(&doc.prose, range.clone(), &grammar.lexicon)) {
+        (ValueKind::Count, Some(scope)) => Some(match population {
+            Some(p) => format!("{p}, {scope}"),
+            None => scope.to_string(),
+        }),
+        _ => population,
     };
     // A count about a person ("Karl Brenner, 19") is about the name the sentence gives, or none;
     // and it counts years, whole ones ("Brent Crude, 82.5" is a price).
@@ -392,6 +409,23 @@ fn nationals(after: &str) -> Option<String> {
         && ((word.ends_with('s') && (context::is_demonym(singular) || singular.ends_with('i')))
             || word.ends_with("ese"));
     national.then(|| word.to_lowercase())
+}
+
+/// The wider scope ([`Lexicon::scope_in`]) a count's clause names, or the words that open its
+/// sentence before it: "This week alone, 41 people have been killed across the region", "Since
+/// the war began, more than 10,000 civilians have been killed". Not a count after "the": "the 14
+/// people killed" are ones the text has counted.
+fn scope_of<'l>(prose: &str, count: Range<usize>, lexicon: &'l Lexicon) -> Option<&'l str> {
+    const BREAKS: &[u8] = b",.!?;:\n";
+    if last_word_is(&prose[..count.start], &["the"]) {
+        return None;
+    }
+    let sentence = sentence_start(&prose[..count.start]);
+    let sentence_end = stop_after(prose, count.end, b".!?;\n").unwrap_or(prose.len());
+    let start = stop_before(prose, count.start, BREAKS).map_or(0, |i| i + 1).max(sentence);
+    let end = stop_after(prose, count.end, BREAKS).unwrap_or(prose.len());
+    let opening = stop_after(prose, sentence, BREAKS).filter(|&at| at < start).map_or("", |at| &prose[sentence..at]);
+    lexicon.scope_in(&prose[start..end], count.start - start, opening, &prose[sentence..sentence_end])
 }
 
 /// Whether `before` ends with a preposition of place: "in", "at", "near", "outside".
@@ -617,13 +651,14 @@ fn sentence_start(before: &str) -> usize {
 }
 
 /// The last of the punctuation bytes `stops` in `text` before `at`, a decimal point ("a
-/// 6.8-magnitude quake") being no full stop. The stops are ASCII: every offset found is a
+/// 6.8-magnitude quake") being no full stop and a thousands comma ("9,000") no comma. The stops are ASCII: every offset found is a
 /// character boundary.
 pub(crate) fn stop_before(text: &str, at: usize, stops: &[u8]) -> Option<usize> {
     (0..at).rev().find(|&i| is_stop(text, i, stops))
 }
 
-/// The first of `stops` in `text` from `from` on, a decimal point being none (see [`stop_before`]).
+/// The first of `stops` in `text` from `from` on, a decimal point or a thousands comma being none
+/// (see [`stop_before`]).
 pub(crate) fn stop_after(text: &str, from: usize, stops: &[u8]) -> Option<usize> {
     (from..text.len()).find(|&i| is_stop(text, i, stops))
 }
@@ -631,7 +666,7 @@ pub(crate) fn stop_after(text: &str, from: usize, stops: &[u8]) -> Option<usize>
 fn is_stop(text: &str, at: usize, stops: &[u8]) -> bool {
     let bytes = text.as_bytes();
     let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
-    stops.contains(&bytes[at]) && !(bytes[at] == b'.' && at > 0 && digit(at - 1) && digit(at + 1))
+    stops.contains(&bytes[at]) && !(matches!(bytes[at], b'.' | b',') && at > 0 && digit(at - 1) && digit(at + 1))
 }
 
 /// Whether the count at `r` adds to a toll that the same sentence then gives: "nine people died
