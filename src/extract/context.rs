@@ -187,7 +187,7 @@ fn patterns(grammar: &Grammar, ascii_words: bool) -> &'static Patterns {
             // (behind the attacks) has killed hundreds": a tally of many events ("Militants have
             // killed 30 people in Tarvik" opens a story: not "the" group).
             other_event: compile(&format!(
-                r"(?i)\b(?:(?:a|an)\s+(?:similar|separate|previous|earlier|second|third|smaller|unrelated)|the\s+previous|another)\s+(?:[a-z-]+\s+)?(?:{event})\b|\b(?:retaliation|revenge|reprisal|response)\s+(?:for|to)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{event})\b|\bthe\s+{organisation}(?:\s+(?:behind|responsible\s+for)(?:\s+[\w’'-]+){{1,3}}?)?\s+(?:has|have)\s+(?:\w+\s+)?killed\b"
+                r"(?i)\b(?:(?:a|an)\s+(?:similar|separate|previous|earlier|second|third|smaller|unrelated)|the\s+previous|another)\s+(?:[a-z-]+\s+)?(?:{event})\b|\b(?:retaliation|revenge|reprisal)\s+for\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{event})\b|\bthe\s+{organisation}(?:\s+(?:behind|responsible\s+for)(?:\s+[\w’'-]+){{1,3}}?)?\s+(?:has|have)\s+(?:\w+\s+)?killed\b"
             ))
             .unwrap(),
             named_event: compile(&format!(r"\b{titles}\s+(?P<name>\p{{Lu}}\p{{Ll}}+)\b")).unwrap(),
@@ -369,9 +369,18 @@ impl Context {
         let opened_by_years = opening_years(text, &ctx.sentences, &ctx.clause_breaks, &ctx.years);
         let published = doc.meta.published.map(|p| p.year);
         ctx.dated_stretches.extend(opened_by_years.into_iter().filter(|(y, _)| published.is_none_or(|p| p - y >= 2)));
+        // "In retaliation for the attack, the army launched an airstrike that killed 30": what
+        // opens the sentence is the cause; the airstrike is the story.
+        let opens_its_sentence = |m: &regex::Match| {
+            let cause = ["retaliation", "revenge", "reprisal"].iter().any(|w| m.as_str().starts_with(w));
+            let before = text[..m.start()].trim_end();
+            let before = before.strip_suffix("In").or(before.strip_suffix("As")).unwrap_or(before).trim_end();
+            cause && (before.is_empty() || before.ends_with(['.', '!', '?', '\n']))
+        };
         ctx.other_events = p
             .other_event
             .find_iter(text)
+            .filter(|m| !opens_its_sentence(m))
             .map(|m| (segment_around(text, &ctx.clause_breaks, m.range()), crate::extract::single_spaced(m.as_str())))
             .collect();
         ctx

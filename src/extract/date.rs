@@ -2001,19 +2001,21 @@ fn date_may_end(after: &str) -> bool {
 /// its year or week unsaid is the next one, not the last: "the funeral will be held on Friday",
 /// "the trial is set to open in March". A stretch stops at a word that turns back to another time
 /// ("will review footage of the attack on March 22", "will never forget March 22", "will reopen
-/// after the attack on Tuesday", "will be sentenced on Monday for the bombing on Nov. 3") and
-/// after a few words. ("Is due to" is left out: as often "because of" as "expected to".)
+/// after the attack on Tuesday", "will be sentenced on Monday for the bombing on Nov. 3", "will
+/// need months to recover from the blast on Tuesday", "will compensate families hit by the June
+/// 3 bombing") and after a few words. ("Is due to" is left out: as often "because of" as "expected to".)
 fn future_stretches(text: &str) -> Vec<Range<usize>> {
     static FUTURE: OnceLock<(Regex, Regex)> = OnceLock::new();
     let (verb, back) = FUTURE.get_or_init(|| {
         (
-            // "will" in lower case: not "Will Smith".
+            // "will" in lower case: not "Will Smith". ASCII word boundaries keep the scan in the
+            // lazy DFA over text with curly quotes.
             Regex::new(
-                r"\b(?:will|shall)\s+[a-z]+\b|\b(?:won't|won’t)\b|[a-z](?:'ll|’ll)\b|\b(?:is|are)\s+(?:(?:set|scheduled|slated|expected|poised)\s+to\s+[a-z]+|(?:set|scheduled|slated)\s+for)\b|\b(?:is|are)\s+to\s+be\b",
+                r"(?-u:\b)(?:will|shall)\s+[a-z]+(?-u:\b)|(?-u:\b)(?:won't|won’t)(?-u:\b)|(?:'ll|’ll)(?-u:\b)|(?-u:\b)(?:is|are)\s+(?:(?:set|scheduled|slated|expected|poised)\s+to\s+[a-z]+|(?:set|scheduled|slated)\s+for)(?-u:\b)|(?-u:\b)(?:is|are)\s+to\s+be(?-u:\b)",
             )
             .expect("future verbs"),
             Regex::new(
-                r"(?i)\b(?:of|since|after|following|for|who|whom|whose|which|that|when|where|ago|last|previous|earlier|never|forget|remember|recalls?|said|says)\b|[.;:!?—–\n]|,\s",
+                r"(?i)(?-u:\b)(?:of|since|after|following|for|from|by|into|killed|injured|wounded|hit|caused|destroyed|damaged|who|whom|whose|which|that|when|where|ago|last|previous|earlier|never|forget|remember|recalls?|said|says)(?-u:\b)|[.;:!?—–\n]|,\s",
             )
             .expect("a turn back to another time"),
         )
@@ -2029,6 +2031,10 @@ fn future_stretches(text: &str) -> Vec<Range<usize>> {
         &["the", "a", "his", "her", "their", "its", "our", "my", "your", "own", "free", "good", "ill", "whose"];
     let mut stretches = Vec::new();
     for m in verb.find_iter(text) {
+        // "we'll", not a quotation's "'ll".
+        if m.as_str().ends_with("ll") && !text[..m.start()].ends_with(|c: char| c.is_ascii_lowercase()) {
+            continue;
+        }
         let last = m.as_str().rsplit(char::is_whitespace).next().unwrap_or("");
         let modal = m.as_str().starts_with("will") || m.as_str().starts_with("shall");
         let owned = text[..m.start()].split_whitespace().next_back().is_some_and(|w| OWNERS.contains(&w));
@@ -2037,9 +2043,10 @@ fn future_stretches(text: &str) -> Vec<Range<usize>> {
         }
         let from = m.end();
         let limit = text.ceil_char_boundary((from + FUTURE_REACH).min(text.len()));
-        // "3 days after January 12th" counts from the day; it turns back to no other time.
+        // "3 days after January 12th", "2 weeks from Monday" count from the day; they turn back
+        // to no other time.
         let counted = |b: &regex::Match| {
-            b.as_str().eq_ignore_ascii_case("after")
+            (b.as_str().eq_ignore_ascii_case("after") || b.as_str().eq_ignore_ascii_case("from"))
                 && text[..from + b.start()]
                     .split_whitespace()
                     .next_back()
@@ -2055,13 +2062,27 @@ fn future_stretches(text: &str) -> Vec<Range<usize>> {
 /// and names no event by its day ("will reopen after Tuesday's attack": a possessive day is one
 /// gone by).
 fn looks_ahead(text: &str, future: &[Range<usize>], date: &Range<usize>) -> bool {
-    future.iter().any(|f| f.contains(&date.start)) && !text[date.end..].starts_with(['\'', '’'])
+    // The stretches come in order of their starts and none is longer than the reach: only the
+    // few that start just before the date can hold it.
+    let after = future.partition_point(|f| f.start <= date.start);
+    let holds = future[..after]
+        .iter()
+        .rev()
+        .take_while(|f| f.start + FUTURE_REACH >= date.start)
+        .any(|f| f.contains(&date.start));
+    holds && !text[date.end..].starts_with(['\'', '’'])
 }
 
 /// Whether the date at `date` of `text` stands in a clause about what is to come (see
 /// [`future_stretches`]); only the stretch a verb there could reach from is searched.
 pub(crate) fn in_future_clause(text: &str, date: &Range<usize>) -> bool {
     let from = text.floor_char_boundary(date.start.saturating_sub(FUTURE_REACH + 16));
+    // Most windows hold no future verb: a look for the words that open one spares them the regex.
+    const OPENERS: &[&str] =
+        &["will", "shall", "ll ", "won", "set ", "scheduled", "slated", "expected", "poised", " to be"];
+    if !OPENERS.iter().any(|w| text[from..date.start].contains(w)) {
+        return false;
+    }
     // A stretch that reaches the end of the window reaches the date.
     let future: Vec<Range<usize>> = future_stretches(&text[from..date.start])
         .into_iter()

@@ -21,6 +21,9 @@ pub struct Lexicon {
     pub names: NameWords,
     /// Holidays by key: the day each falls on (see `[holidays]` in the lexicon) and its names.
     pub holidays: BTreeMap<String, Holiday>,
+    /// Finds every scope phrase in a text at once (compiled on first use).
+    #[serde(skip)]
+    scope_finder: std::sync::OnceLock<regex::Regex>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -161,7 +164,7 @@ impl Lexicon {
     /// only a scope `beside_an_event`, and that one not after a superlative ("the deadliest
     /// attack since the invasion").
     pub fn scope_in(&self, clause: &str, count_at: usize, opening: &str, sentence: &str) -> Option<&str> {
-        let names_an_event = self.names_an_event(sentence);
+        let names_an_event = std::cell::OnceCell::new();
         let lead = clause.len() - clause.trim_start().len();
         let opened = self.scope_phrases(opening).into_iter().filter(|(at, ..)| *at == 0).map(|p| (p, opening, false));
         let within = self.scope_phrases(clause).into_iter().map(|p| (p, clause, true));
@@ -177,7 +180,7 @@ impl Lexicon {
             let kept = if scope.beside_an_event {
                 !superlative_before
             } else {
-                !in_clause || (!names_an_event && !after_the_count)
+                !in_clause || (!after_the_count && !*names_an_event.get_or_init(|| self.names_an_event(sentence)))
             };
             kept.then_some(name)
         })
@@ -197,14 +200,28 @@ impl Lexicon {
         found
     }
 
+    /// Where scope phrases start in `text`, in order: where [`Lexicon::scope_in`] may find one.
+    /// One pass over an article, so that a count whose sentence holds none is passed over.
+    pub fn scope_phrase_starts(&self, text: &str) -> Vec<usize> {
+        let finder = self.scope_finder.get_or_init(|| {
+            let phrases: Vec<&str> = self.scopes.values().flat_map(|s| s.phrases.iter().map(String::as_str)).collect();
+            regex::Regex::new(&format!(r"(?i-u)\b{}\b", alternation(&phrases))).expect("scope phrases")
+        });
+        finder.find_iter(text).map(|m| m.start()).collect()
+    }
+
     /// Whether a sentence names an event: an event noun, or a storm's title ("Hurricane Delia").
     fn names_an_event(&self, sentence: &str) -> bool {
         let lower = sentence.to_lowercase();
-        self.events
-            .nouns
-            .iter()
-            .any(|n| whole_words_at(&lower, n).or_else(|| whole_words_at(&lower, &format!("{n}s"))).is_some())
-            || sentence.split(|c: char| !c.is_alphanumeric()).any(|w| self.events.titles.iter().any(|t| t == w))
+        self.events.nouns.iter().any(|n| {
+            lower.match_indices(n.as_str()).any(|(at, _)| {
+                let before = lower[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+                // "floods" names the flood.
+                let rest = &lower[at + n.len()..];
+                let rest = rest.strip_prefix('s').unwrap_or(rest);
+                before && rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
+            })
+        }) || sentence.split(|c: char| !c.is_alphanumeric()).any(|w| self.events.titles.iter().any(|t| t == w))
     }
 
     /// Every population word, longest first (so "service members" wins over "members").

@@ -48,11 +48,12 @@ pub struct Views<'a> {
     t: &'a Thresholds,
     counts: OnceLock<Shadow<Count>>,
     dates: OnceLock<Shadow<DateValue>>,
+    scope_phrases: OnceLock<Vec<usize>>,
 }
 
 impl<'a> Views<'a> {
     pub fn new(doc: &'a Document, grammar: &'a Grammar, t: &'a Thresholds) -> Self {
-        Views { doc, grammar, t, counts: OnceLock::new(), dates: OnceLock::new() }
+        Views { doc, grammar, t, counts: OnceLock::new(), dates: OnceLock::new(), scope_phrases: OnceLock::new() }
     }
 
     /// The copy of the prose a pattern of `view` runs over (scanned on first call).
@@ -62,6 +63,11 @@ impl<'a> Views<'a> {
             View::Counts => &self.counts().text,
             View::Dates => &self.dates().text,
         }
+    }
+
+    /// Where the lexicon's scope phrases start in the prose (found on first call).
+    fn scope_phrases(&self) -> &[usize] {
+        self.scope_phrases.get_or_init(|| self.grammar.lexicon.scope_phrase_starts(&self.doc.prose))
     }
 
     fn counts(&self) -> &Shadow<Count> {
@@ -326,7 +332,7 @@ fn read_match(
             .or_else(|| nationals(&doc.prose[range.end..]).filter(|_| rule.kind == ValueKind::Count)),
     };
     // "Nationwide, 120 have died": a count of a wider scope than the event is no count of it.
-    let population = match (rule.kind, scope_of(&doc.prose, range.clone(), &grammar.lexicon)) {
+    let population = match (rule.kind, scope_of(&doc.prose, range.clone(), &grammar.lexicon, views.scope_phrases())) {
         (ValueKind::Count, Some(scope)) => Some(match population {
             Some(p) => format!("{p}, {scope}"),
             None => scope.to_string(),
@@ -413,18 +419,32 @@ fn nationals(after: &str) -> Option<String> {
 
 /// The wider scope ([`Lexicon::scope_in`]) a count's clause names, or the words that open its
 /// sentence before it: "This week alone, 41 people have been killed across the region", "Since
-/// the war began, more than 10,000 civilians have been killed". Not a count after "the": "the 14
-/// people killed" are ones the text has counted.
-fn scope_of<'l>(prose: &str, count: Range<usize>, lexicon: &'l Lexicon) -> Option<&'l str> {
+/// the war began, more than 10,000 civilians have been killed". Not a count after "the" or "for":
+/// "the 14 people killed", "flags flew for 14 people killed" are ones the text has counted.
+/// `phrases` are where scope phrases start in the prose, in order.
+fn scope_of<'l>(prose: &str, count: Range<usize>, lexicon: &'l Lexicon, phrases: &[usize]) -> Option<&'l str> {
     const BREAKS: &[u8] = b",.!?;:\n";
-    if last_word_is(&prose[..count.start], &["the"]) {
+    // A phrase this far from the count is beyond its sentence: most counts have none so near.
+    const NEAR: usize = 400;
+    let next = phrases.partition_point(|&at| at < count.start);
+    let near = |at: &usize| at.abs_diff(count.start) <= NEAR;
+    if !(next > 0 && near(&phrases[next - 1]) || phrases.get(next).is_some_and(near)) {
         return None;
     }
     let sentence = sentence_start(&prose[..count.start]);
     let sentence_end = stop_after(prose, count.end, b".!?;\n").unwrap_or(prose.len());
+    let first_after = phrases.partition_point(|&at| at < sentence);
+    if phrases.get(first_after).is_none_or(|&at| at >= sentence_end)
+        || last_word_is(&prose[..count.start], &["the", "for"])
+    {
+        return None;
+    }
     let start = stop_before(prose, count.start, BREAKS).map_or(0, |i| i + 1).max(sentence);
     let end = stop_after(prose, count.end, BREAKS).unwrap_or(prose.len());
-    let opening = stop_after(prose, sentence, BREAKS).filter(|&at| at < start).map_or("", |at| &prose[sentence..at]);
+    // The words that open the sentence, where the count's clause comes right after them: "So far
+    // this year, no attack was as deadly as Tuesday's, when gunmen killed 14" scopes no 14.
+    let opening =
+        stop_after(prose, sentence, BREAKS).filter(|&at| at + 1 == start).map_or("", |at| &prose[sentence..at]);
     lexicon.scope_in(&prose[start..end], count.start - start, opening, &prose[sentence..sentence_end])
 }
 
