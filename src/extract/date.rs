@@ -2003,7 +2003,8 @@ fn date_may_end(after: &str) -> bool {
 /// ("will review footage of the attack on March 22", "will never forget March 22", "will reopen
 /// after the attack on Tuesday", "will be sentenced on Monday for the bombing on Nov. 3", "will
 /// need months to recover from the blast on Tuesday", "will compensate families hit by the June
-/// 3 bombing") and after a few words. ("Is due to" is left out: as often "because of" as "expected to".)
+/// 3 bombing") and after a few words. ("Is due to" is left out: as often "because of" as
+/// "expected to".)
 fn future_stretches(text: &str) -> Vec<Range<usize>> {
     static FUTURE: OnceLock<(Regex, Regex)> = OnceLock::new();
     let (verb, back) = FUTURE.get_or_init(|| {

@@ -671,8 +671,8 @@ fn sentence_start(before: &str) -> usize {
 }
 
 /// The last of the punctuation bytes `stops` in `text` before `at`, a decimal point ("a
-/// 6.8-magnitude quake") being no full stop and a thousands comma ("9,000") no comma. The stops are ASCII: every offset found is a
-/// character boundary.
+/// 6.8-magnitude quake") being no full stop and a thousands comma ("9,000") no comma. The stops
+/// are ASCII: every offset found is a character boundary.
 pub(crate) fn stop_before(text: &str, at: usize, stops: &[u8]) -> Option<usize> {
     (0..at).rev().find(|&i| is_stop(text, i, stops))
 }
