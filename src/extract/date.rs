@@ -879,7 +879,7 @@ impl DateGrammar {
                 // ratio of a decimal, its separators unlike.
                 let phrase = &text[m.clone()];
                 // Four digits: "at 10.30.45" is a time to the second.
-                let with_year = phrase.split(|ch: char| !ch.is_ascii_digit()).any(|digits| digits.len() == 4);
+                let with_year = has_four_digits(phrase);
                 let mut separators = phrase.chars().filter(|ch| matches!(ch, '-' | '/' | '.'));
                 let first_separator = separators.next();
                 if before.is_some_and(|ch| ch.is_ascii_digit() || matches!(ch, '.' | '/' | '-' | ':' | '$'))
@@ -1734,26 +1734,30 @@ fn ranges_under_way(
     reference: Option<CivilDate>,
 ) -> Vec<(Range<usize>, DateReading)> {
     let Some(p) = reference else { return found };
-    let says_a_year = |phrase: &str| {
-        phrase.split(|ch: char| !ch.is_ascii_digit()).any(|digits| digits.len() == 4) || phrase.contains(['\'', '’'])
-    };
+    let says_a_year = |phrase: &str| has_four_digits(phrase) || phrase.contains(['\'', '’']);
     let year_back =
         |(s, e): (CivilDate, CivilDate)| Some((shift(s, -1, DurationUnit::Year)?, shift(e, -1, DurationUnit::Year)?));
     found
         .into_iter()
-        .map(|(range, reading)| match reading {
-            DateReading::Between { from, to } if from.0 > p && !says_a_year(&text[range.clone()]) => {
-                let reading = match (year_back(from), year_back(to)) {
-                    (Some(back_from), Some(back_to)) if back_from.0 <= p && p < back_to.1 => {
-                        DateReading::Between { from: back_from, to: back_to }
-                    }
-                    _ => DateReading::Between { from, to },
-                };
-                (range, reading)
+        .map(|(range, reading)| {
+            if let DateReading::Between { from, to } = reading
+                && from.0 > p
+                && !says_a_year(&text[range.clone()])
+                && let (Some(from), Some(to)) = (year_back(from), year_back(to))
+                && from.0 <= p
+                && p < to.1
+            {
+                return (range, DateReading::Between { from, to });
             }
-            other => (range, other),
+            (range, reading)
         })
         .collect()
+}
+
+/// Whether a phrase holds a run of exactly four digits: a year ("10/1/2018"), or the seconds of
+/// "10.30.45" not.
+fn has_four_digits(phrase: &str) -> bool {
+    phrase.split(|ch: char| !ch.is_ascii_digit()).any(|digits| digits.len() == 4)
 }
 
 /// Reads a length of time before or after a day as the day that far from it: "three days after
@@ -2078,12 +2082,6 @@ fn looks_ahead(text: &str, future: &[Range<usize>], date: &Range<usize>) -> bool
 /// [`future_stretches`]); only the stretch a verb there could reach from is searched.
 pub(crate) fn in_future_clause(text: &str, date: &Range<usize>) -> bool {
     let from = text.floor_char_boundary(date.start.saturating_sub(FUTURE_REACH + 16));
-    // Most windows hold no future verb: a look for the words that open one spares them the regex.
-    const OPENERS: &[&str] =
-        &["will", "shall", "ll ", "won", "set ", "scheduled", "slated", "expected", "poised", " to be"];
-    if !OPENERS.iter().any(|w| text[from..date.start].contains(w)) {
-        return false;
-    }
     // A stretch that reaches the end of the window reaches the date.
     let future: Vec<Range<usize>> = future_stretches(&text[from..date.start])
         .into_iter()

@@ -215,11 +215,9 @@ impl Lexicon {
         let lower = sentence.to_lowercase();
         self.events.nouns.iter().any(|n| {
             lower.match_indices(n.as_str()).any(|(at, _)| {
-                let before = lower[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+                let end = at + n.len();
                 // "floods" names the flood.
-                let rest = &lower[at + n.len()..];
-                let rest = rest.strip_prefix('s').unwrap_or(rest);
-                before && rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
+                stands_alone(&lower, at, end) || (lower[end..].starts_with('s') && stands_alone(&lower, at, end + 1))
             })
         }) || sentence.split(|c: char| !c.is_alphanumeric()).any(|w| self.events.titles.iter().any(|t| t == w))
     }
@@ -254,11 +252,13 @@ impl Lexicon {
 
 /// Where `phrase` first stands in `text` as whole words (both lowercase).
 fn whole_words_at(text: &str, phrase: &str) -> Option<usize> {
-    text.match_indices(phrase).map(|(at, _)| at).find(|&at| {
-        let before = text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        let after = text[at + phrase.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-        before && after
-    })
+    text.match_indices(phrase).map(|(at, _)| at).find(|&at| stands_alone(text, at, at + phrase.len()))
+}
+
+/// Whether `text[at..end]` stands as whole words: no letter or digit touches it on either side.
+fn stands_alone(text: &str, at: usize, end: usize) -> bool {
+    text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+        && text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// The population that is everyone: a count of it is the total, and reports do not name it.
