@@ -208,11 +208,16 @@ fn wildfire() {
     // "swept through the Marrow Valley" places the first article's claims where the second's "the
     // Marrow Valley wildfire" does: 12 against 9 injured firefighters. 37 missing, then 19: fewer
     // missing later is the usual update, and the finding says so. "At least 23" and 31 dead agree;
-    // the 2018 Camp Fire's 85 are another fire's.
+    // the 2018 Camp Fire's 85 are another fire's. The fire "began near the town of Sellick on
+    // Monday afternoon" in one and "erupted on Sunday near Sellick" in the other.
     let report = check_report("tests/fixtures/stories/wildfire");
     assert_eq!(
         findings_in(&report),
-        set(&[("error", "Marrow Valley", "injuries (firefighters)"), ("error", "Marrow Valley", "missing")])
+        set(&[
+            ("error", "Marrow Valley", "injuries (firefighters)"),
+            ("error", "Marrow Valley", "missing"),
+            ("error", "Sellick", "date"),
+        ])
     );
     let missing = finding_about(&report, "missing");
     assert!(
@@ -515,6 +520,23 @@ fn a_clause_to_come_a_wider_scope_and_a_town_of_a_state_stop_where_they_should()
         // attack has been as deadly as Tuesday's, when gunmen killed 14": the event's own toll.
         ("so-far-this-year-beside-the-toll", &[("error", "Tarvik", "deaths")]),
         ("so-far-this-year-opens-another-clause", &[("error", "Tarvik", "deaths")]),
+    ];
+    for (case, expected) in cases {
+        assert_eq!(findings(&format!("tests/fixtures/edges/{case}")), set(expected), "{case}");
+    }
+}
+
+#[test]
+fn a_lead_dates_its_event_and_what_followed_dates_nothing() {
+    let cases: &[(&str, &[Finding])] = &[
+        // "A landslide buried a hamlet near Tarn early on Wednesday" against "happened on Tuesday
+        // night": the verbs of a lead date the event.
+        ("lead-verbs", &[("error", "Tarn", "date")]),
+        // "killed in the September 13 derailment ... began burying their dead on Thursday": the
+        // burial's day, past the derailment's own.
+        ("burial-after-the-derailment", &[]),
+        // "died of their injuries in hospital on Friday": a later death, not the explosion.
+        ("died-of-injuries-later", &[]),
     ];
     for (case, expected) in cases {
         assert_eq!(findings(&format!("tests/fixtures/edges/{case}")), set(expected), "{case}");

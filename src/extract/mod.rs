@@ -227,7 +227,9 @@ fn read_match(
                 || anniversary(&doc.prose[..whole.start])
                 || foretold(&doc.prose[..whole.start])
                 || forecast(&doc.prose[whole.start..range.start])
-                || toll_update(&doc.prose[..whole.start], &doc.prose[whole.start..range.start])))
+                || toll_update(&doc.prose[..whole.start], &doc.prose[whole.start..range.start])
+                || after_the_event(&doc.prose[whole.start..range.start])
+                || passes_a_date(views, pattern.view, whole.start..range.start)))
     {
         return None;
     }
@@ -519,6 +521,29 @@ fn toll_update(before: &str, between: &str) -> bool {
         "hit",
     ];
     has_word_of(last_sentence(before), TOLLS) && has_word_of(between, CHANGES)
+}
+
+/// "Families of those killed in the crash began burying their dead on Thursday", "two people died
+/// of their injuries in hospital on Friday": the words between the event and a date say the date
+/// is of what came after it (burials, vigils, later deaths), not of the event. Not a funeral or a
+/// memorial alone: "a bomber attacked a funeral on Friday" dates the attack.
+fn after_the_event(between: &str) -> bool {
+    static AFTER: OnceLock<Regex> = OnceLock::new();
+    AFTER
+        .get_or_init(|| {
+            Regex::new(
+                r"(?i)\b(?:bury|burying|(?:were|was|been|be)\s+buried|buried\s+their\s+dead|held\s+(?:a\s+|the\s+)?(?:funerals?|vigils?|memorials?)|(?:funerals?|vigils?)\s+(?:were|was)\s+held|mourned|laid\s+to\s+rest|paid\s+(?:tribute|their\s+respects)|died\s+(?:later\s+)?(?:(?:of|from)\s+(?:their|his|her)\s+(?:injuries|wounds)|in\s+(?:(?:the|a)\s+)?hospital)|succumbed)\b",
+            )
+            .expect("words of what follows an event")
+        })
+        .is_match(between)
+}
+
+/// Whether a date match reaches its date past another one ("killed in the September 13 derailment
+/// near Morvela began burying their dead on Thursday"): the date nearer the event is its own, the
+/// one past it belongs to another clause.
+fn passes_a_date(views: &Views, view: View, between: Range<usize>) -> bool {
+    view == View::Dates && View::Dates.mark().is_some_and(|mark| views.text(view).as_bytes()[between].contains(&mark))
 }
 
 /// "warned of an imminent attack on March 7", "a foiled bombing on Friday", "a plot for an attack
@@ -996,16 +1021,11 @@ fn person_name(text: &str, grammar: &Grammar) -> Option<String> {
         return None;
     }
     let mut words: Vec<&str> = text.split_whitespace().filter(|w| !(w.len() == 2 && w.ends_with('.'))).collect();
-    // "President Anna Morvik" is Anna Morvik, and so is "Foreign Minister Anna Morvik".
-    let title = |w: Option<&&str>| w.is_some_and(|w| names.person_titles.contains(*w));
-    loop {
-        if title(words.first()) {
-            words.remove(0);
-        } else if words.len() > 2 && title(words.get(1)) {
-            words.drain(..2);
-        } else {
-            break;
-        }
+    // "President Anna Morvik" is Anna Morvik, and so are "Foreign Minister Anna Morvik" and
+    // "Regional Fire Commander Anna Morvik": a title, up to two words before it, and two words left.
+    let title = |w: &&str| names.person_titles.contains(*w);
+    while let Some(last_title) = words.iter().take(3).rposition(title).filter(|i| words.len() > i + 2 || *i == 0) {
+        words.drain(..=last_title);
     }
     // "Seoul's Itaewon" is a place; "South Korea" a country.
     if words.iter().any(|w| w.ends_with("'s")) || words.first().is_some_and(|w| names.compass_words.contains(*w)) {
