@@ -8,6 +8,7 @@
 //! | `{date}`  | a date, absolute or relative ("March 22", "last year"), as the date scanner found it | the value |
 //! | `{year}`  | a four-digit year | the value |
 //! | `{measure}` | a count and a unit of length after it ("3.2-meter", "about 4 metres", "10 km"), read in metres | the value (the count) and `unit` |
+//! | `{area}` | a count and a unit of area after it ("14,200 hectares", "some 35,000 acres"), read in hectares | the value (the count) and `unit` |
 //! | `{who}`   | an optional "of the" + up to two words + a population noun ("Afghan civilians") | `who` |
 //! | `{group}` | the same, required ("including 26 foreigners") | `who` |
 //! | `{subgroup}` | the same, of a part of everyone: not "people" or "others" ("and 170 civilians") | `who` |
@@ -58,6 +59,7 @@ pub const BUILTIN_RULES: &[(&str, &str)] = &[
     ("rules/evacuated.toml", include_str!("../rules/evacuated.toml")),
     ("rules/storm-category.toml", include_str!("../rules/storm-category.toml")),
     ("rules/storeys.toml", include_str!("../rules/storeys.toml")),
+    ("rules/area-burned.toml", include_str!("../rules/area-burned.toml")),
     ("rules/year-built.toml", include_str!("../rules/year-built.toml")),
 ];
 
@@ -281,6 +283,7 @@ pub struct Grammar {
     name: String,
     /// The units of length, as one alternation.
     lengths: String,
+    areas: String,
     /// Words that make a run of capitalised words no person's name: the lexicon's organisation
     /// and facility words, titles and words that are no places, looked up for every `{person}`
     /// match.
@@ -325,6 +328,7 @@ impl Grammar {
         let event = format!(r"\b{}\b", lexicon.events.alternation());
         let organisation = format!(r"\b{}\b", lexicon.organisations.alternation());
         let lengths = alternation(&lexicon.lengths.keys().map(String::as_str).collect::<Vec<_>>());
+        let areas = alternation(&lexicon.areas.keys().map(String::as_str).collect::<Vec<_>>());
         let names = &lexicon.names;
         let not_in_person_names =
             [&names.organisation_words, &names.not_places, &names.facility_words, &names.person_titles]
@@ -344,6 +348,7 @@ impl Grammar {
             organisation,
             name: NAME_PATTERN.to_string(),
             lengths,
+            areas,
             not_in_person_names,
         }
     }
@@ -381,7 +386,7 @@ impl Grammar {
                     view.token_pattern()
                 }
                 Some("year") if matches!(kind, ValueKind::Date | ValueKind::Year) => Some(YEAR_PATTERN.to_string()),
-                Some("measure") if kind == ValueKind::Measure => {
+                Some("measure" | "area") if kind == ValueKind::Measure => {
                     view = View::Counts;
                     view.token_pattern()
                 }
@@ -394,12 +399,12 @@ impl Grammar {
                 Some("event") => Some(self.event.clone()),
                 Some("organisation") => Some(self.organisation.clone()),
                 Some("name") => Some(format!("(?P<subject>{})", self.name)),
-                Some(w @ ("count" | "date" | "year" | "measure")) => {
+                Some(w @ ("count" | "date" | "year" | "measure" | "area")) => {
                     return Err(format!("placeholder {{{w}}} does not fit a rule of kind {kind:?}"));
                 }
                 Some(w) if w.chars().all(|c| c.is_ascii_lowercase() || c == '_') && !w.is_empty() => {
                     return Err(format!(
-                        "unknown placeholder {{{w}}} (known: {{count}}, {{date}}, {{year}}, {{person}}, {{measure}}, {{who}}, {{group}}, {{subgroup}}, {{aside}}, {{name}}, {{event}}, {{organisation}})"
+                        "unknown placeholder {{{w}}} (known: {{count}}, {{date}}, {{year}}, {{person}}, {{measure}}, {{area}}, {{who}}, {{group}}, {{subgroup}}, {{aside}}, {{name}}, {{event}}, {{organisation}})"
                     ));
                 }
                 // A regex repetition such as {2} or {0,3}: keep it.
@@ -408,25 +413,33 @@ impl Grammar {
             match expansion {
                 Some(e) => {
                     rest = &after[close.unwrap_or(0) + 1..];
-                    if matches!(word, Some("count" | "date" | "year" | "measure"))
+                    if matches!(word, Some("count" | "date" | "year" | "measure" | "area"))
                         || (word == Some("person") && kind == ValueKind::Name)
                     {
                         values += 1;
-                        if matches!(word, Some("count" | "date" | "measure")) {
+                        if matches!(word, Some("count" | "date" | "measure" | "area")) {
                             // A token is a whole phrase without word boundaries of its own: a
                             // `\b` beside it, which the phrase would have had, is dropped.
                             if out.ends_with(r"\b") && !out.ends_with(r"\\b") {
                                 out.truncate(out.len() - 2);
                             }
-                            if rest.starts_with(r"\b") && !rest.starts_with(r"\b{") && word != Some("measure") {
+                            if rest.starts_with(r"\b")
+                                && !rest.starts_with(r"\b{")
+                                && !matches!(word, Some("measure" | "area"))
+                            {
                                 rest = &rest[2..];
                             }
                         }
                         out.push_str(&format!("(?P<value>{e})"));
-                        if word == Some("measure") {
-                            // The unit right after the count, after a space or a hyphen:
-                            // "3.2-meter", "4 metres".
-                            out.push_str(&format!(r"(?P<unit>[\s-]*{})\b", self.lengths));
+                        // The unit right after the count, after a space or a hyphen: "3.2-meter",
+                        // "4 metres", "14,200 hectares".
+                        let units = match word {
+                            Some("measure") => Some(&self.lengths),
+                            Some("area") => Some(&self.areas),
+                            _ => None,
+                        };
+                        if let Some(units) = units {
+                            out.push_str(&format!(r"(?P<unit>[\s-]*{units})\b"));
                         }
                     } else {
                         out.push_str(&e);
@@ -441,7 +454,7 @@ impl Grammar {
         out.push_str(rest);
         if values != 1 {
             return Err(format!(
-                "a pattern needs exactly one value placeholder ({{count}}, {{date}}, {{year}}, {{person}} or {{measure}}); this one has {values}"
+                "a pattern needs exactly one value placeholder ({{count}}, {{date}}, {{year}}, {{person}}, {{measure}} or {{area}}); this one has {values}"
             ));
         }
         Ok((out, view))

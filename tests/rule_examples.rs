@@ -50,6 +50,7 @@ macro_rules! rule_tests {
 
 rule_tests! {
     abducted => "abducted",
+    area_burned => "area-burned",
     aboard => "aboard",
     age => "age",
     arrests => "arrests",
@@ -77,6 +78,7 @@ fn every_rule_has_a_test_above() {
     let (rules, _) = load_rules(&Grammar::builtin(), &[]);
     let tested = [
         "abducted",
+        "area-burned",
         "aboard",
         "age",
         "arrests",

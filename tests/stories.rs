@@ -542,3 +542,11 @@ fn a_lead_dates_its_event_and_what_followed_dates_nothing() {
         assert_eq!(findings(&format!("tests/fixtures/edges/{case}")), set(expected), "{case}");
     }
 }
+
+#[test]
+fn areas_burned_compare_in_hectares() {
+    // "14,200 hectares" and "some 35,000 acres" are one area; "some 14,000 acres", published the
+    // same day, is another, a figure in acres that reads as if it were hectares.
+    assert_eq!(findings("tests/fixtures/edges/area-in-two-units"), set(&[]));
+    assert_eq!(findings("tests/fixtures/edges/area-acres-for-hectares"), set(&[("error", "Kelso", "area burned")]));
+}

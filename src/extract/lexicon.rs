@@ -16,6 +16,8 @@ pub struct Lexicon {
     pub scopes: BTreeMap<String, Scope>,
     /// Units of length and the metres in one ("km" = 1000), for `{measure}`.
     pub lengths: BTreeMap<String, f64>,
+    /// Units of area and the hectares in one ("acres" = 0.4047), for `{area}`.
+    pub areas: BTreeMap<String, f64>,
     pub events: Nouns,
     pub organisations: Nouns,
     pub names: NameWords,
@@ -151,9 +153,11 @@ impl Lexicon {
         None
     }
 
-    /// The metres in one `unit` as written ("Metres", "km"); None for no unit of length.
-    pub fn metres_in(&self, unit: &str) -> Option<f64> {
-        self.lengths.get(&unit.to_lowercase()).copied()
+    /// How much one `unit` as written ("Metres", "km", "square  miles") is, and in what: metres
+    /// for a length, hectares for an area; None for no unit of either.
+    pub fn measure_unit(&self, unit: &str) -> Option<(f64, &'static str)> {
+        let unit = unit.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        (self.lengths.get(&unit).map(|m| (*m, "m"))).or_else(|| self.areas.get(&unit).map(|ha| (*ha, "ha")))
     }
 
     /// The scope the words that open a count's sentence start with ("This week alone, 41 ...",

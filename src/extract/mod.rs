@@ -237,10 +237,10 @@ fn read_match(
     let value = match (pattern.view, rule.kind) {
         (View::Counts, ValueKind::Measure) => {
             let count = views.counts().at(&range)?;
-            // The claim quotes the length with its unit: "3.2-meter", "4 meters".
+            // The claim quotes the measure with its unit: "3.2-meter", "4 meters", "14,200 hectares".
             let unit = groups.unit.map(|u| trim_range(&doc.prose, base + u.start..base + u.end))?;
-            let metres = grammar.lexicon.metres_in(doc.prose[unit.clone()].trim_start_matches('-'))?;
-            let length = number::length(count, text, metres, views.t)?;
+            let (size, label) = grammar.lexicon.measure_unit(doc.prose[unit.clone()].trim_start_matches('-'))?;
+            let length = number::measure(count, text, size, label, views.t)?;
             range.end = unit.end;
             text = &doc.prose[range.clone()];
             Some(Value::Count(length))

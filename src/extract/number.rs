@@ -852,18 +852,26 @@ pub fn interval(qualifier: Qualifier, n: f64, t: &Thresholds) -> Count {
     Count { qualifier, stated: Some(n), min, max, word: None, unit: None }
 }
 
-/// A count of a unit of length (`metres` in one), read in metres. A length, unlike a head count,
-/// is rounded as written: "3.2" is 3.15 to 3.25 and "40" 39.5 to 40.5, so "10 feet" agrees with "3
-/// metres"; "about" widens that to a tenth either side when a tenth is more ("about 40" is 36 to
-/// 44). None for a vague amount: "dozens of metres" gives no length.
-pub fn length(c: &Count, phrase: &str, metres: f64, t: &Thresholds) -> Option<Count> {
+/// A count of a unit of length or area (`size` of `unit`, "m" or "ha", in one), read in metres or
+/// hectares. A measure, unlike a head count, is rounded as written: "3.2" is 3.15 to 3.25 and "40"
+/// 39.5 to 40.5, so "10 feet" agrees with "3 metres"; the zeros of a figure of thousands round it
+/// to its first two digits ("35,000 acres" is 34,500 to 35,500, and agrees with "14,200
+/// hectares"; "14,000 acres" does not); "about" widens that to a tenth either side when a tenth is
+/// more ("about 40" is 36 to 44). None for a vague amount: "dozens of metres" gives no length.
+pub fn measure(c: &Count, phrase: &str, size: f64, unit: &str, t: &Thresholds) -> Option<Count> {
     let n = c.stated?;
-    let decimals = phrase
-        .rsplit(|ch: char| !(ch.is_ascii_digit() || ch == '.'))
+    let digits = phrase
+        .rsplit(|ch: char| !(ch.is_ascii_digit() || ch == '.' || ch == ','))
         .find(|run| run.bytes().any(|b| b.is_ascii_digit()))
-        .and_then(|run| run.split_once('.'))
-        .map_or(0, |(_, fraction)| fraction.len() as i32);
-    let half = 0.5 * 10f64.powi(-decimals);
+        .unwrap_or("");
+    let decimals = digits.split_once('.').map_or(0, |(_, fraction)| fraction.len() as i32);
+    let whole: String = digits.chars().filter(char::is_ascii_digit).collect();
+    let zeros = if decimals == 0 && whole.len() >= 4 {
+        (whole.len() - whole.trim_end_matches('0').len()).min(whole.len() - 2) as i32
+    } else {
+        0
+    };
+    let half = 0.5 * 10f64.powi(zeros - decimals);
     let (min, max) = match c.qualifier {
         Qualifier::Exact => (n - half, Some(n + half)),
         Qualifier::About => {
@@ -876,15 +884,15 @@ pub fn length(c: &Count, phrase: &str, metres: f64, t: &Thresholds) -> Option<Co
         Qualifier::Range => (c.min, c.max),
         Qualifier::Vague | Qualifier::Unbounded => return None,
     };
-    // Metres to the micrometre: "10.5 feet" is 3.2004 m, not 3.2004000000000001.
-    let in_metres = |v: f64| (v * metres * 1e6).round() / 1e6;
+    // To the millionth: "10.5 feet" is 3.2004 m, not 3.2004000000000001.
+    let in_unit = |v: f64| (v * size * 1e6).round() / 1e6;
     Some(Count {
         qualifier: c.qualifier,
-        stated: Some(in_metres(n)),
-        min: in_metres(min.max(0.0)),
-        max: max.map(in_metres),
+        stated: Some(in_unit(n)),
+        min: in_unit(min.max(0.0)),
+        max: max.map(in_unit),
         word: None,
-        unit: Some("m".to_string()),
+        unit: Some(unit.to_string()),
     })
 }
 
@@ -1222,15 +1230,18 @@ pub fn short_reading(c: &Count) -> String {
 
 /// How a count's numbers are written and the unit after them: a length of a kilometre or more in
 /// kilometres ("17 km", not "17,000 m"), to the thousandth (50 miles is 80.467 km, not
-/// 80.46719999999999); a head count as it is.
+/// 80.46719999999999); an area of a hundred hectares or more to the hectare (48,000 acres is
+/// 19,425 ha); a head count as it is.
 fn display_unit(c: &Count) -> (impl Fn(f64) -> String, String) {
-    let (scale, unit) = match c.unit.as_deref() {
-        Some("m") if c.stated.unwrap_or(c.min) >= 1000.0 => (Some(1000.0), " km".to_string()),
-        Some(u) => (Some(1.0), format!(" {u}")),
-        None => (None, String::new()),
+    let size = c.stated.unwrap_or(c.min);
+    let (scale, parts, unit) = match c.unit.as_deref() {
+        Some("m") if size >= 1000.0 => (Some(1000.0), 1000.0, " km".to_string()),
+        Some("ha") if size >= 100.0 => (Some(1.0), 1.0, " ha".to_string()),
+        Some(u) => (Some(1.0), 1000.0, format!(" {u}")),
+        None => (None, 1.0, String::new()),
     };
     let written = move |v: f64| match scale {
-        Some(scale) => format_number((v / scale * 1000.0).round() / 1000.0),
+        Some(scale) => format_number((v / scale * parts).round() / parts),
         None => format_number(v),
     };
     (written, unit)
