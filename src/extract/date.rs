@@ -1303,15 +1303,17 @@ fn resolve_relative(text: &str, published: Option<CivilDate>) -> Option<DateValu
                 };
                 date(y, Some(m), None)
             } else if let Some(wd) = weekday_number(w) {
-                // The Friday of next week, of this week (Monday to Sunday, past or to come), or of
-                // last week: said on a Thursday, "last Wednesday" is eight days back, as both peers
-                // and the date grammar read it; yesterday would be "Wednesday".
-                let week = match direction {
-                    "next" => 1,
-                    "this" => 0,
-                    _ => -1,
+                let back = (weekday(p) + 7 - wd) % 7;
+                let back = if past { back + 7 * i64::from(back == 0) as u32 } else { back };
+                let d = if direction == "next" {
+                    // "next Friday": the Friday of next week, never one already past.
+                    add_days(p, 7 - i64::from(weekday(p)) + i64::from(wd))
+                } else if direction == "this" {
+                    // "this Friday": the Friday of this week (Monday to Sunday), past or to come.
+                    add_days(monday_of(p), i64::from(wd))
+                } else {
+                    add_days(p, -i64::from(back))
                 };
-                let d = add_days(monday_of(p), 7 * week + i64::from(wd));
                 Some(DateValue {
                     year: Some(d.year),
                     month: Some(d.month),
@@ -2399,11 +2401,10 @@ mod tests {
         // Published on a Monday: "this Friday" is the Friday of that week, "this Sunday" its end.
         assert_eq!(ymd(&read("this Friday", p(2016, 11, 7))), (Some(2016), Some(11), Some(11)));
         assert_eq!(ymd(&read("this Monday", p(2016, 11, 13))), (Some(2016), Some(11), Some(7)));
-        // Published on Thursday 31 January 2019: last week's Wednesday, not yesterday; on a
-        // Monday, "last Sunday" is yesterday.
-        assert_eq!(ymd(&read("last Wednesday", p(2019, 1, 31))), (Some(2019), Some(1), Some(23)));
-        assert_eq!(ymd(&read("last Sunday", p(2016, 11, 7))), (Some(2016), Some(11), Some(6)));
-        assert_eq!(ymd(&read("next Monday", p(2016, 11, 7))), (Some(2016), Some(11), Some(14)));
+        // "Last Tuesday" in a Saturday's paper is four days back, "last Monday" in a Sunday's six:
+        // the latest such day before the publication day, as news writes it.
+        assert_eq!(ymd(&read("last Tuesday", p(2025, 3, 15))), (Some(2025), Some(3), Some(11)));
+        assert_eq!(ymd(&read("last Monday", p(2025, 3, 16))), (Some(2025), Some(3), Some(10)));
         assert!(read("last year", None).unresolved.is_some());
     }
 
