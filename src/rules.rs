@@ -320,11 +320,11 @@ impl Grammar {
         let group = group_of(&lexicon.population_words());
         let subgroup = group_of(&lexicon.group_words());
         let who = format!("(?:{group})?");
-        // "Foreign Minister Marta Kowalski", "Chief Fire Officer Renata Salgueiro": a title (two
-        // words may qualify it) before the name, so the title's words do not take the name's
-        // place among its two or three.
+        // "Foreign Minister Marta Kowalski", "Chief Fire Officer Renata Salgueiro", "Provincial
+        // Police Chief Major General Tomas Varga": titles (two words may qualify each) before the
+        // name, so the titles' words do not take the name's place among its two or three.
         let titles: Vec<&str> = lexicon.names.person_titles.iter().map(String::as_str).collect();
-        let person = format!(r"(?-i:(?:(?:[A-Z][a-z]+[ \t]+){{0,2}}{}[ \t]+)?){PERSON_PATTERN}", alternation(&titles));
+        let person = format!(r"(?-i:(?:(?:[A-Z][a-z]+[ \t]+){{0,2}}{}[ \t]+)*){PERSON_PATTERN}", alternation(&titles));
         let event = format!(r"\b{}\b", lexicon.events.alternation());
         let organisation = format!(r"\b{}\b", lexicon.organisations.alternation());
         let lengths = alternation(&lexicon.lengths.keys().map(String::as_str).collect::<Vec<_>>());

@@ -228,8 +228,7 @@ fn read_match(
                 || foretold(&doc.prose[..whole.start])
                 || forecast(&doc.prose[whole.start..range.start])
                 || toll_update(&doc.prose[..whole.start], &doc.prose[whole.start..range.start])
-                || after_the_event(&doc.prose[whole.start..range.start])
-                || passes_a_date(views, pattern.view, whole.start..range.start)))
+                || after_the_event(&doc.prose[whole.start..range.start])))
     {
         return None;
     }
@@ -524,26 +523,21 @@ fn toll_update(before: &str, between: &str) -> bool {
 }
 
 /// "Families of those killed in the crash began burying their dead on Thursday", "two people died
-/// of their injuries in hospital on Friday": the words between the event and a date say the date
-/// is of what came after it (burials, vigils, later deaths), not of the event. Not a funeral or a
-/// memorial alone: "a bomber attacked a funeral on Friday" dates the attack.
+/// of their injuries in hospital on Friday", "the victims were buried on Friday": the words
+/// between the event and a date say the date is of what came after it, not of the event. Not
+/// burials or mourning at the event ("opened fire on mourners burying a tribal elder", "miners
+/// were buried by falling rock", "as crowds mourned a cleric"), nor a funeral alone ("a bomber
+/// attacked a funeral on Friday").
 fn after_the_event(between: &str) -> bool {
     static AFTER: OnceLock<Regex> = OnceLock::new();
     AFTER
         .get_or_init(|| {
             Regex::new(
-                r"(?i)\b(?:bury|burying|(?:were|was|been|be)\s+buried|buried\s+their\s+dead|held\s+(?:a\s+|the\s+)?(?:funerals?|vigils?|memorials?)|(?:funerals?|vigils?)\s+(?:were|was)\s+held|mourned|laid\s+to\s+rest|paid\s+(?:tribute|their\s+respects)|died\s+(?:later\s+)?(?:(?:of|from)\s+(?:their|his|her)\s+(?:injuries|wounds)|in\s+(?:(?:the|a)\s+)?hospital)|succumbed)\b",
+                r"(?i)\b(?:(?:buried|burying|bury)\s+(?:their|the|its)\s+(?:dead|victims)|(?:funerals?|vigils?)\s+(?:were|was)\s+held|held\s+(?:a\s+|the\s+)?(?:funerals?|vigils?)\s+for|(?:died|dying)\s+(?:later\s+)?(?:(?:of|from)\s+(?:their|his|her)\s+(?:injuries|wounds)|in\s+(?:(?:the|a)\s+)?hospital)|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds))\b|\b(?:were|was|been)\s+(?:buried|laid\s+to\s+rest)\s+(?:on\s+)?$",
             )
             .expect("words of what follows an event")
         })
         .is_match(between)
-}
-
-/// Whether a date match reaches its date past another one ("killed in the September 13 derailment
-/// near Morvela began burying their dead on Thursday"): the date nearer the event is its own, the
-/// one past it belongs to another clause.
-fn passes_a_date(views: &Views, view: View, between: Range<usize>) -> bool {
-    view == View::Dates && View::Dates.mark().is_some_and(|mark| views.text(view).as_bytes()[between].contains(&mark))
 }
 
 /// "warned of an imminent attack on March 7", "a foiled bombing on Friday", "a plot for an attack
