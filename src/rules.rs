@@ -283,6 +283,7 @@ pub struct Grammar {
     name: String,
     /// The units of length, as one alternation.
     lengths: String,
+    /// The units of area, as one alternation.
     areas: String,
     /// Words that make a run of capitalised words no person's name: the lexicon's organisation
     /// and facility words, titles and words that are no places, looked up for every `{person}`

@@ -157,7 +157,7 @@ impl Lexicon {
     /// for a length, hectares for an area; None for no unit of either.
     pub fn measure_unit(&self, unit: &str) -> Option<(f64, &'static str)> {
         let unit = unit.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-        (self.lengths.get(&unit).map(|m| (*m, "m"))).or_else(|| self.areas.get(&unit).map(|ha| (*ha, "ha")))
+        self.lengths.get(&unit).map(|m| (*m, "m")).or_else(|| self.areas.get(&unit).map(|ha| (*ha, "ha")))
     }
 
     /// The scope the words that open a count's sentence start with ("This week alone, 41 ...",

@@ -239,10 +239,10 @@ fn read_match(
             // The claim quotes the measure with its unit: "3.2-meter", "4 meters", "14,200 hectares".
             let unit = groups.unit.map(|u| trim_range(&doc.prose, base + u.start..base + u.end))?;
             let (size, label) = grammar.lexicon.measure_unit(doc.prose[unit.clone()].trim_start_matches('-'))?;
-            let length = number::measure(count, text, size, label, views.t)?;
+            let measured = number::measure(count, text, size, label, views.t)?;
             range.end = unit.end;
             text = &doc.prose[range.clone()];
-            Some(Value::Count(length))
+            Some(Value::Count(measured))
         }
         (View::Counts, _) => views.counts().at(&range).cloned().map(Value::Count),
         (View::Dates, _) => views.dates().at(&range).cloned().map(Value::Date),
