@@ -414,31 +414,30 @@ impl Grammar {
             match expansion {
                 Some(e) => {
                     rest = &after[close.unwrap_or(0) + 1..];
-                    if matches!(word, Some("count" | "date" | "year" | "measure" | "area"))
+                    // The units a measure's count is read with: "3.2-meter", "4 metres", "14,200
+                    // hectares".
+                    let units = match word {
+                        Some("measure") => Some(&self.lengths),
+                        Some("area") => Some(&self.areas),
+                        _ => None,
+                    };
+                    if matches!(word, Some("count" | "date" | "year"))
+                        || units.is_some()
                         || (word == Some("person") && kind == ValueKind::Name)
                     {
                         values += 1;
-                        if matches!(word, Some("count" | "date" | "measure" | "area")) {
+                        if matches!(word, Some("count" | "date")) || units.is_some() {
                             // A token is a whole phrase without word boundaries of its own: a
                             // `\b` beside it, which the phrase would have had, is dropped.
                             if out.ends_with(r"\b") && !out.ends_with(r"\\b") {
                                 out.truncate(out.len() - 2);
                             }
-                            if rest.starts_with(r"\b")
-                                && !rest.starts_with(r"\b{")
-                                && !matches!(word, Some("measure" | "area"))
-                            {
+                            if rest.starts_with(r"\b") && !rest.starts_with(r"\b{") && units.is_none() {
                                 rest = &rest[2..];
                             }
                         }
                         out.push_str(&format!("(?P<value>{e})"));
-                        // The unit right after the count, after a space or a hyphen: "3.2-meter",
-                        // "4 metres", "14,200 hectares".
-                        let units = match word {
-                            Some("measure") => Some(&self.lengths),
-                            Some("area") => Some(&self.areas),
-                            _ => None,
-                        };
+                        // The unit right after the count, after a space or a hyphen.
                         if let Some(units) = units {
                             out.push_str(&format!(r"(?P<unit>[\s-]*{units})\b"));
                         }

@@ -156,7 +156,7 @@ impl Lexicon {
     /// How much one `unit` as written ("Metres", "km", "square  miles") is, and in what: metres
     /// for a length, hectares for an area; None for no unit of either.
     pub fn measure_unit(&self, unit: &str) -> Option<(f64, &'static str)> {
-        let unit = unit.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        let unit = super::single_spaced_lowercase(unit);
         self.lengths.get(&unit).map(|m| (*m, "m")).or_else(|| self.areas.get(&unit).map(|ha| (*ha, "ha")))
     }
 
