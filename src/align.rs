@@ -329,8 +329,8 @@ pub fn align(
         }
     }
     // Two names one sentence gives are two people: "His daughters Kemi Ogunbiyi and Yemi
-    // Ogunbiyi read eulogies".
-    let mut side_by_side: BTreeSet<(usize, usize)> = BTreeSet::new();
+    // Ogunbiyi read eulogies"; so are relatives the texts tell apart.
+    let mut two_people = relatives(&persons, extractions);
     for ex in extractions {
         let mut by_sentence: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for f in &ex.facts {
@@ -342,13 +342,13 @@ pub fn align(
             for (i, &a) in ids.iter().enumerate() {
                 for &b in &ids[i + 1..] {
                     if a != b {
-                        side_by_side.insert((a.min(b), a.max(b)));
+                        two_people.insert((a.min(b), a.max(b)));
                     }
                 }
             }
         }
     }
-    persons.union_pairs(t.name_similarity, Also::OneWordOneEdit, &side_by_side);
+    persons.union_pairs(t.name_similarity, Also::OneWordOneEdit, &two_people);
 
     // Organisations: names that look like one, that the texts give aliases, or that a rule names
     // as the subject of an organisation's attribute. The last two are never places, even after
@@ -463,6 +463,55 @@ pub fn align(
             })
         })
         .collect()
+}
+
+/// Names of one family that are two people, not two spellings of one name: given names that are
+/// a man's and a woman's form of one name ("Daniel" and "Daniela Asante"), and a given name an
+/// article gives a relative of the other ("Mara Tessendorf, 21 ... Her older sister Mira").
+fn relatives(persons: &Names, extractions: &[Extraction]) -> BTreeSet<(usize, usize)> {
+    let mut by_family: BTreeMap<&str, Vec<(&str, usize)>> = BTreeMap::new();
+    for (key, &id) in &persons.index {
+        if let Some((given, family)) = key.split_once(' ') {
+            by_family.entry(family).or_default().push((given, id));
+        }
+    }
+    let articles: Vec<(BTreeSet<String>, BTreeSet<String>)> = extractions
+        .iter()
+        .filter(|ex| !ex.context.relatives.is_empty())
+        .map(|ex| {
+            let relatives = ex.context.relatives.iter().map(|given| normalise(given)).collect();
+            (relatives, ex.context.names.iter().map(|m| normalise(&m.name)).collect())
+        })
+        .collect();
+    let relative_of = |given: &str, named: &str| {
+        articles.iter().any(|(relatives, names)| relatives.contains(given) && names.contains(named))
+    };
+    let mut out = BTreeSet::new();
+    for (family, members) in &by_family {
+        for (i, &(a, id_a)) in members.iter().enumerate() {
+            for &(b, id_b) in &members[i + 1..] {
+                if gendered_forms(a, b)
+                    || relative_of(a, &format!("{b} {family}"))
+                    || relative_of(b, &format!("{a} {family}"))
+                {
+                    out.insert((id_a.min(id_b), id_a.max(id_b)));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// "daniel" and "daniela", "mario" and "maria", "alexander" and "alexandra": a given name's
+/// masculine and feminine forms (not "ann" and "anna": too short a stem to tell).
+fn gendered_forms(a: &str, b: &str) -> bool {
+    const ENDINGS: &[(&str, &str)] = &[("", "a"), ("o", "a"), ("er", "ra")];
+    ENDINGS.iter().any(|(masculine, feminine)| {
+        let forms = |m: &str, f: &str| {
+            matches!((m.strip_suffix(masculine), f.strip_suffix(feminine)), (Some(x), Some(y)) if x == y && x.len() >= 4)
+        };
+        forms(a, b) || forms(b, a)
+    })
 }
 
 /// What a document is mostly about: its most mentioned place class and organisation class.
@@ -787,5 +836,15 @@ mod tests {
         assert!(!one_word_one_edit("modified version", "modified versions"));
         assert!(!one_word_one_edit("anna morvik", "ana morvic"), "two words differ");
         assert!(!abbreviates("u s", "u k"));
+    }
+
+    #[test]
+    fn a_mans_and_a_womans_form_of_a_name_are_two_names() {
+        for (a, b) in [("daniel", "daniela"), ("maria", "mario"), ("alexander", "alexandra"), ("paula", "paul")] {
+            assert!(gendered_forms(a, b), "{a} / {b}");
+        }
+        for (a, b) in [("ann", "anna"), ("anna", "ana"), ("mohammed", "mohamed"), ("mara", "mira")] {
+            assert!(!gendered_forms(a, b), "{a} / {b}");
+        }
     }
 }

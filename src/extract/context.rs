@@ -71,6 +71,10 @@ pub struct Context {
     /// people in Nampula").
     #[serde(default)]
     pub dated_stretches: Vec<(i32, Range<usize>)>,
+    /// Given names the text gives someone's relative, sorted: "her older sister Mira" (another
+    /// person than a "Mara" of the same family).
+    #[serde(default)]
+    pub relatives: Vec<String>,
 }
 
 /// A name and how often a text mentions it. Alignment needs only the counts, and one entry per
@@ -109,6 +113,10 @@ pub struct PlaceMention {
     pub named_event: bool,
 }
 
+/// Words that join phrases rather than qualify a noun.
+const FUNCTION_WORDS: &[&str] =
+    &["a", "an", "the", "at", "in", "on", "of", "near", "from", "to", "by", "for", "with", "and", "or"];
+
 struct Patterns {
     locative: Regex,
     attributive: Regex,
@@ -125,6 +133,7 @@ struct Patterns {
     years_back: Regex,
     other_event: Regex,
     named_event: Regex,
+    relative: Regex,
 }
 
 /// The patterns for a text; `ascii_words` selects the ASCII-boundary twins (see
@@ -144,8 +153,9 @@ fn patterns(grammar: &Grammar, ascii_words: bool) -> &'static Patterns {
         // With no titles, a class that matches nothing.
         let titles = if titles.is_empty() { "[^\\s\\S]".to_string() } else { alternation(&titles) };
         Patterns {
+            // After a preposition, or an event's verb: "the avalanche that struck Hochmarn".
             locative: compile(&format!(
-                r"\b(?i:in|near|at|outside|inside|into|on|from|across|through|throughout|(?:on|of)\s+the\s+outskirts\s+of|off(?:\s+the\s+(?:coast|shores?)\s+of)?)\s+(?:(?i:the)\s+)?(?:{adjectives}\s+)?(?P<name>{name})"
+                r"\b(?i:in|near|at|outside|inside|into|on|from|across|through|throughout|(?:on|of)\s+the\s+outskirts\s+of|off(?:\s+the\s+(?:coast|shores?)\s+of)?|(?i:{event})\s+(?:(?i:that|which)\s+)?(?i:struck|hit|rocked|devastated|ravaged|buried|flooded|battered|pounded|flattened))\s+(?:(?i:the)\s+)?(?:{adjectives}\s+)?(?P<name>{name})"
             ))
             .unwrap(),
             attributive: compile(&format!(r"(?P<name>{name})\s+(?:[a-z-]+\s+){{0,2}}(?i:{event})\b")).unwrap(),
@@ -156,7 +166,7 @@ fn patterns(grammar: &Grammar, ascii_words: bool) -> &'static Patterns {
             // Apart from `district`, whose match may end where this one starts: "the Balasore
             // district of Odisha".
             district_of: compile(&format!(
-                r"\b(?:town|city|village|district|province|region|county|capital|port|state)\s+of\s+(?P<name>{name})"
+                r"\b(?:town|city|village|hamlet|resort|suburb|settlement|township|municipality|commune|island|district|province|region|county|capital|port|state)\s+of\s+(?P<name>{name})"
             ))
             .unwrap(),
             // "KARSK, Veloria (Wire) --", "SEOUL, South Korea --", "SEOUL: The death toll ..."
@@ -191,6 +201,10 @@ fn patterns(grammar: &Grammar, ascii_words: bool) -> &'static Patterns {
             ))
             .unwrap(),
             named_event: compile(&format!(r"\b{titles}\s+(?P<name>\p{{Lu}}\p{{Ll}}+)\b")).unwrap(),
+            relative: compile(
+                r"\b(?i:(?:step|grand)?(?:sister|brother|daughter|son|mother|father)|wife|husband|cousin|twin|niece|nephew|aunt|uncle|fianc[eé]e?|widow|widower)s?,?\s+(?P<given>\p{Lu}\p{Ll}+)\b",
+            )
+            .unwrap(),
         }
     })
 }
@@ -212,7 +226,15 @@ impl Context {
         let mut ctx = Context::default();
         (ctx.sentences, ctx.paragraph) = sentences(text);
 
-        let districts = p.district.captures_iter(text).chain(p.district_of.captures_iter(text));
+        // "the Yongsan tourist district", not "Staff at the district hospital".
+        let districts = p
+            .district
+            .captures_iter(text)
+            .filter(|caps| {
+                let between = &text[caps.name("name").unwrap().end()..caps.get(0).unwrap().end()];
+                !between.split_whitespace().any(|w| FUNCTION_WORDS.contains(&w))
+            })
+            .chain(p.district_of.captures_iter(text));
         for caps in p.locative.captures_iter(text).chain(districts) {
             let m = caps.name("name").unwrap();
             if ctx.places.iter().any(|pl| pl.span.start <= m.start() && m.start() < pl.span.end) {
@@ -247,6 +269,10 @@ impl Context {
             if let Some(caps) = p.apposition.captures(&text[place.span.end..]) {
                 let m = caps.name("name").unwrap();
                 let start = place.span.end + m.start();
+                // "the medical officer in Nkara, Daniel Osei, 52, said": a person, by an age.
+                if is_age_after(&text[start + m.len()..]) {
+                    continue;
+                }
                 let before = ctx.places.len();
                 add_place(&mut ctx, grammar, m.as_str(), start, None, true);
                 if ctx.places.len() > before {
@@ -329,6 +355,9 @@ impl Context {
             }
             tally(&mut ctx.names, &mut seen_names, strip_article(name), in_opening);
         }
+        ctx.relatives = p.relative.captures_iter(text).map(|c| c["given"].to_string()).collect();
+        ctx.relatives.sort_unstable();
+        ctx.relatives.dedup();
         ctx.short_forms = short_forms(&ctx.names, &ctx.organisations, &grammar.lexicon.names.organisation_words);
         let event_re = event_regex(grammar, ascii_words);
         ctx.events = event_re.find_iter(text).map(|m| m.range()).collect();
@@ -519,8 +548,11 @@ fn add_place(ctx: &mut Context, grammar: &Grammar, raw: &str, start: usize, afte
             continue;
         }
         let facility_word_after = last && after.is_some_and(|a| names.facility_words.contains(a));
-        let facility =
-            facility_word_after || name.split_whitespace().last().is_some_and(|w| names.facility_words.contains(w));
+        // "Crocus City Hall", "the Edelweiss hotel", "the Hotel Edelweiss".
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let facility = facility_word_after
+            || words.last().is_some_and(|w| names.facility_words.contains(*w))
+            || (words.len() == 2 && names.facility_words.contains(words[0]));
         if let Some(parent) = previous.take() {
             ctx.containment.push((name.to_string(), parent));
         }
@@ -661,6 +693,17 @@ fn link(gap: &str, place_nouns: &HashSet<String>) -> Option<Link> {
         ["in", "of"] if noun_of => Some(Link::Inside),
         _ => None,
     }
+}
+
+/// Whether `rest` opens with an age after a name: ", 52," or ", 52 said" (not ", 1,200").
+fn is_age_after(rest: &str) -> bool {
+    let Some(rest) = rest.strip_prefix(',') else { return false };
+    let rest = rest.trim_start();
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let after = &rest[digits..];
+    (1..=3).contains(&digits)
+        && !after.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '.')
+        && !after.strip_prefix(',').is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Containment declared by consecutive places: "Crocus City Hall in Moscow", "Kerman, Iran",
@@ -934,6 +977,20 @@ mod tests {
         let got: Vec<&str> = s.iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(got, vec!["U.S. officials said Gen. Kurilla spoke on Jan. 3.", "The attack followed.", "New line"]);
         assert_eq!(p, vec![0, 0, 1]);
+    }
+
+    #[test]
+    fn places_an_event_struck_and_people_after_a_place() {
+        let text = "The avalanche that struck Velden was wide. A second avalanche buried the Hotel Edelweiss. The officer in Nkara, \
+                    Daniel Osei, 52, said the town of Orla and the ski resort of Marn were cut off. Her \
+                    sister Mira survived.";
+        let c = ctx(text);
+        let places: Vec<&str> = c.places.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(places, vec!["Velden", "Hotel Edelweiss", "Nkara", "Orla", "Marn"]);
+        assert!(c.places.iter().find(|p| p.name == "Hotel Edelweiss").is_some_and(|p| p.facility));
+        assert_eq!(c.relatives, vec!["Mira"]);
+        assert!(is_age_after(", 52, said") && is_age_after(", 9 said"));
+        assert!(!is_age_after(", 1,200 people") && !is_age_after(", Iran") && !is_age_after(" 52"));
     }
 
     #[test]

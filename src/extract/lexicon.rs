@@ -88,9 +88,19 @@ pub struct Nouns {
     pub titles: Vec<String>,
     #[serde(default)]
     pub not_titled: HashSet<String>,
+    /// Words for the ground an event covers ("a path about 400 metres wide", "the slide"): with
+    /// the event nouns, what a length of the event itself is measured on. `[events]` only.
+    #[serde(default)]
+    pub extent: HashSet<String>,
 }
 
 impl Nouns {
+    /// Whether a length measured on `word` is the event's own: an event noun ("the avalanche was
+    /// 400 metres wide") or the ground it covers ("a path 250 metres wide").
+    pub fn measures_the_event(&self, word: &str) -> bool {
+        self.extent.contains(word) || self.nouns.iter().any(|n| n == word)
+    }
+
     /// The nouns as one regex alternation (a trie: see [`alternation`]).
     pub fn alternation(&self) -> String {
         let nouns: Vec<&str> = self.nouns.iter().map(String::as_str).collect();
@@ -114,6 +124,8 @@ pub struct NameWords {
     pub given_names: HashSet<String>,
     /// Words of `not_places` that may close one ("Theresa May").
     pub surnames: HashSet<String>,
+    /// Words that make a capitalised sequence a river, a mountain or a lake ("Tamsin River").
+    pub landform_words: HashSet<String>,
 }
 
 impl Lexicon {

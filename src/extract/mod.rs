@@ -223,7 +223,8 @@ fn read_match(
     if range.is_empty()
         || !plausible_context(&doc.prose, range.clone(), whole.end, rule.kind)
         || (rule.kind == ValueKind::Date
-            && (reported_speech(&doc.prose[whole.start..range.start])
+            && ((reported_speech(&doc.prose[whole.start..range.start])
+                && !first_case(&doc.prose[whole.start..range.start]))
                 || anniversary(&doc.prose[..whole.start])
                 || foretold(&doc.prose[..whole.start])
                 || forecast(&doc.prose[whole.start..range.start])
@@ -321,10 +322,12 @@ fn read_match(
     if rule.trend == Trend::Steady && hypothetical(&doc.prose[..whole.start], &doc.prose[whole.end..]) {
         return None;
     }
-    // What a length measures ("alley") keeps apart the widths of different things.
+    // What a length measures ("alley") keeps apart the widths of different things; the event's
+    // own ("the avalanche", "its path") are one.
     let population = match rule.kind {
         ValueKind::Measure => match groups.who.map(single_spaced_lowercase) {
             Some(word) if !names_a_thing(&word) => return None,
+            Some(word) if grammar.lexicon.events.measures_the_event(&word) => None,
             word => word,
         },
         _ => groups
@@ -489,6 +492,17 @@ fn reported_speech(between: &str) -> bool {
         "published",
     ];
     has_word_of(between, VERBS)
+}
+
+/// "The laboratory confirmed the first case on July 29": an outbreak starts with its first case,
+/// so the day it was confirmed or reported is the event's, not a statement's.
+fn first_case(between: &str) -> bool {
+    static FIRST: OnceLock<Regex> = OnceLock::new();
+    FIRST
+        .get_or_init(|| {
+            Regex::new(r"(?i)\bfirst\s+(?:(?:suspected|confirmed|known)\s+)?(?:case|infection)\b").expect("first case")
+        })
+        .is_match(between)
 }
 
 /// Whether any word of `text` (a run of letters) is one of `words` (lowercase ASCII), in any case.
