@@ -218,8 +218,25 @@ pub fn align(
     let mut place_names: BTreeSet<String> = BTreeSet::new();
     let mut facility: BTreeSet<usize> = BTreeSet::new();
 
+    // People are their own namespace: a person is never merged with a place or a group.
+    let mut persons = Names::default();
+    for f in extractions.iter().flat_map(|ex| &ex.facts) {
+        match (&f.value, &f.named_subject) {
+            (Value::Name { name }, _) => {
+                persons.id(name);
+            }
+            (_, Some(name)) if rule_subject.get(f.rule.as_str()) == Some(&SubjectKind::Person) => {
+                persons.id(name);
+            }
+            _ => {}
+        }
+    }
+    // What an event struck is a place unless a fact names it as a person; a site it struck ("an
+    // avalanche struck the Hotel Alpenrose") names no place for it to stand in.
+    let a_place =
+        |p: &&PlaceMention| p.locative || (p.struck && !p.facility && !persons.index.contains_key(&normalise(&p.name)));
     for ex in extractions {
-        for p in ex.context.places.iter().filter(|p| p.locative) {
+        for p in ex.context.places.iter().filter(a_place) {
             let id = names.id(&p.name);
             place_names.insert(normalise(&p.name));
             if p.facility {
@@ -315,19 +332,6 @@ pub fn align(
         }
     }
 
-    // People are their own namespace: a person is never merged with a place or a group.
-    let mut persons = Names::default();
-    for f in extractions.iter().flat_map(|ex| &ex.facts) {
-        match (&f.value, &f.named_subject) {
-            (Value::Name { name }, _) => {
-                persons.id(name);
-            }
-            (_, Some(name)) if rule_subject.get(f.rule.as_str()) == Some(&SubjectKind::Person) => {
-                persons.id(name);
-            }
-            _ => {}
-        }
-    }
     // Two names one sentence gives are two people: "His daughters Kemi Ogunbiyi and Yemi
     // Ogunbiyi read eulogies"; so are relatives the texts tell apart.
     let mut two_people = relatives(&persons, extractions);
@@ -672,6 +676,8 @@ fn event_subject(
         .copied()
         .filter(|p| events.iter().any(|e| e.end <= p.span.start && p.span.start - e.end <= EVENT_PLACE_GAP))
         .collect();
+    // A hospital is where the wounded were taken, unless an event noun names it.
+    let places: Vec<&PlaceMention> = places.into_iter().filter(|p| !p.care || anchored.contains(p)).collect();
     // "Hurricane Delia made landfall near Port Aransel, killing 14": a storm the clause names is
     // the claim's, before the town it came ashore near; and the date of an article about a storm
     // is the storm's ("The storm came ashore near Port Aransel on Thursday").
@@ -697,6 +703,18 @@ fn event_subject(
         candidates.iter().copied().filter(|p| !candidates.iter().any(|q| holds(p, q))).collect();
     let candidates = if innermost.is_empty() { candidates.clone() } else { innermost };
     if let Some(p) = candidates.iter().min_by_key(|p| distance(&p.span, &fact.prose_span)) {
+        // "The earthquake that struck Selvana in 2019 killed 300": a place only an event's verb
+        // gives leaves the sentence's other year to date the claim.
+        if p.struck
+            && let Some(y) = ctx
+                .years
+                .iter()
+                .filter(|(_, span)| in_range(&sentence, span))
+                .map(|(y, _)| *y)
+                .find(|y| another_time(*y))
+        {
+            return (None, format!("the sentence speaks of {y}, not of the article's time"));
+        }
         // "The Itaewon crush ... was the deadliest since the 2014 Sewol sinking, which killed
         // 304": an event of another year named between the place and the claim is the claim's.
         // So is one the clause names first, before the claim, with no other event between them:
@@ -758,7 +776,8 @@ fn event_subject(
     let in_sentence = ctx
         .places
         .iter()
-        .filter(|p| in_range(&sentence, &p.span) && is_place(&p.name) && !beyond_a_like_claim(p) && !of_a_part(p));
+        .filter(|p| in_range(&sentence, &p.span) && is_place(&p.name) && !p.care)
+        .filter(|p| !beyond_a_like_claim(p) && !of_a_part(p));
     if let Some(p) = in_sentence.min_by_key(|p| distance(&p.span, &fact.prose_span)) {
         return (names.class_of(&p.name), format!("named in the sentence: {}", p.name));
     }
@@ -770,7 +789,7 @@ fn event_subject(
         }
         let previous = ctx.sentences[back].clone();
         let in_previous: Vec<&PlaceMention> =
-            ctx.places.iter().filter(|p| in_range(&previous, &p.span) && is_place(&p.name)).collect();
+            ctx.places.iter().filter(|p| in_range(&previous, &p.span) && is_place(&p.name) && !p.care).collect();
         let last_event = ctx.events.iter().rfind(|e| in_range(&previous, e));
         let after_event = last_event.and_then(|e| in_previous.iter().find(|p| p.span.start >= e.end));
         if let Some(p) = after_event.or(in_previous.last()) {

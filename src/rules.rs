@@ -331,17 +331,12 @@ impl Grammar {
         let lengths = alternation(&lexicon.lengths.keys().map(String::as_str).collect::<Vec<_>>());
         let areas = alternation(&lexicon.areas.keys().map(String::as_str).collect::<Vec<_>>());
         let names = &lexicon.names;
-        let not_in_person_names = [
-            &names.organisation_words,
-            &names.not_places,
-            &names.facility_words,
-            &names.person_titles,
-            &names.landform_words,
-        ]
-        .into_iter()
-        .flatten()
-        .cloned()
-        .collect();
+        let not_in_person_names =
+            [&names.organisation_words, &names.not_places, &names.facility_words, &names.person_titles]
+                .into_iter()
+                .flatten()
+                .cloned()
+                .collect();
         Grammar {
             lexicon,
             counts,

@@ -557,9 +557,9 @@ fn an_avalanche_and_an_outbreak_read_as_their_articles_tell_them() {
         // "The avalanche that struck Velden on Friday night" against "swept into the ski resort
         // of Velden late on Saturday": a place an event struck, and a resort, are places.
         ("struck-place", &[("error", "Velden", "date")]),
-        // "The avalanche was about 400 metres wide" and "the slide, roughly 250 metres wide":
-        // the event's own width, whatever word the article gives it.
-        ("width-of-the-slide", &[("error", "Velden", "width")]),
+        // "The tornado was about 800 metres wide" and "cut a swath 1.2 kilometres wide": the
+        // event's own width, measured on the event or on the ground it covered.
+        ("width-of-the-swath", &[("error", "Greyton", "width")]),
         // "Mara Tessen, 21 ... Her older sister Mira" and "Mira Tessen, 24": two sisters.
         ("sisters-one-letter-apart", &[]),
         // "Dr. Daniel Osei, 52" and "Daniela Osei, 34": a man's and a woman's name.
@@ -570,10 +570,32 @@ fn an_avalanche_and_an_outbreak_read_as_their_articles_tell_them() {
         // "confirmed the first case on July 29" against "since the first infection was confirmed
         // on July 24": an outbreak's first day.
         ("first-case-confirmed", &[("error", "Nkara", "date")]),
-        // "the Hotel Edelweiss, built in 1968" against "the Edelweiss was built in 1974"; "the
+        // "The hotel, built in 1968" against "the Edelweiss hotel was built in 1974"; "the
         // district hospital, which was constructed in 1971" against "built in 1964".
         ("named-hotel-built", &[("error", "Velden", "year built")]),
         ("district-hospital-built", &[("error", "Nkara", "year built")]),
+    ];
+    for (case, expected) in cases {
+        assert_eq!(findings(&format!("tests/fixtures/edges/{case}")), set(expected), "{case}");
+    }
+}
+
+#[test]
+fn a_prison_riot_and_a_heatwave_read_as_their_articles_tell_them() {
+    let cases: &[(&str, &[Finding])] = &[
+        // "A riot in Karsk began on Saturday" against "The riot broke out in Karsk on Friday
+        // night": a riot is an event.
+        ("riot-day", &[("error", "Karsk", "date")]),
+        // "Seven guards were injured" and "43 inmates were injured": two groups.
+        ("guards-and-inmates", &[]),
+        // "More than 40 inmates ... were treated at Kelmbruck General Hospital": the riot's
+        // injured, compared with "In Odrava, 25 inmates were injured".
+        ("treated-at-a-hospital", &[("error", "Odrava", "injuries (inmates)")]),
+        // "killed 30,000 chickens" counts no one.
+        ("animals-are-no-toll", &[]),
+        // "When a cold front swept across Kardenia on July 12, it ended a heatwave that killed
+        // 309": the front's day, not the heatwave's (which began on June 30); the toll rose.
+        ("the-day-a-front-ended-it", &[("error", "Kardenia", "deaths")]),
     ];
     for (case, expected) in cases {
         assert_eq!(findings(&format!("tests/fixtures/edges/{case}")), set(expected), "{case}");

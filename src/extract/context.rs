@@ -111,6 +111,14 @@ pub struct PlaceMention {
     /// before any place it names.
     #[serde(default)]
     pub named_event: bool,
+    /// A hospital or a clinic ("Odrava General Hospital"): where the wounded are treated, seldom
+    /// where the event was.
+    #[serde(default)]
+    pub care: bool,
+    /// What an event struck ("the avalanche that struck Hochmarn"): a place unless the name is a
+    /// person's elsewhere ("the avalanche buried Tomas Reiner, 41").
+    #[serde(default)]
+    pub struck: bool,
 }
 
 /// Words that join phrases rather than qualify a noun.
@@ -119,6 +127,7 @@ const FUNCTION_WORDS: &[&str] =
 
 struct Patterns {
     locative: Regex,
+    struck: Regex,
     attributive: Regex,
     district: Regex,
     district_of: Regex,
@@ -153,9 +162,14 @@ fn patterns(grammar: &Grammar, ascii_words: bool) -> &'static Patterns {
         // With no titles, a class that matches nothing.
         let titles = if titles.is_empty() { "[^\\s\\S]".to_string() } else { alternation(&titles) };
         Patterns {
-            // After a preposition, or an event's verb: "the avalanche that struck Hochmarn".
             locative: compile(&format!(
-                r"\b(?i:in|near|at|outside|inside|into|on|from|across|through|throughout|(?:on|of)\s+the\s+outskirts\s+of|off(?:\s+the\s+(?:coast|shores?)\s+of)?|(?i:{event})\s+(?:(?i:that|which)\s+)?(?i:struck|hit|rocked|devastated|ravaged|buried|flooded|battered|pounded|flattened))\s+(?:(?i:the)\s+)?(?:{adjectives}\s+)?(?P<name>{name})"
+                r"\b(?i:in|near|at|outside|inside|into|on|from|across|through|throughout|(?:on|of)\s+the\s+outskirts\s+of|off(?:\s+the\s+(?:coast|shores?)\s+of)?)\s+(?:(?i:the)\s+)?(?:{adjectives}\s+)?(?P<name>{name})"
+            ))
+            .unwrap(),
+            // "The avalanche that struck Hochmarn": what an event struck (see
+            // `PlaceMention::struck`).
+            struck: compile(&format!(
+                r"\b(?i:{event})\s+(?:(?i:that|which)\s+)?(?i:struck|hit|rocked|devastated|ravaged|buried|flooded|battered|pounded|flattened)\s+(?:(?i:the)\s+)?(?:{adjectives}\s+)?(?P<name>{name})"
             ))
             .unwrap(),
             attributive: compile(&format!(r"(?P<name>{name})\s+(?:[a-z-]+\s+){{0,2}}(?i:{event})\b")).unwrap(),
@@ -166,7 +180,7 @@ fn patterns(grammar: &Grammar, ascii_words: bool) -> &'static Patterns {
             // Apart from `district`, whose match may end where this one starts: "the Balasore
             // district of Odisha".
             district_of: compile(&format!(
-                r"\b(?:town|city|village|hamlet|resort|suburb|settlement|township|municipality|commune|island|district|province|region|county|capital|port|state)\s+of\s+(?P<name>{name})"
+                r"\b(?:town|city|village|hamlet|resort|suburb|township|municipality|commune|island|district|province|region|county|capital|port|state)\s+of\s+(?P<name>{name})"
             ))
             .unwrap(),
             // "KARSK, Veloria (Wire) --", "SEOUL, South Korea --", "SEOUL: The death toll ..."
@@ -281,6 +295,14 @@ impl Context {
                 }
             }
         }
+        for caps in p.struck.captures_iter(text) {
+            let m = caps.name("name").unwrap();
+            if !ctx.places.iter().any(|pl| pl.span.start <= m.start() && m.start() < pl.span.end) {
+                let before = ctx.places.len();
+                add_place(&mut ctx, grammar, m.as_str(), m.start(), None, false);
+                ctx.places[before..].iter_mut().for_each(|place| place.struck = true);
+            }
+        }
         for caps in p.attributive.captures_iter(text) {
             let m = caps.name("name").unwrap();
             // "The Moscow attack" at the start of a sentence: the article is no part of the name.
@@ -301,6 +323,8 @@ impl Context {
                     locative: true,
                     facility: false,
                     named_event: true,
+                    care: false,
+                    struck: false,
                 }),
             }
         }
@@ -539,7 +563,8 @@ fn add_place(ctx: &mut Context, grammar: &Grammar, raw: &str, start: usize, afte
         let span = offset + lead..offset + lead + name.len();
         offset += part.len();
         let first_word = name.split_whitespace().next().unwrap_or("");
-        if name.is_empty()
+        // "inside C block": a letter names no place.
+        if name.chars().count() < 2
             || [name, first_word, first_word.trim_end_matches('.')].iter().any(|w| names.not_places.contains(*w))
             || (name.split_whitespace().count() == 1 && is_demonym(name))
             || (last && locative && after.is_some_and(|a| is_demonym(name) && !names.generic_place_nouns.contains(a)))
@@ -564,7 +589,16 @@ fn add_place(ctx: &mut Context, grammar: &Grammar, raw: &str, start: usize, afte
         {
             ctx.suffixed.push((name.to_string(), base.to_string()));
         }
-        ctx.places.push(PlaceMention { name: name.to_string(), span, locative, facility, named_event: false });
+        let care = words.last().is_some_and(|w| names.care_words.contains(*w));
+        ctx.places.push(PlaceMention {
+            name: name.to_string(),
+            span,
+            locative,
+            facility,
+            named_event: false,
+            care,
+            struck: false,
+        });
         previous = Some(name.to_string());
     }
 }
@@ -696,7 +730,7 @@ fn link(gap: &str, place_nouns: &HashSet<String>) -> Option<Link> {
 }
 
 /// Whether `rest` opens with an age after a name: ", 52," or ", 52 said" (not ", 1,200").
-fn is_age_after(rest: &str) -> bool {
+pub(crate) fn is_age_after(rest: &str) -> bool {
     let Some(rest) = rest.strip_prefix(',') else { return false };
     let rest = rest.trim_start();
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
@@ -985,8 +1019,11 @@ mod tests {
                     Daniel Osei, 52, said the town of Orla and the ski resort of Marn were cut off. Her \
                     sister Mira survived.";
         let c = ctx(text);
-        let places: Vec<&str> = c.places.iter().map(|p| p.name.as_str()).collect();
-        assert_eq!(places, vec!["Velden", "Hotel Edelweiss", "Nkara", "Orla", "Marn"]);
+        let places: Vec<(&str, bool)> = c.places.iter().map(|p| (p.name.as_str(), p.struck)).collect();
+        assert_eq!(
+            places,
+            vec![("Velden", true), ("Hotel Edelweiss", true), ("Nkara", false), ("Orla", false), ("Marn", false)]
+        );
         assert!(c.places.iter().find(|p| p.name == "Hotel Edelweiss").is_some_and(|p| p.facility));
         assert_eq!(c.relatives, vec!["Mira"]);
         assert!(is_age_after(", 52, said") && is_age_after(", 9 said"));

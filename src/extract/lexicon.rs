@@ -12,6 +12,9 @@ pub struct Lexicon {
     pub qualifiers: Qualifiers,
     pub vague: BTreeMap<String, toml::Value>,
     pub populations: BTreeMap<String, Vec<String>>,
+    /// Nouns for animals, which a count before them counts instead of people ("killed 30,000
+    /// chickens", "tens of thousands of poultry").
+    pub animals: HashSet<String>,
     /// Wider scopes than the event ("nationwide", "since the war began").
     pub scopes: BTreeMap<String, Scope>,
     /// Units of length and the metres in one ("km" = 1000), for `{measure}`.
@@ -124,8 +127,11 @@ pub struct NameWords {
     pub given_names: HashSet<String>,
     /// Words of `not_places` that may close one ("Theresa May").
     pub surnames: HashSet<String>,
-    /// Words that make a capitalised sequence a river, a mountain or a lake ("Tamsin River").
-    pub landform_words: HashSet<String>,
+    /// First words of a landform's or a lake's name ("Mount Kelm"), and last words ("Tamsin River").
+    pub landforms_first: HashSet<String>,
+    pub landforms_last: HashSet<String>,
+    /// Last words of a hospital's or a clinic's name ("Odrava General Hospital").
+    pub care_words: HashSet<String>,
 }
 
 impl Lexicon {

@@ -224,13 +224,16 @@ fn read_match(
         || !plausible_context(&doc.prose, range.clone(), whole.end, rule.kind)
         || (rule.kind == ValueKind::Date
             && ((reported_speech(&doc.prose[whole.start..range.start])
-                && !first_case(&doc.prose[whole.start..range.start]))
+                && !first_case(&doc.prose[whole.start..range.start], &doc.prose))
                 || anniversary(&doc.prose[..whole.start])
                 || foretold(&doc.prose[..whole.start])
                 || forecast(&doc.prose[whole.start..range.start])
                 || toll_update(&doc.prose[..whole.start], &doc.prose[whole.start..range.start])
                 || after_the_event(&doc.prose[whole.start..range.start])))
     {
+        return None;
+    }
+    if rule.kind == ValueKind::Count && counts_animals(&doc.prose[range.end..], &grammar.lexicon.animals) {
         return None;
     }
     let mut text = &doc.prose[range.clone()];
@@ -349,6 +352,13 @@ fn read_match(
         (SubjectKind::Person, kind) if kind != ValueKind::Name => {
             if let Value::Count(c) = &value
                 && !c.stated.is_some_and(|n| n.fract() == 0.0)
+            {
+                return None;
+            }
+            // "a 19-year-old guest, Peter Brandauer, 63, and his wife": a name with an age of its
+            // own after it is another person than an age before it.
+            if range.end <= whole.end.saturating_sub(groups.subject?.len())
+                && context::is_age_after(&doc.prose[whole.end..])
             {
                 return None;
             }
@@ -495,14 +505,18 @@ fn reported_speech(between: &str) -> bool {
 }
 
 /// "The laboratory confirmed the first case on July 29": an outbreak starts with its first case,
-/// so the day it was confirmed or reported is the event's, not a statement's.
-fn first_case(between: &str) -> bool {
+/// so the day it was confirmed or reported is the event's, not a statement's. Only in an article
+/// about an outbreak: elsewhere a first case is a court's, or one of looting.
+fn first_case(between: &str, prose: &str) -> bool {
+    const OUTBREAK: &[&str] = &["outbreak", "epidemic", "cholera", "measles", "ebola", "mpox", "dengue", "virus"];
     static FIRST: OnceLock<Regex> = OnceLock::new();
-    FIRST
-        .get_or_init(|| {
-            Regex::new(r"(?i)\bfirst\s+(?:(?:suspected|confirmed|known)\s+)?(?:case|infection)\b").expect("first case")
-        })
-        .is_match(between)
+    has_word_of(prose, OUTBREAK)
+        && FIRST
+            .get_or_init(|| {
+                Regex::new(r"(?i)\bfirst\s+(?:(?:suspected|confirmed|known)\s+)?(?:case|infection)\b")
+                    .expect("first case")
+            })
+            .is_match(between)
 }
 
 /// Whether any word of `text` (a run of letters) is one of `words` (lowercase ASCII), in any case.
@@ -798,12 +812,17 @@ fn with_the_attacker(c: Count, words: String) -> Count {
 
 /// Whether the count at `r` is "N more" with no other count before it in its sentence: "Two more
 /// people died" adds to a toll told before. After a count of the same sentence, "more" names
-/// another group: "six died and 40 more were injured".
+/// another group: "six died and 40 more were injured"; but not after "when" or "after": "the toll
+/// reached 16 when two more inmates died" is an increment still.
 fn more_of_the_same(prose: &str, counts: &str, r: &Range<usize>) -> bool {
     static MORE: OnceLock<Regex> = OnceLock::new();
     let more = MORE.get_or_init(|| Regex::new(r"(?i)^\s+more\b").expect("more after a count"));
     let mark = View::Counts.mark().expect("the counts view has tokens") as char;
-    more.is_match(&prose[r.end..]) && !counts[sentence_start(&prose[..r.start])..r.start].contains(mark)
+    let before = &prose[..r.start];
+    let last_word = before.trim_end().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    more.is_match(&prose[r.end..])
+        && (["when", "after", "as"].iter().any(|w| last_word.eq_ignore_ascii_case(w))
+            || !counts[sentence_start(before)..r.start].contains(mark))
 }
 
 /// Whether a count is the whole another count takes a part of, and the verb after it the part's:
@@ -967,6 +986,17 @@ fn plausible_context(prose: &str, r: std::ops::Range<usize>, match_end: usize, k
     }
 }
 
+/// "killed 30,000 chickens", "tens of thousands of poultry": the words after a count name animals.
+fn counts_animals(after: &str, animals: &std::collections::HashSet<String>) -> bool {
+    let words: Vec<String> =
+        after.split_whitespace().take(4).map(|w| w.trim_end_matches([',', '.', ';']).to_lowercase()).collect();
+    let words = match words.first().map(String::as_str) {
+        Some("of") => &words[1..],
+        _ => &words[..],
+    };
+    (1..=words.len().min(3)).any(|n| animals.contains(&words[..n].join(" ")))
+}
+
 /// Units of time, distance, speed, weight and area, plural or abbreviated: "killed about 40
 /// minutes later" counts no one, "12 day labourers" are people. (Ages, "24-year-old" and "19 years
 /// old", are read above.)
@@ -1045,7 +1075,9 @@ fn person_name(text: &str, grammar: &Grammar) -> Option<String> {
             && !(i == 0 && names.given_names.contains(*w))
             && !(i == last && names.surnames.contains(*w))
     };
-    (words.len() >= 2 && !words.iter().enumerate().any(no_name_word)).then(|| words.join(" "))
+    let landform = words.first().is_some_and(|w| names.landforms_first.contains(*w))
+        || words.last().is_some_and(|w| names.landforms_last.contains(*w));
+    (words.len() >= 2 && !landform && !words.iter().enumerate().any(no_name_word)).then(|| words.join(" "))
 }
 
 /// Where `word` first stands in `text` as a whole word (after the start or white space).
