@@ -676,8 +676,8 @@ fn event_subject(
         .copied()
         .filter(|p| events.iter().any(|e| e.end <= p.span.start && p.span.start - e.end <= EVENT_PLACE_GAP))
         .collect();
-    // A hospital is where the wounded were taken, unless an event noun names it.
-    let places: Vec<&PlaceMention> = places.into_iter().filter(|p| !p.care || anchored.contains(p)).collect();
+    // A hospital the wounded were taken to is no place of the event.
+    let places: Vec<&PlaceMention> = places.into_iter().filter(|p| !p.care).collect();
     // "Hurricane Delia made landfall near Port Aransel, killing 14": a storm the clause names is
     // the claim's, before the town it came ashore near; and the date of an article about a storm
     // is the storm's ("The storm came ashore near Port Aransel on Thursday").

@@ -591,6 +591,8 @@ fn a_prison_riot_and_a_heatwave_read_as_their_articles_tell_them() {
         // "More than 40 inmates ... were treated at Kelmbruck General Hospital": the riot's
         // injured, compared with "In Odrava, 25 inmates were injured".
         ("treated-at-a-hospital", &[("error", "Odrava", "injuries (inmates)")]),
+        // "Kardenia's last heatwave killed about 300 people": the previous one's toll.
+        ("the-last-heatwave", &[]),
         // "killed 30,000 chickens" counts no one.
         ("animals-are-no-toll", &[]),
         // "When a cold front swept across Kardenia on July 12, it ended a heatwave that killed

@@ -111,8 +111,9 @@ pub struct PlaceMention {
     /// before any place it names.
     #[serde(default)]
     pub named_event: bool,
-    /// A hospital or a clinic ("Odrava General Hospital"): where the wounded are treated, seldom
-    /// where the event was.
+    /// A hospital or a clinic the wounded were taken to or treated at ("were treated at Odrava
+    /// General Hospital"): no place of the event (unlike "an oxygen tank exploded at Ibn Khatib
+    /// Hospital").
     #[serde(default)]
     pub care: bool,
     /// What an event struck ("the avalanche that struck Hochmarn"): a place unless the name is a
@@ -206,12 +207,13 @@ fn patterns(grammar: &Grammar, ascii_words: bool) -> &'static Patterns {
                 r"(?i)\blast\s+year\b|\b(?P<n>[a-z]+(?:-[a-z]+)?|\d{1,3})\s+years?\s+ago\b",
             )
             .unwrap(),
-            // "a similar attack", "in a separate incident": not the article's event; "another
+            // "a similar attack", "in a separate incident", "Kardenia's last deadly heatwave":
+            // not the article's event; "another
             // blast", "a second explosion": a part of it, whose toll is not the whole; "the group
             // (behind the attacks) has killed hundreds": a tally of many events ("Militants have
             // killed 30 people in Tarvik" opens a story: not "the" group).
             other_event: compile(&format!(
-                r"(?i)\b(?:(?:a|an)\s+(?:similar|separate|previous|earlier|second|third|smaller|unrelated)|the\s+previous|another)\s+(?:[a-z-]+\s+)?(?:{event})\b|\b(?:retaliation|revenge|reprisal)\s+for\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{event})\b|\bthe\s+{organisation}(?:\s+(?:behind|responsible\s+for)(?:\s+[\w’'-]+){{1,3}}?)?\s+(?:has|have)\s+(?:\w+\s+)?killed\b"
+                r"(?i)\b(?:(?:a|an)\s+(?:similar|separate|previous|earlier|second|third|smaller|unrelated)|(?:the|its|their|[\w’']+[’']s)\s+(?:previous|last)|another)\s+(?:[a-z-]+\s+)?(?:{event})\b|\b(?:retaliation|revenge|reprisal)\s+for\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{event})\b|\bthe\s+{organisation}(?:\s+(?:behind|responsible\s+for)(?:\s+[\w’'-]+){{1,3}}?)?\s+(?:has|have)\s+(?:\w+\s+)?killed\b"
             ))
             .unwrap(),
             named_event: compile(&format!(r"\b{titles}\s+(?P<name>\p{{Lu}}\p{{Ll}}+)\b")).unwrap(),
@@ -329,6 +331,9 @@ impl Context {
             }
         }
         ctx.places.sort_by_key(|pl| pl.span.start);
+        for place in ctx.places.iter_mut().filter(|pl| pl.care) {
+            place.care = taken_to(&text[..place.span.start]);
+        }
         let locatives: Vec<PlaceMention> = ctx.places.iter().filter(|pl| pl.locative).cloned().collect();
         ctx.containment.extend(chains(text, &locatives, &grammar.lexicon.names.generic_place_nouns));
         // A storm lies in no town it came ashore near, and no town lies in it: either would file
@@ -727,6 +732,28 @@ fn link(gap: &str, place_nouns: &HashSet<String>) -> Option<Link> {
         ["in", "of"] if noun_of => Some(Link::Inside),
         _ => None,
     }
+}
+
+/// Whether the words right before a hospital's name say the wounded were taken or treated (or
+/// later died) there: "were treated at", "taken to the", "was admitted to", "died at".
+fn taken_to(before: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "treated",
+        "taken",
+        "admitted",
+        "rushed",
+        "transferred",
+        "flown",
+        "airlifted",
+        "brought",
+        "hospitalised",
+        "hospitalized",
+        "recovering",
+        "evacuated",
+        "died",
+    ];
+    let near = &before[before.floor_char_boundary(before.len().saturating_sub(40))..];
+    near.split(|c: char| !c.is_alphabetic()).any(|w| VERBS.iter().any(|v| w.eq_ignore_ascii_case(v)))
 }
 
 /// Whether `rest` opens with an age after a name: ", 52," or ", 52 said" (not ", 1,200").

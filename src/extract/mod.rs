@@ -986,15 +986,39 @@ fn plausible_context(prose: &str, r: std::ops::Range<usize>, match_end: usize, k
     }
 }
 
-/// "killed 30,000 chickens", "tens of thousands of poultry": the words after a count name animals.
+/// "killed 30,000 chickens", "tens of thousands of poultry": the words after a count name animals,
+/// which end its noun phrase ("14 fish farm workers", "12 cattle herders" are people).
 fn counts_animals(after: &str, animals: &std::collections::HashSet<String>) -> bool {
-    let words: Vec<String> =
-        after.split_whitespace().take(4).map(|w| w.trim_end_matches([',', '.', ';']).to_lowercase()).collect();
-    let words = match words.first().map(String::as_str) {
-        Some("of") => &words[1..],
-        _ => &words[..],
-    };
-    (1..=words.len().min(3)).any(|n| animals.contains(&words[..n].join(" ")))
+    const ENDS_A_PHRASE: &[&str] = &[
+        "were", "was", "are", "is", "have", "had", "died", "perished", "drowned", "and", "or", "in", "on", "at",
+        "from", "of", "to", "that", "which", "as", "during", "after", "before", "with", "by", "across", "over",
+    ];
+    let mut words = after.split_whitespace().peekable();
+    if words.peek().is_some_and(|w| w.eq_ignore_ascii_case("of")) {
+        words.next();
+    }
+    let words: Vec<&str> = words.take(4).collect();
+    let Some(first) = words.first().map(|w| w.trim_end_matches([',', '.', ';', ':'])) else { return false };
+    // Most counts are of people: one look at the first word settles them, with no allocation.
+    let opens_a_name = |animal: &String| animal.split(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(first));
+    if !animals.iter().any(opens_a_name) {
+        return false;
+    }
+    let mut phrase = String::new();
+    for (n, word) in words.iter().enumerate().take(3) {
+        let bare = word.trim_end_matches([',', '.', ';', ':']);
+        if n > 0 {
+            phrase.push(' ');
+        }
+        phrase.push_str(&bare.to_lowercase());
+        let next = words.get(n + 1).copied().unwrap_or("");
+        let ends =
+            bare.len() < word.len() || next.is_empty() || ENDS_A_PHRASE.iter().any(|w| next.eq_ignore_ascii_case(w));
+        if ends && animals.contains(&phrase) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Units of time, distance, speed, weight and area, plural or abbreviated: "killed about 40
