@@ -620,15 +620,16 @@ const FORETELLING_WORDS: &[&str] = &[
     "going to",
 ];
 
-/// "The storm is expected to hit the coast on Wednesday", "Delia will make landfall on Friday":
-/// the words between the event and its date foretell it, so the date is a forecast's.
+/// "The storm is expected to hit the coast on Wednesday", "Delia will make landfall on Friday",
+/// "the heatwave would break on Friday": the words between the event and its date foretell it (or
+/// its end), so the date is a forecast's.
 fn forecast(between: &str) -> bool {
     static FORECAST: OnceLock<Regex> = OnceLock::new();
     FORECAST
         .get_or_init(|| {
             let foretelling = FORETELLING_WORDS.iter().map(|w| w.replace(' ', r"\s+")).collect::<Vec<_>>().join("|");
             Regex::new(&format!(
-                r"(?i)\b(?:{foretelling})\s+(?:\w+\s+)?(?:hit|strike|make\s+landfall|come\s+ashore|reach|occur|happen|take\s+place|begin|start)\b"
+                r"(?i)\b(?:{foretelling})\s+(?:\w+\s+)?(?:hit|strike|make\s+landfall|come\s+ashore|reach|occur|happen|take\s+place|begin|start|end|break|ease|subside|peak)\b"
             ))
             .expect("a forecast before a date")
         })
