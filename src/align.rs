@@ -630,9 +630,13 @@ fn event_subject(
     if let Some((_, words)) = ctx.other_events.iter().find(|(span, _)| span.contains(&fact.prose_span.start)) {
         return (None, format!("the words speak of another event: {words}"));
     }
-    let is_place = |name: &str| place_names.contains(&normalise(name));
+    // A hospital the wounded were taken to is no place of the event.
+    let is_place = |p: &PlaceMention| !p.care && place_names.contains(&normalise(&p.name));
     let in_range =
         |r: &std::ops::Range<usize>, span: &std::ops::Range<usize>| r.start <= span.start && span.end <= r.end;
+    // A year the sentence names that is another time than the article's.
+    let sentence_year =
+        || ctx.years.iter().filter(|(_, span)| in_range(&sentence, span)).map(|(y, _)| *y).find(|y| another_time(*y));
     // 1. A place the sentence names: the one nearest the claim, preferring places that follow an
     //    event noun ("the attack on Kabul airport ... and dozens of civilians during the
     //    evacuation from Afghanistan" is about Kabul).
@@ -664,7 +668,7 @@ fn event_subject(
     let places: Vec<&PlaceMention> = ctx
         .places
         .iter()
-        .filter(|p| in_range(&clause, &p.span) && is_place(&p.name) && !beyond_a_like_claim(p) && !of_a_part(p))
+        .filter(|p| in_range(&clause, &p.span) && is_place(p) && !beyond_a_like_claim(p) && !of_a_part(p))
         .collect();
     // The event noun of the rule's own match ("the August 2021 bombing") speaks for the claim.
     let own_events: Vec<&std::ops::Range<usize>> =
@@ -676,8 +680,6 @@ fn event_subject(
         .copied()
         .filter(|p| events.iter().any(|e| e.end <= p.span.start && p.span.start - e.end <= EVENT_PLACE_GAP))
         .collect();
-    // A hospital the wounded were taken to is no place of the event.
-    let places: Vec<&PlaceMention> = places.into_iter().filter(|p| !p.care).collect();
     // "Hurricane Delia made landfall near Port Aransel, killing 14": a storm the clause names is
     // the claim's, before the town it came ashore near; and the date of an article about a storm
     // is the storm's ("The storm came ashore near Port Aransel on Thursday").
@@ -706,12 +708,7 @@ fn event_subject(
         // "The earthquake that struck Selvana in 2019 killed 300": a place only an event's verb
         // gives leaves the sentence's other year to date the claim.
         if p.struck
-            && let Some(y) = ctx
-                .years
-                .iter()
-                .filter(|(_, span)| in_range(&sentence, span))
-                .map(|(y, _)| *y)
-                .find(|y| another_time(*y))
+            && let Some(y) = sentence_year()
         {
             return (None, format!("the sentence speaks of {y}, not of the article's time"));
         }
@@ -762,22 +759,14 @@ fn event_subject(
         Value::Date(d) => d.year,
         _ => None,
     };
-    let other_year = ctx
-        .years
-        .iter()
-        .filter(|(_, span)| in_range(&sentence, span))
-        .map(|(y, _)| *y)
-        .chain(own_year)
-        .find(|y| another_time(*y));
-    if let Some(y) = other_year {
+    if let Some(y) = sentence_year().or(own_year.filter(|y| another_time(*y))) {
         return (None, format!("the sentence speaks of {y}, not of the article's time"));
     }
     // 2b. A place elsewhere in the sentence.
     let in_sentence = ctx
         .places
         .iter()
-        .filter(|p| in_range(&sentence, &p.span) && is_place(&p.name) && !p.care)
-        .filter(|p| !beyond_a_like_claim(p) && !of_a_part(p));
+        .filter(|p| in_range(&sentence, &p.span) && is_place(p) && !beyond_a_like_claim(p) && !of_a_part(p));
     if let Some(p) = in_sentence.min_by_key(|p| distance(&p.span, &fact.prose_span)) {
         return (names.class_of(&p.name), format!("named in the sentence: {}", p.name));
     }
@@ -789,7 +778,7 @@ fn event_subject(
         }
         let previous = ctx.sentences[back].clone();
         let in_previous: Vec<&PlaceMention> =
-            ctx.places.iter().filter(|p| in_range(&previous, &p.span) && is_place(&p.name) && !p.care).collect();
+            ctx.places.iter().filter(|p| in_range(&previous, &p.span) && is_place(p)).collect();
         let last_event = ctx.events.iter().rfind(|e| in_range(&previous, e));
         let after_event = last_event.and_then(|e| in_previous.iter().find(|p| p.span.start >= e.end));
         if let Some(p) = after_event.or(in_previous.last()) {

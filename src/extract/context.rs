@@ -253,7 +253,7 @@ impl Context {
             .chain(p.district_of.captures_iter(text));
         for caps in p.locative.captures_iter(text).chain(districts) {
             let m = caps.name("name").unwrap();
-            if ctx.places.iter().any(|pl| pl.span.start <= m.start() && m.start() < pl.span.end) {
+            if within_a_place(&ctx.places, m.start()) {
                 continue;
             }
             // "the Central Disaster and Safety Countermeasures Headquarters" is an office.
@@ -299,7 +299,7 @@ impl Context {
         }
         for caps in p.struck.captures_iter(text) {
             let m = caps.name("name").unwrap();
-            if !ctx.places.iter().any(|pl| pl.span.start <= m.start() && m.start() < pl.span.end) {
+            if !within_a_place(&ctx.places, m.start()) {
                 let before = ctx.places.len();
                 add_place(&mut ctx, grammar, m.as_str(), m.start(), None, false);
                 ctx.places[before..].iter_mut().for_each(|place| place.struck = true);
@@ -310,7 +310,7 @@ impl Context {
             // "The Moscow attack" at the start of a sentence: the article is no part of the name.
             let name = strip_article(m.as_str());
             let start = m.end() - name.len();
-            if !ctx.places.iter().any(|pl| pl.span.start <= start && start < pl.span.end) {
+            if !within_a_place(&ctx.places, start) {
                 add_place(&mut ctx, grammar, name, start, None, false);
             }
         }
@@ -734,6 +734,11 @@ fn link(gap: &str, place_nouns: &HashSet<String>) -> Option<Link> {
     }
 }
 
+/// Whether `at` falls inside a place already found (each span is read as one place, once).
+fn within_a_place(places: &[PlaceMention], at: usize) -> bool {
+    places.iter().any(|pl| pl.span.contains(&at))
+}
+
 /// Whether the words right before a hospital's name say the wounded were taken or treated (or
 /// later died) there: "were treated at", "taken to the", "was admitted to", "died at".
 fn taken_to(before: &str) -> bool {
@@ -752,8 +757,7 @@ fn taken_to(before: &str) -> bool {
         "evacuated",
         "died",
     ];
-    let near = &before[before.floor_char_boundary(before.len().saturating_sub(40))..];
-    near.split(|c: char| !c.is_alphabetic()).any(|w| VERBS.iter().any(|v| w.eq_ignore_ascii_case(v)))
+    super::has_word_of(&before[before.floor_char_boundary(before.len().saturating_sub(40))..], VERBS)
 }
 
 /// Whether `rest` opens with an age after a name: ", 52," or ", 52 said" (not ", 1,200").

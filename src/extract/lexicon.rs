@@ -91,15 +91,15 @@ pub struct Nouns {
     pub titles: Vec<String>,
     #[serde(default)]
     pub not_titled: HashSet<String>,
-    /// Words for the ground an event covers ("a path about 400 metres wide", "the slide"): with
-    /// the event nouns, what a length of the event itself is measured on. `[events]` only.
+    /// Words for the ground an event covers ("a swath 1.2 kilometres wide"): with the event nouns,
+    /// what a length of the event itself is measured on. `[events]` only.
     #[serde(default)]
     pub extent: HashSet<String>,
 }
 
 impl Nouns {
-    /// Whether a length measured on `word` is the event's own: an event noun ("the avalanche was
-    /// 400 metres wide") or the ground it covers ("a path 250 metres wide").
+    /// Whether a length measured on `word` is the event's own: an event noun ("the tornado was
+    /// 800 metres wide") or the ground it covers ("a swath 1.2 kilometres wide").
     pub fn measures_the_event(&self, word: &str) -> bool {
         self.extent.contains(word) || self.nouns.iter().any(|n| n == word)
     }

@@ -510,13 +510,18 @@ fn reported_speech(between: &str) -> bool {
 fn first_case(between: &str, prose: &str) -> bool {
     const OUTBREAK: &[&str] = &["outbreak", "epidemic", "cholera", "measles", "ebola", "mpox", "dengue", "virus"];
     static FIRST: OnceLock<Regex> = OnceLock::new();
-    has_word_of(prose, OUTBREAK)
-        && FIRST
-            .get_or_init(|| {
-                Regex::new(r"(?i)\bfirst\s+(?:(?:suspected|confirmed|known)\s+)?(?:case|infection)\b")
-                    .expect("first case")
-            })
-            .is_match(between)
+    // The few words between first: the whole article only when they name a first case.
+    FIRST
+        .get_or_init(|| {
+            Regex::new(r"(?i)\bfirst\s+(?:(?:suspected|confirmed|known)\s+)?(?:case|infection)\b").expect("first case")
+        })
+        .is_match(between)
+        && has_word_of(prose, OUTBREAK)
+}
+
+/// The last run of letters of `text`, after any white space: "killed 30 people in" → "in".
+fn last_word(text: &str) -> &str {
+    text.trim_end().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("")
 }
 
 /// Whether any word of `text` (a run of letters) is one of `words` (lowercase ASCII), in any case.
@@ -820,9 +825,8 @@ fn more_of_the_same(prose: &str, counts: &str, r: &Range<usize>) -> bool {
     let more = MORE.get_or_init(|| Regex::new(r"(?i)^\s+more\b").expect("more after a count"));
     let mark = View::Counts.mark().expect("the counts view has tokens") as char;
     let before = &prose[..r.start];
-    let last_word = before.trim_end().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     more.is_match(&prose[r.end..])
-        && (["when", "after", "as"].iter().any(|w| last_word.eq_ignore_ascii_case(w))
+        && (has_word_of(last_word(before), &["when", "after", "as"])
             || !counts[sentence_start(before)..r.start].contains(mark))
 }
 
@@ -944,7 +948,7 @@ fn plausible_context(prose: &str, r: std::ops::Range<usize>, match_end: usize, k
         return false;
     }
     // "the ferry disaster of 2014 killed 304": a year after a preposition of time is no count.
-    let word_before = prose[..r.start].trim_end().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let word_before = last_word(&prose[..r.start]);
     const TIME_PREPOSITIONS: &[&str] =
         &["of", "in", "since", "during", "until", "till", "by", "from", "before", "after"];
     if date::is_year_digits(&prose[r.clone()]) && has_word_of(word_before, TIME_PREPOSITIONS) {
