@@ -73,7 +73,7 @@ fn main() {
     lap("map: load + extract", &mut stages);
     let (mapped, _) = set_aside_mapped_notes(mapped);
     let Columns { mut docs, extractions, paths, hashes } = Columns::from(mapped);
-    let facts = align(&docs, &extractions, &rules, &grammar.lexicon, &[], t);
+    let facts = align(&docs, &extractions, &rules, &[], t);
     drop(extractions);
     lap("align", &mut stages);
     let findings = compare(&docs, &facts, &rules, t);

@@ -4,8 +4,8 @@
 //! A fact without a confident subject keeps `topic: None`: it is listed, never compared.
 
 use crate::blocking::{Also, matching_pairs};
+use crate::extract::Extraction;
 use crate::extract::context::{Mentions, PlaceMention};
-use crate::extract::{Extraction, lexicon::Lexicon};
 use crate::model::{AlignedFact, Document, Fact, TopicKey, Value};
 use crate::rules::{Rule, SubjectKind, ValueKind};
 use crate::thresholds::Thresholds;
@@ -206,7 +206,6 @@ pub fn align(
     docs: &[Document],
     extractions: &[Extraction],
     rules: &[Rule],
-    _lexicon: &Lexicon,
     user_aliases: &[(String, String)],
     t: &Thresholds,
 ) -> Vec<AlignedFact> {

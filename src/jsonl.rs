@@ -141,7 +141,7 @@ pub fn write_facts(paths: &[PathBuf], options: &Options, out: &mut impl Write) -
         mapped.iter().map(|m| m.doc.path.clone()).zip(positions).collect();
     let (mapped, skipped) = pipeline::set_aside_mapped_notes(mapped);
     let Columns { docs, extractions, hashes, .. } = Columns::from(mapped);
-    let aligned = align(&docs, &extractions, &rules, &grammar.lexicon, &user_aliases, &options.thresholds);
+    let aligned = align(&docs, &extractions, &rules, &user_aliases, &options.thresholds);
     let mut aligned = aligned.into_iter();
     // Set-aside files are listed too (without facts): only `compare` sees every input.
     for s in &skipped {
@@ -222,7 +222,7 @@ pub enum Sources {
 
 /// The reduce step: reads fact files (any order, any number) and checks them as one corpus.
 pub fn compare_files(inputs: &[PathBuf], options: &Options, sources: Sources) -> Run {
-    let (Setup { grammar, rules, user_aliases }, rule_errors) = Setup::load(options);
+    let (Setup { rules, user_aliases, .. }, rule_errors) = Setup::load(options);
     let mut load_errors = Vec::new();
     // Documents in the order `check` reads them (sorted paths); facts by document.
     let mut documents: BTreeMap<PathBuf, DocumentLine> = BTreeMap::new();
@@ -312,7 +312,7 @@ pub fn compare_files(inputs: &[PathBuf], options: &Options, sources: Sources) ->
         extractions.push(Extraction { facts: doc_facts, context: d.context });
         positions.push(doc_positions);
     }
-    let aligned = align(&docs, &extractions, &rules, &grammar.lexicon, &user_aliases, &options.thresholds);
+    let aligned = align(&docs, &extractions, &rules, &user_aliases, &options.thresholds);
     drop(extractions);
     let findings = compare(&docs, &aligned, &rules, &options.thresholds);
     let cited = pipeline::cited_documents(docs.len(), &findings);

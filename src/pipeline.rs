@@ -117,7 +117,7 @@ pub fn run_keeping(paths: &[PathBuf], options: &Options, keep: Sources) -> Run {
     let (mapped, skipped) = set_aside_mapped_notes(mapped);
     let Columns { mut docs, extractions, paths, hashes } = Columns::from(mapped);
     options.progress.report(Step::Comparing);
-    let facts = align(&docs, &extractions, &rules, &grammar.lexicon, &user_aliases, &options.thresholds);
+    let facts = align(&docs, &extractions, &rules, &user_aliases, &options.thresholds);
     drop(extractions);
     let findings = compare(&docs, &facts, &rules, &options.thresholds);
     let cited = cited_documents(docs.len(), &findings);

@@ -95,6 +95,10 @@ pub struct Nouns {
     /// what a length of the event itself is measured on. `[events]` only.
     #[serde(default)]
     pub extent: HashSet<String>,
+    /// Words that make an article one about an outbreak (lower case), whose first case dates
+    /// the event. `[events]` only.
+    #[serde(default)]
+    pub outbreak_words: HashSet<String>,
 }
 
 impl Nouns {

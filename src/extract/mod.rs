@@ -224,7 +224,11 @@ fn read_match(
         || !plausible_context(&doc.prose, range.clone(), whole.end, rule.kind)
         || (rule.kind == ValueKind::Date
             && ((reported_speech(&doc.prose[whole.start..range.start])
-                && !first_case(&doc.prose[whole.start..range.start], &doc.prose))
+                && !first_case(
+                    &doc.prose[whole.start..range.start],
+                    &doc.prose,
+                    &grammar.lexicon.events.outbreak_words,
+                ))
                 || anniversary(&doc.prose[..whole.start])
                 || foretold(&doc.prose[..whole.start])
                 || forecast(&doc.prose[whole.start..range.start])
@@ -506,9 +510,9 @@ fn reported_speech(between: &str) -> bool {
 
 /// "The laboratory confirmed the first case on July 29": an outbreak starts with its first case,
 /// so the day it was confirmed or reported is the event's, not a statement's. Only in an article
-/// about an outbreak: elsewhere a first case is a court's, or one of looting.
-fn first_case(between: &str, prose: &str) -> bool {
-    const OUTBREAK: &[&str] = &["outbreak", "epidemic", "cholera", "measles", "ebola", "mpox", "dengue", "virus"];
+/// about an outbreak (one of `outbreak_words`): elsewhere a first case is a court's, or one of
+/// looting.
+fn first_case(between: &str, prose: &str, outbreak_words: &std::collections::HashSet<String>) -> bool {
     static FIRST: OnceLock<Regex> = OnceLock::new();
     // The few words between first: the whole article only when they name a first case.
     FIRST
@@ -516,7 +520,7 @@ fn first_case(between: &str, prose: &str) -> bool {
             Regex::new(r"(?i)\bfirst\s+(?:(?:suspected|confirmed|known)\s+)?(?:case|infection)\b").expect("first case")
         })
         .is_match(between)
-        && has_word_of(prose, OUTBREAK)
+        && prose.split(|c: char| !c.is_alphabetic()).any(|w| outbreak_words.contains(&w.to_lowercase()))
 }
 
 /// The last run of letters of `text`, after any white space: "killed 30 people in" → "in".
