@@ -230,10 +230,12 @@ pub fn align(
             _ => {}
         }
     }
-    // What an event struck is a place unless a fact names it as a person; a site it struck ("an
-    // avalanche struck the Hotel Alpenrose") names no place for it to stand in.
+    // What an event struck, or a name after a place and a comma, is a place unless a fact names
+    // it as a person ("from Kessel, Timur Osmanov, ... Timur Osmanov, 29,"); a site an event
+    // struck ("an avalanche struck the Hotel Alpenrose") names no place for it to stand in.
+    let a_person = |p: &PlaceMention| persons.index.contains_key(&normalise(&p.name));
     let a_place =
-        |p: &&PlaceMention| p.locative || (p.struck && !p.facility && !persons.index.contains_key(&normalise(&p.name)));
+        |p: &&PlaceMention| (p.locative && !(p.apposed && a_person(p))) || (p.struck && !p.facility && !a_person(p));
     for ex in extractions {
         for p in ex.context.places.iter().filter(a_place) {
             let id = names.id(&p.name);
@@ -558,7 +560,17 @@ impl<'a> Salience<'a> {
         let weight = |at: usize| if opening.contains(&at) { opening_weight } else { 1 };
         let mentions_weight = |m: &Mentions| m.opening * opening_weight + (m.count - m.opening);
         let mut places: BTreeMap<usize, usize> = BTreeMap::new();
-        let mentions = ctx.places.iter().map(|p| (p.name.as_str(), weight(p.span.start)));
+        // A dateline is where the reporter filed from: the event's place when the article names it
+        // again ("DORNITSA — ... Dornitsa has lived through hard years"), else one mention
+        // however high it stands (a capital's newsroom, a foreign bureau).
+        let named_again = |dateline: &str| {
+            let class = names.class_of(dateline);
+            ctx.names.iter().filter(|m| names.class_of(&m.name) == class).map(|m| m.count).sum::<usize>() > 1
+        };
+        let mentions = ctx.places.iter().map(|p| {
+            let w = if p.dateline && !named_again(&p.name) { 1 } else { weight(p.span.start) };
+            (p.name.as_str(), w)
+        });
         let title = ctx.title_places.iter().map(|name| (name.as_str(), TITLE_WEIGHT));
         for (name, w) in mentions.chain(title) {
             if !place_names.contains(&normalise(name)) {
@@ -629,8 +641,9 @@ fn event_subject(
     if let Some((_, words)) = ctx.other_events.iter().find(|(span, _)| span.contains(&fact.prose_span.start)) {
         return (None, format!("the words speak of another event: {words}"));
     }
-    // A hospital the wounded were taken to is no place of the event.
-    let is_place = |p: &PlaceMention| !p.care && place_names.contains(&normalise(&p.name));
+    // A hospital the wounded were taken to is no place of the event, nor is the city a reporter
+    // filed from (the article's place, below, when it names no other).
+    let is_place = |p: &PlaceMention| !p.care && !p.dateline && place_names.contains(&normalise(&p.name));
     let in_range =
         |r: &std::ops::Range<usize>, span: &std::ops::Range<usize>| r.start <= span.start && span.end <= r.end;
     // A year the sentence names that is another time than the article's.

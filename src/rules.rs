@@ -42,6 +42,7 @@ pub const BUILTIN_RULES: &[(&str, &str)] = &[
     ("rules/deaths.toml", include_str!("../rules/deaths.toml")),
     ("rules/injuries.toml", include_str!("../rules/injuries.toml")),
     ("rules/serious-condition.toml", include_str!("../rules/serious-condition.toml")),
+    ("rules/hospitalised.toml", include_str!("../rules/hospitalised.toml")),
     ("rules/founding-year.toml", include_str!("../rules/founding-year.toml")),
     ("rules/event-date.toml", include_str!("../rules/event-date.toml")),
     ("rules/arrests.toml", include_str!("../rules/arrests.toml")),
@@ -307,8 +308,9 @@ pub const NAME_PATTERN: &str =
 
 /// An optional aside between a count and its verb, so that the verb still reads the count: "60
 /// people, including two police officers, were killed". One clause of at most 60 characters,
-/// closed by a comma.
-const ASIDE_PATTERN: &str = r"(?:,\s+(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them)\s+[^,.;\n]{1,60},)?";
+/// closed by a comma, perhaps with a name in apposition ("Five people, including a car mechanic
+/// from Kessel, Timur Osmanov, have been arrested").
+const ASIDE_PATTERN: &str = r"(?:,\s+(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them)\s+[^,.;\n]{1,60}(?:,\s+(?-i:[A-Z])[^,.;\n]{1,40})?,)?";
 
 impl Grammar {
     pub fn new(lexicon: Lexicon) -> Self {

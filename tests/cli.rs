@@ -85,10 +85,10 @@ fn a_malformed_rule_file_points_at_its_line_and_the_check_goes_on() {
 fn a_user_rule_adds_an_attribute() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(
-        dir.path().join("hospitalised.toml"),
-        r#"id = "hospitalised"
+        dir.path().join("taken-to-hospital.toml"),
+        r#"id = "taken-to-hospital"
 description = "People taken to hospital."
-attribute = "hospitalised"
+attribute = "taken to hospital"
 kind = "count"
 patterns = ['(?i){count}{who}\s+(?:were\s+)?(?:taken|rushed)\s+to\s+hospital']
 counterexamples = ["The injured were taken to hospital."]
@@ -105,9 +105,9 @@ reading = "≈ 200 (180–220)"
     let rules = dir.path().to_str().unwrap();
     let out = factlint(&["check", "--format", "json", "--rules", rules, articles.path().to_str().unwrap()]);
     let report = json(&out);
-    assert_eq!(report["findings"][0]["topic"]["attribute"], "hospitalised", "{report:#}");
-    assert!(stdout(&factlint(&["rules", "--rules", rules])).contains("hospitalised"));
-    assert!(!stdout(&factlint(&["rules"])).contains("hospitalised"), "not a built-in rule");
+    assert_eq!(report["findings"][0]["topic"]["attribute"], "taken to hospital", "{report:#}");
+    assert!(stdout(&factlint(&["rules", "--rules", rules])).contains("taken-to-hospital"));
+    assert!(!stdout(&factlint(&["rules"])).contains("taken-to-hospital"), "not a built-in rule");
 }
 
 #[test]

@@ -116,10 +116,20 @@ pub struct PlaceMention {
     /// Hospital").
     #[serde(default)]
     pub care: bool,
-    /// What an event struck ("the avalanche that struck Hochmarn"): a place unless the name is a
-    /// person's elsewhere ("the avalanche buried Tomas Reiner, 41").
+    /// What an event struck ("the avalanche that struck Hochmarn", "the bombing of the Dornitsa
+    /// bus station"): a place unless the name is a person's elsewhere ("the avalanche buried
+    /// Tomas Reiner, 41").
     #[serde(default)]
     pub struck: bool,
+    /// After a comma that follows a place ("in Kerman, Iran"): a place that contains the one
+    /// before, unless the name is a person's elsewhere ("a car mechanic from Kessel, Timur
+    /// Osmanov, was charged").
+    #[serde(default)]
+    pub apposed: bool,
+    /// The city of a dateline ("VELGRAD —"): where the reporter filed from, which is the event's
+    /// place only when the article names no other.
+    #[serde(default)]
+    pub dateline: bool,
 }
 
 /// Words that join phrases rather than qualify a noun.
@@ -167,10 +177,10 @@ fn patterns(grammar: &Grammar, ascii_words: bool) -> &'static Patterns {
                 r"\b(?i:in|near|at|outside|inside|into|on|from|across|through|throughout|(?:on|of)\s+the\s+outskirts\s+of|off(?:\s+the\s+(?:coast|shores?)\s+of)?)\s+(?:(?i:the)\s+)?(?:{adjectives}\s+)?(?P<name>{name})"
             ))
             .unwrap(),
-            // "The avalanche that struck Hochmarn": what an event struck (see
-            // `PlaceMention::struck`).
+            // "The avalanche that struck Hochmarn", "the bombing of the Dornitsa bus station": what
+            // an event struck (see `PlaceMention::struck`).
             struck: compile(&format!(
-                r"\b(?i:{event})\s+(?:(?i:that|which)\s+)?(?i:struck|hit|rocked|devastated|ravaged|buried|flooded|battered|pounded|flattened)\s+(?:(?i:the)\s+)?(?:{adjectives}\s+)?(?P<name>{name})"
+                r"\b(?i:{event})\s+(?:(?:(?i:that|which)\s+)?(?i:struck|hit|rocked|devastated|ravaged|buried|flooded|battered|pounded|flattened)|(?i:of))\s+(?:(?i:the)\s+)?(?:{adjectives}\s+)?(?P<name>{name})"
             ))
             .unwrap(),
             attributive: compile(&format!(r"(?P<name>{name})\s+(?:[a-z-]+\s+){{0,2}}(?i:{event})\b")).unwrap(),
@@ -278,6 +288,7 @@ impl Context {
                     ctx.containment.push((child, parent));
                 }
             }
+            ctx.places[before..].iter_mut().for_each(|place| place.dateline = true);
         }
         // "in Kerman, Iran, ...": the place after the comma contains the one before.
         let locatives: Vec<PlaceMention> = ctx.places.clone();
@@ -291,6 +302,7 @@ impl Context {
                 }
                 let before = ctx.places.len();
                 add_place(&mut ctx, grammar, m.as_str(), start, None, true);
+                ctx.places[before..].iter_mut().for_each(|place| place.apposed = true);
                 if ctx.places.len() > before {
                     let parent = ctx.places[before].name.clone();
                     ctx.containment.push((place.name.clone(), parent));
@@ -327,6 +339,8 @@ impl Context {
                     named_event: true,
                     care: false,
                     struck: false,
+                    apposed: false,
+                    dateline: false,
                 }),
             }
         }
@@ -603,6 +617,8 @@ fn add_place(ctx: &mut Context, grammar: &Grammar, raw: &str, start: usize, afte
             named_event: false,
             care,
             struck: false,
+            apposed: false,
+            dateline: false,
         });
         previous = Some(name.to_string());
     }
@@ -695,6 +711,13 @@ fn link(gap: &str, place_nouns: &HashSet<String>) -> Option<Link> {
     if gap.trim() == "," {
         return Some(Link::Inside);
     }
+    // After a comma, an apposition ("Crocus City Hall, a concert venue near Moscow", "Balasore,
+    // in eastern Odisha"), not a clause ("In Lower Tesk, doctors at Kelvara").
+    if let Some((_, after)) = gap.split_once(',')
+        && !after.split_whitespace().next().is_some_and(|w| matches!(w, "a" | "an" | "the" | "in" | "near"))
+    {
+        return None;
+    }
     let words: Vec<&str> = gap.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
     let (owner, rest) = match words.split_first() {
         Some((&("'s" | "’s"), rest)) => (true, rest),
@@ -781,6 +804,8 @@ fn chains(text: &str, places: &[PlaceMention], place_nouns: &HashSet<String>) ->
         let (a, b) = (&pair[0], &pair[1]);
         let Some(between) = gap(a, b).filter(|_| a.name != b.name) else { continue };
         match link(between, place_nouns) {
+            // "In Lower Tesk, doctors at Kelvara District Hospital": no town lies in a site.
+            Some(Link::Inside) if b.facility && !a.facility => {}
             Some(Link::Inside) => {
                 // "Hermosillo in Mexico's Sonora state": the town lies in the state, not the country.
                 let owned = places.get(i + 2).filter(|c| {
@@ -1156,6 +1181,10 @@ mod tests {
             [pair("Balasore", "Odisha")]
         );
         assert_eq!(inside("It crashed near Balasore, in eastern Odisha state."), [pair("Balasore", "Odisha")]);
+        assert_eq!(inside("The blasts hit a cemetery in Kerman, a city in Iran."), [pair("Kerman", "Iran")]);
+        // A clause after the comma, and no town lies in a site.
+        assert_eq!(inside("In Lower Tesk, doctors at Kelvara were overwhelmed."), []);
+        assert_eq!(inside("For many in Lower Tesk, the scenes at Kelvara District Hospital were grim."), []);
         let town = inside("It crashed in the town of Hermosillo in Mexico's Sonora state.");
         assert!(town.contains(&pair("Hermosillo", "Sonora")) && town.contains(&pair("Sonora", "Mexico")), "{town:?}");
         assert!(!town.contains(&pair("Hermosillo", "Mexico")), "{town:?}");

@@ -308,6 +308,8 @@ fn read_match(
             || ratio(views.counts(), c, &range, &grammar.lexicon)
             || projected(sentence, text)
             || superseded(sentence)
+            || passed_over(sentence, &doc.prose[range.end..])
+            || a_first_few(&doc.prose[..range.start])
             || compared_with(&doc.prose[..range.start])
         {
             return None;
@@ -885,6 +887,30 @@ fn superseded(before: &str) -> bool {
         )
     });
     early.find_iter(before).last().is_some_and(|m| !turn.is_match(&before[m.end()..]))
+}
+
+/// Whether a count is a figure a relative clause says the toll passed: "the toll, which stood at 47
+/// at the end of last week, rose to 49" (the 47).
+fn passed_over(before: &str, after: &str) -> bool {
+    static WHICH: OnceLock<(Regex, Regex)> = OnceLock::new();
+    let (stood, rose) = WHICH.get_or_init(|| {
+        (
+            Regex::new(r"(?i),\s+which\s+(?:had\s+)?(?:stood|stands|was|had\s+been)\s+(?:at\s+)?$").expect("which stood at"),
+            Regex::new(r"(?i)^[^,.;\n]*,\s+(?:has\s+|had\s+)?(?:climbed|rose|risen|increased|jumped|grew|grown|fell|dropped)\s+to\b")
+                .expect("a change after the clause"),
+        )
+    });
+    stood.is_match(before) && rose.is_match(after)
+}
+
+/// Whether a count is the first or last few of a toll: "the first three deaths came on
+/// Saturday", "the last two victims died in hospital".
+fn a_first_few(before: &str) -> bool {
+    static FEW: OnceLock<Regex> = OnceLock::new();
+    FEW.get_or_init(|| {
+        Regex::new(r"(?i)\bthe\s+(?:first|last|latest|initial|earliest|final)\s+$").expect("the first few")
+    })
+    .is_match(before)
 }
 
 /// Whether the sentence before a count projects it rather than reports it: "the death toll could
