@@ -567,8 +567,12 @@ impl<'a> Salience<'a> {
             let class = names.class_of(dateline);
             ctx.names.iter().filter(|m| names.class_of(&m.name) == class).map(|m| m.count).sum::<usize>() > 1
         };
+        // ... and the lead's place when the lead names no other town ("VELL — ... the leak in
+        // Karsk" is about Karsk).
+        let lead_names_a_town =
+            ctx.places.iter().any(|p| !p.dateline && !p.facility && opening.contains(&p.span.start));
         let mentions = ctx.places.iter().map(|p| {
-            let w = if p.dateline && !named_again(&p.name) { 1 } else { weight(p.span.start) };
+            let w = if p.dateline && (lead_names_a_town || !named_again(&p.name)) { 1 } else { weight(p.span.start) };
             (p.name.as_str(), w)
         });
         let title = ctx.title_places.iter().map(|name| (name.as_str(), TITLE_WEIGHT));
@@ -782,6 +786,14 @@ fn event_subject(
     if let Some(p) = in_sentence.min_by_key(|p| distance(&p.span, &fact.prose_span)) {
         return (names.class_of(&p.name), format!("named in the sentence: {}", p.name));
     }
+    // 2c. The dateline, where a lead names no other place ("KERMAN — Two bombs exploded at a
+    //     memorial ceremony, killing 95"): the reporter filed from the scene.
+    let dateline = |range: &std::ops::Range<usize>| {
+        ctx.places.iter().find(|p| p.dateline && in_range(range, &p.span) && place_names.contains(&normalise(&p.name)))
+    };
+    if let Some(p) = dateline(&sentence) {
+        return (names.class_of(&p.name), format!("the dateline: {}", p.name));
+    }
     // 3. "The bombing – which killed ..." follows the sentence that placed the bombing: look back
     //    a little in the same paragraph, nearest sentence first.
     for back in (s.saturating_sub(LOOK_BACK)..s).rev() {
@@ -793,7 +805,7 @@ fn event_subject(
             ctx.places.iter().filter(|p| in_range(&previous, &p.span) && is_place(p)).collect();
         let last_event = ctx.events.iter().rfind(|e| in_range(&previous, e));
         let after_event = last_event.and_then(|e| in_previous.iter().find(|p| p.span.start >= e.end));
-        if let Some(p) = after_event.or(in_previous.last()) {
+        if let Some(p) = after_event.or(in_previous.last()).copied().or_else(|| dateline(&previous)) {
             return (names.class_of(&p.name), format!("the event of a previous sentence: {}", p.name));
         }
     }

@@ -43,6 +43,7 @@ pub const BUILTIN_RULES: &[(&str, &str)] = &[
     ("rules/injuries.toml", include_str!("../rules/injuries.toml")),
     ("rules/serious-condition.toml", include_str!("../rules/serious-condition.toml")),
     ("rules/hospitalised.toml", include_str!("../rules/hospitalised.toml")),
+    ("rules/in-hospital.toml", include_str!("../rules/in-hospital.toml")),
     ("rules/founding-year.toml", include_str!("../rules/founding-year.toml")),
     ("rules/event-date.toml", include_str!("../rules/event-date.toml")),
     ("rules/arrests.toml", include_str!("../rules/arrests.toml")),

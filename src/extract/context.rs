@@ -4,7 +4,7 @@
 
 use crate::extract::boundary::{ascii_boundaries, words_are_ascii};
 use crate::extract::date::one_or_number;
-use crate::extract::lexicon::alternation;
+use crate::extract::lexicon::{NameWords, alternation};
 use crate::extract::{stop_after, stop_before};
 use crate::model::Document;
 use crate::rules::{Grammar, NAME_PATTERN};
@@ -180,7 +180,7 @@ fn patterns(grammar: &Grammar, ascii_words: bool) -> &'static Patterns {
             // "The avalanche that struck Hochmarn", "the bombing of the Dornitsa bus station": what
             // an event struck (see `PlaceMention::struck`).
             struck: compile(&format!(
-                r"\b(?i:{event})\s+(?:(?:(?i:that|which)\s+)?(?i:struck|hit|rocked|devastated|ravaged|buried|flooded|battered|pounded|flattened)|(?i:of))\s+(?:(?i:the)\s+)?(?:{adjectives}\s+)?(?P<name>{name})"
+                r"\b(?i:{event})\s+(?:(?:(?i:that|which)\s+)?(?i:struck|hit|rocked|devastated|ravaged|buried|flooded|battered|pounded|flattened)\s+(?:(?i:the)\s+)?|(?i:of\s+the)\s+)(?:{adjectives}\s+)?(?P<name>{name})"
             ))
             .unwrap(),
             attributive: compile(&format!(r"(?P<name>{name})\s+(?:[a-z-]+\s+){{0,2}}(?i:{event})\b")).unwrap(),
@@ -303,7 +303,8 @@ impl Context {
                 let before = ctx.places.len();
                 add_place(&mut ctx, grammar, m.as_str(), start, None, true);
                 ctx.places[before..].iter_mut().for_each(|place| place.apposed = true);
-                if ctx.places.len() > before {
+                // "from Sudan, Eritrea and Ethiopia": a list, not a place and its country.
+                if ctx.places.len() > before && !goes_on_as_a_list(&text[start + m.len()..]) {
                     let parent = ctx.places[before].name.clone();
                     ctx.containment.push((place.name.clone(), parent));
                 }
@@ -311,7 +312,9 @@ impl Context {
         }
         for caps in p.struck.captures_iter(text) {
             let m = caps.name("name").unwrap();
-            if !within_a_place(&ctx.places, m.start()) {
+            // "the bombing of the president's convoy": an owner, no place.
+            let owner = text[m.end()..].starts_with(['\'', '’']);
+            if !within_a_place(&ctx.places, m.start()) && !owner {
                 let before = ctx.places.len();
                 add_place(&mut ctx, grammar, m.as_str(), m.start(), None, false);
                 ctx.places[before..].iter_mut().for_each(|place| place.struck = true);
@@ -393,7 +396,10 @@ impl Context {
         for m in p.name.find_iter(text) {
             let name = strip_possessive(m.as_str());
             let in_opening = opening.contains(&m.start());
-            if is_organisation(name, &grammar.lexicon.names.organisation_words) {
+            // A dateline's city and a kicker alone on its line ("ANALYSIS") are in capitals, and
+            // no acronyms.
+            let dateline = ctx.places.iter().any(|p| p.dateline && p.span.start == m.start());
+            if is_organisation(name, &grammar.lexicon.names) && !dateline && !alone_on_its_line(text, m.range()) {
                 tally(&mut ctx.organisations, &mut seen_organisations, name, in_opening);
             }
             tally(&mut ctx.names, &mut seen_names, strip_article(name), in_opening);
@@ -409,7 +415,23 @@ impl Context {
             .match_indices(", including ")
             .map(|(at, opener)| {
                 let rest = &text[at + opener.len()..];
-                let end = rest.find([',', ';', '\n']).into_iter().chain(rest.find(". ")).min().unwrap_or(rest.len());
+                let stop = |from: usize| {
+                    let tail = &rest[from..];
+                    tail.find([',', ';', '\n'])
+                        .into_iter()
+                        .chain(tail.find(". "))
+                        .min()
+                        .map_or(rest.len(), |e| from + e)
+                };
+                let mut end = stop(0);
+                // "including children from Kessel, Durrav and Tarn, were": a name in apposition or a
+                // list goes on to the next comma, as `{aside}` does.
+                if rest[end..].starts_with(", ") && rest[end + 2..].starts_with(|c: char| c.is_uppercase()) {
+                    let next = stop(end + 2);
+                    if rest[next..].starts_with(',') && next - end <= 42 {
+                        end = next;
+                    }
+                }
                 at..at + opener.len() + end
             })
             .collect();
@@ -545,13 +567,32 @@ fn short_forms(
         .collect()
 }
 
-fn is_organisation(name: &str, organisation_words: &HashSet<String>) -> bool {
+fn is_organisation(name: &str, words: &NameWords) -> bool {
     // Dotted abbreviations ("U.S.", "U.N.") are mostly countries and bodies named as places.
     let acronym = name.len() >= 2
         && !name.contains('.')
         && name.chars().filter(char::is_ascii_alphabetic).all(|c| c.is_ascii_uppercase())
         && name.chars().filter(char::is_ascii_alphabetic).count() >= 2;
-    acronym || name.split_whitespace().any(|w| organisation_words.contains(w))
+    if !name.contains(' ') {
+        return acronym || words.organisations_alone.contains(name);
+    }
+    name.split_whitespace().any(|w| words.organisation_words.contains(w))
+}
+
+/// Whether the words after a name go on with another name in a list: ", Ethiopia", " and
+/// Ethiopia", " or Chad".
+fn goes_on_as_a_list(after: &str) -> bool {
+    let comma = after.strip_prefix(',').map(str::trim_start);
+    let rest = comma.unwrap_or(after.trim_start());
+    let joined = ["and ", "or "].iter().find_map(|w| rest.strip_prefix(w));
+    (comma.is_some() || joined.is_some()) && joined.unwrap_or(rest).starts_with(|c: char| c.is_uppercase())
+}
+
+/// Whether `range` of `text` is all its line holds, but for spaces.
+fn alone_on_its_line(text: &str, range: Range<usize>) -> bool {
+    let start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[range.end..].find('\n').map_or(text.len(), |i| range.end + i);
+    text[start..range.start].trim().is_empty() && text[range.end..end].trim().is_empty()
 }
 
 /// Whether a name is one of `not_places`, alone or before an apostrophe ("Christmas’ crowds").
@@ -567,8 +608,11 @@ fn add_place(ctx: &mut Context, grammar: &Grammar, raw: &str, start: usize, afte
     if names_no_place(whole, &names.not_places) {
         return;
     }
-    // "Seoul’s Itaewon": Itaewon lies in Seoul.
-    let parts: Vec<&str> = split_possessive_chain(raw);
+    // "Seoul’s Itaewon": Itaewon lies in Seoul; but "St Anne's Hospital" is one site's name.
+    let mut parts: Vec<&str> = split_possessive_chain(raw);
+    if parts.last().is_some_and(|last| names.facility_words.contains(last.trim())) {
+        parts = vec![raw];
+    }
     let mut offset = start;
     let mut previous: Option<String> = None;
     for (i, part) in parts.iter().enumerate() {
@@ -714,7 +758,25 @@ fn link(gap: &str, place_nouns: &HashSet<String>) -> Option<Link> {
     // After a comma, an apposition ("Crocus City Hall, a concert venue near Moscow", "Balasore,
     // in eastern Odisha"), not a clause ("In Lower Tesk, doctors at Kelvara").
     if let Some((_, after)) = gap.split_once(',')
-        && !after.split_whitespace().next().is_some_and(|w| matches!(w, "a" | "an" | "the" | "in" | "near"))
+        && !after.split_whitespace().next().is_some_and(|w| {
+            w.starts_with(|c: char| c.is_ascii_digit())
+                || matches!(
+                    w,
+                    "a" | "an"
+                        | "the"
+                        | "in"
+                        | "near"
+                        | "outside"
+                        | "just"
+                        | "about"
+                        | "some"
+                        | "located"
+                        | "north"
+                        | "south"
+                        | "east"
+                        | "west"
+                )
+        })
     {
         return None;
     }
@@ -763,7 +825,8 @@ fn within_a_place(places: &[PlaceMention], at: usize) -> bool {
 }
 
 /// Whether the words right before a hospital's name say the wounded were taken or treated (or
-/// later died) there: "were treated at", "taken to the", "was admitted to", "died at".
+/// later died) there: "were treated at", "taken to the", "was admitted to", "died at", "doctors
+/// at".
 fn taken_to(before: &str) -> bool {
     const VERBS: &[&str] = &[
         "treated",
@@ -779,6 +842,11 @@ fn taken_to(before: &str) -> bool {
         "recovering",
         "evacuated",
         "died",
+        // "doctors at Kelvara District Hospital treated 80": where the wounded are cared for.
+        "doctors",
+        "nurses",
+        "surgeons",
+        "medics",
     ];
     super::has_word_of(&before[before.floor_char_boundary(before.len().saturating_sub(40))..], VERBS)
 }
@@ -806,6 +874,7 @@ fn chains(text: &str, places: &[PlaceMention], place_nouns: &HashSet<String>) ->
         match link(between, place_nouns) {
             // "In Lower Tesk, doctors at Kelvara District Hospital": no town lies in a site.
             Some(Link::Inside) if b.facility && !a.facility => {}
+            Some(Link::Inside) if between.trim() == "," && goes_on_as_a_list(&text[b.span.end..]) => {}
             Some(Link::Inside) => {
                 // "Hermosillo in Mexico's Sonora state": the town lies in the state, not the country.
                 let owned = places.get(i + 2).filter(|c| {
@@ -1184,6 +1253,8 @@ mod tests {
         assert_eq!(inside("The blasts hit a cemetery in Kerman, a city in Iran."), [pair("Kerman", "Iran")]);
         // A clause after the comma, and no town lies in a site.
         assert_eq!(inside("In Lower Tesk, doctors at Kelvara were overwhelmed."), []);
+        assert_eq!(inside("Most came from Sudan, Eritrea and Ethiopia."), []);
+        assert_eq!(inside("Most came from Sudan, Eritrea, Chad or Ethiopia."), []);
         assert_eq!(inside("For many in Lower Tesk, the scenes at Kelvara District Hospital were grim."), []);
         let town = inside("It crashed in the town of Hermosillo in Mexico's Sonora state.");
         assert!(town.contains(&pair("Hermosillo", "Sonora")) && town.contains(&pair("Sonora", "Mexico")), "{town:?}");
@@ -1213,6 +1284,15 @@ mod tests {
     fn an_organisation_before_an_event_noun_is_not_inside_the_place_after_it() {
         let c = ctx("The ISIS-K attack in Moscow drew fears.");
         assert!(c.containment.is_empty(), "{:?}", c.containment);
+    }
+
+    #[test]
+    fn organisations_are_names_not_generic_words_datelines_or_kickers() {
+        let c = ctx(
+            "ANALYSIS\n\nVELGRAD — Police have detained five. Security officials blamed the Sarn Valley Liberation Front (SVLF). The Taliban and the Defence Ministry denied it.",
+        );
+        let organisations: Vec<&str> = c.organisations.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(organisations, ["Sarn Valley Liberation Front", "SVLF", "The Taliban", "Defence Ministry"]);
     }
 
     #[test]

@@ -124,6 +124,10 @@ pub struct NameWords {
     pub generic_place_nouns: HashSet<String>,
     pub facility_words: HashSet<String>,
     pub organisation_words: HashSet<String>,
+    /// Organisation words that name an organisation alone ("the Taliban"): the others make an
+    /// organisation's name only with other words ("Police" alone is none).
+    #[serde(default)]
+    pub organisations_alone: HashSet<String>,
     pub not_place_words: HashSet<String>,
     pub compass_words: HashSet<String>,
     pub person_titles: HashSet<String>,

@@ -222,6 +222,8 @@ fn read_match(
     let whole = base + groups.whole.start..base + groups.whole.end;
     if range.is_empty()
         || !plausible_context(&doc.prose, range.clone(), whole.end, rule.kind)
+        // "52 passengers, including the driver, Oleg Lenz, who was killed": the verb is his.
+        || (rule.kind == ValueKind::Count && doc.prose[range.end.min(whole.end)..whole.end].contains(", who "))
         || (rule.kind == ValueKind::Date
             && ((reported_speech(&doc.prose[whole.start..range.start])
                 && !first_case(
@@ -1047,8 +1049,12 @@ fn counts_animals(after: &str, animals: &std::collections::HashSet<String>) -> b
         }
         phrase.push_str(&bare.to_lowercase());
         let next = words.get(n + 1).copied().unwrap_or("");
-        let ends =
-            bare.len() < word.len() || next.is_empty() || ENDS_A_PHRASE.iter().any(|w| next.eq_ignore_ascii_case(w));
+        // "230 cattle grazing on farms": a participle after the noun ends its phrase too.
+        let participle = next.len() > 4 && (next.ends_with("ing") || next.ends_with("ed"));
+        let ends = bare.len() < word.len()
+            || next.is_empty()
+            || participle
+            || ENDS_A_PHRASE.iter().any(|w| next.eq_ignore_ascii_case(w));
         if ends && animals.contains(&phrase) {
             return true;
         }
