@@ -560,19 +560,13 @@ impl<'a> Salience<'a> {
         let weight = |at: usize| if opening.contains(&at) { opening_weight } else { 1 };
         let mentions_weight = |m: &Mentions| m.opening * opening_weight + (m.count - m.opening);
         let mut places: BTreeMap<usize, usize> = BTreeMap::new();
-        // A dateline is where the reporter filed from: the event's place when the article names it
-        // again ("DORNITSA — ... Dornitsa has lived through hard years"), else one mention
-        // however high it stands (a capital's newsroom, a foreign bureau).
-        let named_again = |dateline: &str| {
-            let class = names.class_of(dateline);
-            ctx.names.iter().filter(|m| names.class_of(&m.name) == class).map(|m| m.count).sum::<usize>() > 1
-        };
-        // ... and the lead's place when the lead names no other town ("VELL — ... the leak in
-        // Karsk" is about Karsk).
+        // A dateline is where the reporter filed from: the lead's place where the lead names no
+        // other town ("KESSEL — A fire broke out at a textile factory"), else one mention however
+        // high it stands ("VELL — ... the leak in Karsk": a capital's newsroom, a foreign bureau).
         let lead_names_a_town =
             ctx.places.iter().any(|p| !p.dateline && !p.facility && opening.contains(&p.span.start));
         let mentions = ctx.places.iter().map(|p| {
-            let w = if p.dateline && (lead_names_a_town || !named_again(&p.name)) { 1 } else { weight(p.span.start) };
+            let w = if p.dateline && lead_names_a_town { 1 } else { weight(p.span.start) };
             (p.name.as_str(), w)
         });
         let title = ctx.title_places.iter().map(|name| (name.as_str(), TITLE_WEIGHT));
