@@ -640,7 +640,7 @@ fn event_subject(
         return (None, format!("the words speak of another event: {words}"));
     }
     // A hospital the wounded were taken to is no place of the event, nor is the city a reporter
-    // filed from (the article's place, below, when it names no other).
+    // filed from (the claims' place, below, only where the lead names no other: 2c and 3).
     let is_place = |p: &PlaceMention| !p.care && !p.dateline && place_names.contains(&normalise(&p.name));
     let in_range =
         |r: &std::ops::Range<usize>, span: &std::ops::Range<usize>| r.start <= span.start && span.end <= r.end;

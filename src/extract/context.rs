@@ -127,7 +127,7 @@ pub struct PlaceMention {
     #[serde(default)]
     pub apposed: bool,
     /// The city of a dateline ("VELGRAD —"): where the reporter filed from, which is the event's
-    /// place only when the article names no other.
+    /// place only where the lead names no other.
     #[serde(default)]
     pub dateline: bool,
 }
