@@ -641,7 +641,8 @@ fn event_subject(
     }
     // A hospital the wounded were taken to is no place of the event, nor is the city a reporter
     // filed from (the claims' place, below, only where the lead names no other: 2c and 3).
-    let is_place = |p: &PlaceMention| !p.care && !p.dateline && place_names.contains(&normalise(&p.name));
+    let known = |p: &PlaceMention| place_names.contains(&normalise(&p.name));
+    let is_place = |p: &PlaceMention| !p.care && !p.dateline && known(p);
     let in_range =
         |r: &std::ops::Range<usize>, span: &std::ops::Range<usize>| r.start <= span.start && span.end <= r.end;
     // A year the sentence names that is another time than the article's.
@@ -782,9 +783,8 @@ fn event_subject(
     }
     // 2c. The dateline, where a lead names no other place ("KERMAN — Two bombs exploded at a
     //     memorial ceremony, killing 95"): the reporter filed from the scene.
-    let dateline = |range: &std::ops::Range<usize>| {
-        ctx.places.iter().find(|p| p.dateline && in_range(range, &p.span) && place_names.contains(&normalise(&p.name)))
-    };
+    let dateline =
+        |range: &std::ops::Range<usize>| ctx.places.iter().find(|p| p.dateline && in_range(range, &p.span) && known(p));
     if let Some(p) = dateline(&sentence) {
         return (names.class_of(&p.name), format!("the dateline: {}", p.name));
     }

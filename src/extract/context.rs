@@ -393,13 +393,16 @@ impl Context {
                 tally(&mut ctx.organisations, &mut seen_organisations, name, false);
             }
         }
+        // A dateline's city and a kicker alone on its line ("ANALYSIS") are in capitals, and no
+        // acronyms.
+        let datelines: Vec<usize> = ctx.places.iter().filter(|p| p.dateline).map(|p| p.span.start).collect();
         for m in p.name.find_iter(text) {
             let name = strip_possessive(m.as_str());
             let in_opening = opening.contains(&m.start());
-            // A dateline's city and a kicker alone on its line ("ANALYSIS") are in capitals, and
-            // no acronyms.
-            let dateline = ctx.places.iter().any(|p| p.dateline && p.span.start == m.start());
-            if is_organisation(name, &grammar.lexicon.names) && !dateline && !alone_on_its_line(text, m.range()) {
+            if is_organisation(name, &grammar.lexicon.names)
+                && !datelines.contains(&m.start())
+                && !alone_on_its_line(text, m.range())
+            {
                 tally(&mut ctx.organisations, &mut seen_organisations, name, in_opening);
             }
             tally(&mut ctx.names, &mut seen_names, strip_article(name), in_opening);
@@ -828,7 +831,7 @@ fn within_a_place(places: &[PlaceMention], at: usize) -> bool {
 /// later died) there: "were treated at", "taken to the", "was admitted to", "died at", "doctors
 /// at".
 fn taken_to(before: &str) -> bool {
-    const VERBS: &[&str] = &[
+    const CARE_WORDS: &[&str] = &[
         "treated",
         "taken",
         "admitted",
@@ -848,7 +851,7 @@ fn taken_to(before: &str) -> bool {
         "surgeons",
         "medics",
     ];
-    super::has_word_of(&before[before.floor_char_boundary(before.len().saturating_sub(40))..], VERBS)
+    super::has_word_of(&before[before.floor_char_boundary(before.len().saturating_sub(40))..], CARE_WORDS)
 }
 
 /// Whether `rest` opens with an age after a name: ", 52," or ", 52 said" (not ", 1,200").
